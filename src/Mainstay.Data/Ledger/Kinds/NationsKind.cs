@@ -1,0 +1,57 @@
+using System.Globalization;
+using Mainstay.Ledger;
+
+namespace Mainstay.Data.Ledger.Kinds;
+
+public sealed class NationsKind : LedgerKind<Nation>
+{
+    public static readonly IReadOnlyDictionary<string, NationRole> Roles = new Dictionary<string, NationRole>(StringComparer.Ordinal)
+    {
+        ["ally"] = NationRole.Ally,
+        ["partner"] = NationRole.Partner,
+        ["recipient"] = NationRole.Recipient,
+    };
+
+    public override string Name => "nations";
+    public override string Table => "nations";
+    public override string RowNoun => "nation";
+
+    public override IReadOnlyList<LedgerColumn> Columns { get; } =
+        [new("code"), new("name"), new("role"), new("currency")];
+
+    public override Nation Read(RowReader row)
+    {
+        var code = row.Text("code");
+        if (code.Length > 0 && (code.Length != 2 || !code.All(char.IsAsciiLetterUpper)))
+            row.Fail("code", $"expected an ISO 3166-1 alpha-2 code such as UA, got \"{code}\"");
+        return new Nation(code, row.Text("name"), row.Choice("role", Roles), row.Currency("currency"));
+    }
+
+    public override string[] Write(Nation n) =>
+        [n.Code, n.Name, n.Role.ToString().ToLower(CultureInfo.InvariantCulture), n.Currency.Code];
+}
+
+public sealed class GdpKind : LedgerKind<GdpFigure>
+{
+    public override string Name => "gdp";
+    public override string Table => "gdp";
+    public override string RowNoun => "GDP figure";
+    public override int KeyColumns => 2;
+
+    public override IReadOnlyList<LedgerColumn> Columns { get; } =
+    [
+        new("nation", References: NationReference.One), new("year", ColumnType.Integer),
+        new("amount", ColumnType.Amount, Currency: "currency"), new("currency"), new("source"),
+    ];
+
+    public override GdpFigure Read(RowReader row)
+    {
+        var nation = row.Text("nation");
+        var year = row.Int("year", 1960, Mainstay.Time.YearMonth.MaxYear);
+        var currency = row.Currency("currency");
+        return new GdpFigure(nation, year, row.Amount("amount", currency), row.Text("source"));
+    }
+
+    public override string[] Write(GdpFigure g) =>
+        [g.Nation, g.Year.ToString(CultureInfo.InvariantCulture), g.Amount.AmountText(), g.Amount.Currency.Code, g.Source];
+}

@@ -1,0 +1,30 @@
+namespace Mainstay.Data.Ledger;
+
+public enum ColumnType
+{
+    /// <summary>Stored as text.</summary>
+    Text,
+    /// <summary>A whole number, stored as BIGINT.</summary>
+    Integer,
+    /// <summary>A decimal amount in a file, stored as BIGINT minor units of its currency.</summary>
+    Amount,
+}
+
+/// <summary>How a nation code in a column must exist in the nations table.</summary>
+public enum NationReference
+{
+    None,
+    /// <summary>The cell is one nation code.</summary>
+    One,
+    /// <summary>The cell is a ;-separated list of codes, or * for any.</summary>
+    List,
+}
+
+/// <summary>A column of a ledger table, named the same in files and in the database.</summary>
+/// <param name="Currency">For an amount: the column holding its currency, or a fixed ISO code such as "EUR".</param>
+public sealed record LedgerColumn(
+    string Name,
+    ColumnType Type = ColumnType.Text,
+    bool Optional = false,
+    NationReference References = NationReference.None,
+    string? Currency = null);

@@ -1,0 +1,72 @@
+using Mainstay.Ledger;
+using Mainstay.Problems;
+
+namespace Mainstay.Data.Ledger;
+
+/// <summary>
+/// One table of the ledger: its file columns, its key, and how a row of text becomes a record.
+/// Rows move between files, the database and the audit trail as canonical text cells (one per
+/// column, in column order), so equal records always have equal cells and a re-import can tell
+/// exactly what changed.
+/// </summary>
+public abstract class LedgerKind
+{
+    /// <summary>The kind's name, also the stem of its file name (<c>offers.csv</c>).</summary>
+    public abstract string Name { get; }
+
+    public abstract string Table { get; }
+
+    public abstract IReadOnlyList<LedgerColumn> Columns { get; }
+
+    /// <summary>How many leading columns form the key (the id a re-import updates by).</summary>
+    public virtual int KeyColumns => 1;
+
+    /// <summary>What one row is, for messages: "offer", "requirement".</summary>
+    public abstract string RowNoun { get; }
+
+    public string KeyOf(IReadOnlyList<string> cells) =>
+        KeyColumns == 1 ? cells[0] : string.Join('/', cells.Take(KeyColumns));
+
+    public string KeyDescription => KeyColumns == 1 ? Columns[0].Name : string.Join(" and ", Columns.Take(KeyColumns).Select(c => c.Name));
+
+    /// <summary>Reads one row into canonical cells; null when the row has problems (reported to the reader).</summary>
+    public abstract string[]? Canonicalize(RowReader row);
+
+    /// <summary>Problems that only show between rows (beyond duplicate keys), e.g. the tranches of one pledge.</summary>
+    public virtual IEnumerable<Problem> CheckTogether(IReadOnlyList<SourcedRow> rows) => [];
+}
+
+/// <summary>A ledger kind whose rows are records of <typeparamref name="T"/>.</summary>
+public abstract class LedgerKind<T> : LedgerKind
+    where T : class
+{
+    public abstract T Read(RowReader row);
+
+    public abstract string[] Write(T record);
+
+    public override string[]? Canonicalize(RowReader row)
+    {
+        var record = Read(row);
+        return row.HasProblems ? null : Write(record);
+    }
+
+    /// <summary>Turns stored canonical cells back into a record (they were valid when stored).</summary>
+    public T FromCells(IReadOnlyList<string> cells)
+    {
+        var problems = new List<Problem>();
+        var row = new RowReader(Table, column => cells[IndexOf(column)], problems);
+        var record = Read(row);
+        return problems.Count == 0 ? record : throw new InvalidOperationException($"stored {RowNoun} is invalid: {problems[0]}");
+    }
+
+    private int IndexOf(string column)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+            if (Columns[i].Name == column)
+                return i;
+        throw new ArgumentException($"{Name} has no column {column}", nameof(column));
+    }
+}
+
+/// <summary>A row's canonical cells and where it came from (<c>file:line</c>).</summary>
+public sealed record SourcedRow(string Where, string[] Cells);

@@ -1,0 +1,20 @@
+using Mainstay.Data.Ledger.Kinds;
+
+namespace Mainstay.Data.Ledger;
+
+/// <summary>Every table of the ledger, in the order an import applies them (nations before what refers to them).</summary>
+public static class LedgerKinds
+{
+    public static readonly NationsKind Nations = new();
+    public static readonly GdpKind Gdp = new();
+    public static readonly ItemsKind Items = new();
+    public static readonly RequirementsKind Requirements = new();
+    public static readonly OffersKind Offers = new();
+    public static readonly PledgesKind Pledges = new();
+    public static readonly CoalitionsKind Coalitions = new();
+    public static readonly ExchangeRatesKind ExchangeRates = new();
+
+    public static readonly IReadOnlyList<LedgerKind> All = [Nations, Gdp, Items, Requirements, Offers, Pledges, Coalitions, ExchangeRates];
+
+    public static LedgerKind? Find(string name) => All.FirstOrDefault(k => k.Name == name);
+}

@@ -1,0 +1,132 @@
+using System.Data.Common;
+using System.Globalization;
+using Mainstay.Data.Ledger;
+using Mainstay.Money;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Mainstay.Data.Storage;
+
+/// <summary>Reads and writes ledger rows as canonical cells, converting amounts to and from minor units.</summary>
+public static class LedgerTables
+{
+    public static async Task<SortedDictionary<string, string[]>> LoadAsync(LedgerDatabase db, LedgerKind kind, DbTransaction? transaction, CancellationToken cancel)
+    {
+        var columns = kind.Columns;
+        var sql = $"SELECT {string.Join(", ", columns.Select(c => c.Name))} FROM {kind.Table}";
+        await using var command = db.CreateCommand(sql, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        var rows = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancel))
+        {
+            var cells = new string[columns.Count];
+            for (var i = 0; i < columns.Count; i++)
+                cells[i] = columns[i].Type == ColumnType.Text
+                    ? reader.GetString(i)
+                    : reader.GetInt64(i).ToString(CultureInfo.InvariantCulture);
+            for (var i = 0; i < columns.Count; i++)
+                if (columns[i].Type == ColumnType.Amount)
+                    cells[i] = new Money.Money(long.Parse(cells[i], CultureInfo.InvariantCulture), CurrencyOf(kind, i, cells)).AmountText();
+            rows.Add(kind.KeyOf(cells), cells);
+        }
+        return rows;
+    }
+
+    public static async Task<long> CountAsync(LedgerDatabase db, LedgerKind kind, CancellationToken cancel) =>
+        Convert.ToInt64(await db.ScalarAsync($"SELECT COUNT(*) FROM {kind.Table}", cancel), CultureInfo.InvariantCulture);
+
+    public static async Task InsertAsync(LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction, CancellationToken cancel)
+    {
+        if (rows.Count == 0)
+            return;
+        if (db.Dialect == Dialect.Postgres && rows.Count > 50)
+        {
+            await CopyAsync((NpgsqlConnection)db.Connection, kind, rows, cancel);
+            return;
+        }
+        var names = kind.Columns.Select(c => c.Name).ToArray();
+        var sql = $"INSERT INTO {kind.Table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
+        await RunForEachAsync(db, kind, sql, rows, Enumerable.Range(0, names.Length).ToArray(), transaction, cancel);
+    }
+
+    public static async Task UpdateAsync(LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction, CancellationToken cancel)
+    {
+        if (rows.Count == 0)
+            return;
+        var columns = kind.Columns;
+        var set = Enumerable.Range(kind.KeyColumns, columns.Count - kind.KeyColumns).Select(i => $"{columns[i].Name} = @p{i}");
+        var sql = $"UPDATE {kind.Table} SET {string.Join(", ", set)} WHERE {KeyCondition(kind)}";
+        await RunForEachAsync(db, kind, sql, rows, Enumerable.Range(0, columns.Count).ToArray(), transaction, cancel);
+    }
+
+    public static async Task DeleteAsync(LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction, CancellationToken cancel)
+    {
+        if (rows.Count == 0)
+            return;
+        var sql = $"DELETE FROM {kind.Table} WHERE {KeyCondition(kind)}";
+        await RunForEachAsync(db, kind, sql, rows, Enumerable.Range(0, kind.KeyColumns).ToArray(), transaction, cancel);
+    }
+
+    private static string KeyCondition(LedgerKind kind) =>
+        string.Join(" AND ", Enumerable.Range(0, kind.KeyColumns).Select(i => $"{kind.Columns[i].Name} = @p{i}"));
+
+    /// <summary>Runs one prepared statement per row; parameters <c>@p{i}</c> carry the cells at <paramref name="used"/>.</summary>
+    private static async Task RunForEachAsync(LedgerDatabase db, LedgerKind kind, string sql, IEnumerable<string[]> rows, int[] used, DbTransaction transaction, CancellationToken cancel)
+    {
+        await using var command = db.CreateCommand(sql, transaction);
+        var parameters = new DbParameter[kind.Columns.Count];
+        foreach (var i in used)
+        {
+            parameters[i] = command.CreateParameter();
+            parameters[i].ParameterName = "p" + i.ToString(CultureInfo.InvariantCulture);
+            parameters[i].DbType = kind.Columns[i].Type == ColumnType.Text ? System.Data.DbType.String : System.Data.DbType.Int64;
+            command.Parameters.Add(parameters[i]);
+        }
+        await command.PrepareAsync(cancel);
+        foreach (var cells in rows)
+        {
+            foreach (var i in used)
+                parameters[i].Value = ToDatabase(kind, i, cells);
+            await command.ExecuteNonQueryAsync(cancel);
+        }
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, LedgerKind kind, IEnumerable<string[]> rows, CancellationToken cancel)
+    {
+        var columns = kind.Columns;
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY {kind.Table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", cancel);
+        foreach (var cells in rows)
+        {
+            await importer.StartRowAsync(cancel);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (columns[i].Type == ColumnType.Text)
+                    await importer.WriteAsync(cells[i], NpgsqlDbType.Text, cancel);
+                else
+                    await importer.WriteAsync((long)ToDatabase(kind, i, cells), NpgsqlDbType.Bigint, cancel);
+            }
+        }
+        await importer.CompleteAsync(cancel);
+    }
+
+    private static object ToDatabase(LedgerKind kind, int i, string[] cells) => kind.Columns[i].Type switch
+    {
+        ColumnType.Text => cells[i],
+        ColumnType.Integer => long.Parse(cells[i], CultureInfo.InvariantCulture),
+        _ => Money.Money.TryParse(cells[i], CurrencyOf(kind, i, cells), out var money, out var why)
+            ? money.Minor
+            : throw new InvalidOperationException($"canonical amount did not parse: {why}"),
+    };
+
+    private static Currency CurrencyOf(LedgerKind kind, int amountColumn, string[] cells)
+    {
+        var source = kind.Columns[amountColumn].Currency ?? throw new InvalidOperationException($"{kind.Name}.{kind.Columns[amountColumn].Name} names no currency");
+        var index = -1;
+        for (var i = 0; i < kind.Columns.Count; i++)
+            if (kind.Columns[i].Name == source)
+                index = i;
+        var code = index >= 0 ? cells[index] : source;
+        return Currency.Find(code) ?? throw new InvalidOperationException($"unknown stored currency {code}");
+    }
+}

@@ -1,0 +1,44 @@
+namespace Mainstay.Data.Storage;
+
+/// <summary>A forward-only schema change. The SQL is portable between SQLite and PostgreSQL.</summary>
+public sealed record Migration(int Version, string Name, string Sql);
+
+/// <summary>
+/// The schema's history, oldest first. Never edit a migration that has shipped: add a new one.
+/// Amounts are stored in minor units (BIGINT); months, dates and instants as ISO 8601 text, which
+/// sorts correctly and reads the same on both databases.
+/// </summary>
+public static class Migrations
+{
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "ledger", """
+            CREATE TABLE mainstay_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+            CREATE TABLE nations (code TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, currency TEXT NOT NULL);
+            CREATE TABLE gdp (nation TEXT NOT NULL, year BIGINT NOT NULL, amount BIGINT NOT NULL, currency TEXT NOT NULL,
+                source TEXT NOT NULL, PRIMARY KEY (nation, year));
+            CREATE TABLE items (item TEXT PRIMARY KEY, capability TEXT NOT NULL, unit_value_eur BIGINT NOT NULL, name TEXT NOT NULL);
+            CREATE TABLE requirements (id TEXT PRIMARY KEY, recipient TEXT NOT NULL, item TEXT NOT NULL, quantity BIGINT NOT NULL,
+                priority BIGINT NOT NULL, need_by TEXT NOT NULL, useful_months BIGINT NOT NULL);
+            CREATE TABLE offers (id TEXT PRIMARY KEY, donor TEXT NOT NULL, item TEXT NOT NULL, quantity BIGINT NOT NULL,
+                available TEXT NOT NULL, transit_months BIGINT NOT NULL, recipients TEXT NOT NULL);
+            CREATE TABLE pledges (id TEXT NOT NULL, year BIGINT NOT NULL, donor TEXT NOT NULL, recipient TEXT NOT NULL,
+                kind TEXT NOT NULL, amount BIGINT NOT NULL, currency TEXT NOT NULL, status TEXT NOT NULL,
+                announced_on TEXT NOT NULL, committed_on TEXT NOT NULL, disbursed_on TEXT NOT NULL, source TEXT NOT NULL,
+                PRIMARY KEY (id, year));
+            CREATE TABLE exchange_rates (currency TEXT NOT NULL, date TEXT NOT NULL, units_per_euro TEXT NOT NULL,
+                PRIMARY KEY (currency, date));
+            CREATE TABLE audit_log (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                entity TEXT NOT NULL, entity_key TEXT NOT NULL, before TEXT, after TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+            CREATE INDEX requirements_item ON requirements (item);
+            CREATE INDEX offers_item ON offers (item);
+            """),
+        new(2, "offer conditions and capability coalitions", """
+            ALTER TABLE offers ADD COLUMN conditions TEXT NOT NULL DEFAULT '';
+            CREATE TABLE coalitions (id TEXT PRIMARY KEY, name TEXT NOT NULL, capability TEXT NOT NULL,
+                leads TEXT NOT NULL, members TEXT NOT NULL);
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}

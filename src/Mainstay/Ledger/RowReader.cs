@@ -1,0 +1,158 @@
+using System.Globalization;
+using Mainstay.Money;
+using Mainstay.Problems;
+using Mainstay.Time;
+
+namespace Mainstay.Ledger;
+
+/// <summary>
+/// Reads typed fields from one row of text cells, collecting a <see cref="Problem"/> per bad field
+/// instead of stopping at the first. A reader whose row had problems returns placeholder values;
+/// check <see cref="HasProblems"/> before using the record built from them.
+/// </summary>
+public sealed class RowReader(string where, Func<string, string?> cell, ICollection<Problem> problems)
+{
+    private int _problemCount;
+
+    public string Where { get; } = where;
+
+    public bool HasProblems => _problemCount > 0;
+
+    public void Fail(string field, string message)
+    {
+        _problemCount++;
+        problems.Add(new Problem(Where, field, message));
+    }
+
+    /// <summary>The trimmed cell, or empty when the column is absent (an optional column).</summary>
+    public string Optional(string column) => cell(column) ?? "";
+
+    public string Text(string column)
+    {
+        var text = Optional(column);
+        if (text.Length == 0)
+            Fail(column, "is empty; a value is required");
+        return text;
+    }
+
+    public long Integer(string column, long min, long max)
+    {
+        var text = Text(column);
+        if (text.Length == 0)
+            return min;
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            var isNumber = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                || text.TrimStart('-').All(char.IsAsciiDigit);
+            Fail(column, isNumber && text.TrimStart('-').All(char.IsAsciiDigit)
+                ? $"{text} is too large; the most is {max:N0}"
+                : $"expected {Describe(min, max)}, got \"{text}\"");
+            return min;
+        }
+        if (value < min || value > max)
+        {
+            Fail(column, value > max && min >= 1 && max >= 1_000_000
+                ? $"{value} is too large to plan exactly; the most is {max:N0}"
+                : $"expected {Describe(min, max)}, got \"{text}\"");
+            return min;
+        }
+        return value;
+    }
+
+    public int Int(string column, int min, int max) => (int)Integer(column, min, max);
+
+    public YearMonth Month(string column)
+    {
+        var text = Text(column);
+        if (text.Length == 0)
+            return YearMonth.Of(YearMonth.MinYear, 1);
+        if (!YearMonth.TryParse(text, out var month))
+        {
+            Fail(column, $"expected a month YYYY-MM in years {YearMonth.MinYear}..{YearMonth.MaxYear}, got \"{text}\"");
+            return YearMonth.Of(YearMonth.MinYear, 1);
+        }
+        return month;
+    }
+
+    public DateOnly Date(string column) => OptionalDate(column, required: true) ?? default;
+
+    public DateOnly? OptionalDate(string column, bool required = false)
+    {
+        var text = required ? Text(column) : Optional(column);
+        if (text.Length == 0)
+            return null;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || date.Year is < YearMonth.MinYear or > YearMonth.MaxYear)
+        {
+            Fail(column, $"expected a date YYYY-MM-DD in years {YearMonth.MinYear}..{YearMonth.MaxYear}, got \"{text}\"");
+            return null;
+        }
+        return date;
+    }
+
+    public T Choice<T>(string column, IReadOnlyDictionary<string, T> choices)
+        where T : struct
+    {
+        var text = Text(column);
+        if (text.Length == 0)
+            return default;
+        if (!choices.TryGetValue(text, out var value))
+        {
+            Fail(column, $"expected one of {string.Join(", ", choices.Keys)}, got \"{text}\"");
+            return default;
+        }
+        return value;
+    }
+
+    public Currency Currency(string column)
+    {
+        var text = Text(column);
+        if (text.Length == 0)
+            return Money.Currency.Eur;
+        var currency = Money.Currency.Find(text);
+        if (currency is null)
+        {
+            Fail(column, $"unknown currency \"{text}\"; expected an ISO 4217 code such as EUR, USD, GBP");
+            return Money.Currency.Eur;
+        }
+        return currency;
+    }
+
+    public Money.Money Amount(string column, Currency currency, bool positive = true)
+    {
+        var text = Text(column);
+        if (text.Length == 0)
+            return new Money.Money(0, currency);
+        if (!Money.Money.TryParse(text, currency, out var amount, out var why))
+        {
+            Fail(column, why);
+            return new Money.Money(0, currency);
+        }
+        if (positive && amount.Minor <= 0)
+            Fail(column, $"expected an amount > 0, got \"{text}\"");
+        return amount;
+    }
+
+    public RecipientScope Recipients(string column)
+    {
+        var text = Text(column);
+        if (text.Length == 0)
+            return RecipientScope.Any;
+        if (!RecipientScope.TryParse(text, out var scope, out var why))
+            Fail(column, why);
+        return scope;
+    }
+
+    public IReadOnlyList<string> List(string column)
+    {
+        var text = Optional(column);
+        return text.Length == 0 ? [] : text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static string Describe(long min, long max) => (min, max) switch
+    {
+        (1, _) when max >= 1_000_000 => "an integer > 0",
+        (0, _) when max >= 1_000_000 => "an integer >= 0",
+        _ => $"an integer {min}..{max}",
+    };
+}

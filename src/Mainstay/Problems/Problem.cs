@@ -1,0 +1,23 @@
+namespace Mainstay.Problems;
+
+/// <summary>
+/// An expected failure: what went wrong, where, and why. Printed as <c>where: field: message</c>,
+/// e.g. <c>offers.csv:17: quantity: expected an integer &gt; 0, got "-5"</c>.
+/// </summary>
+/// <param name="Where">The place: <c>file:line</c>, a file, or a command argument.</param>
+/// <param name="Field">The column or option concerned; empty when the problem is the whole place.</param>
+/// <param name="Message">Why, in words a user can act on.</param>
+public sealed record Problem(string Where, string Field, string Message)
+{
+    public override string ToString() =>
+        Field.Length == 0 ? $"{Where}: {Message}" : $"{Where}: {Field}: {Message}";
+}
+
+/// <summary>Thrown only to carry expected problems out of deep call stacks to one handler.</summary>
+public sealed class ProblemException(IReadOnlyList<Problem> problems)
+    : Exception(string.Join(Environment.NewLine, problems))
+{
+    public IReadOnlyList<Problem> Problems { get; } = problems;
+
+    public ProblemException(Problem problem) : this([problem]) { }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Mainstay.Time;
+
+/// <summary>
+/// A calendar month, e.g. 2025-03. Range: years 2000 to 2100 inclusive (the planning contract's
+/// range). Equality and ordering follow the calendar; <see cref="Index"/> is
+/// <c>year * 12 + month - 1</c>, the integer month of the planning spec.
+/// </summary>
+public readonly record struct YearMonth : IComparable<YearMonth>
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    public int Index { get; }
+
+    private YearMonth(int index) => Index = index;
+
+    public int Year => Index / 12;
+    public int Month => (Index % 12) + 1;
+
+    public static YearMonth Of(int year, int month)
+    {
+        if (year is < MinYear or > MaxYear)
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"year must be {MinYear}..{MaxYear}");
+        if (month is < 1 or > 12)
+            throw new ArgumentOutOfRangeException(nameof(month), month, "month must be 1..12");
+        return new YearMonth((year * 12) + month - 1);
+    }
+
+    public static YearMonth FromIndex(int index) => new(index);
+
+    public static YearMonth Of(DateOnly date) => Of(date.Year, date.Month);
+
+    public YearMonth AddMonths(int months) => new(checked(Index + months));
+
+    public DateOnly FirstDay => new(Year, Month, 1);
+
+    /// <summary>Parses exactly <c>YYYY-MM</c> with a year in range.</summary>
+    public static bool TryParse(string text, out YearMonth value)
+    {
+        value = default;
+        if (text.Length != 7 || text[4] != '-')
+            return false;
+        if (!int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month))
+            return false;
+        if (year is < MinYear or > MaxYear || month is < 1 or > 12)
+            return false;
+        value = Of(year, month);
+        return true;
+    }
+
+    public int CompareTo(YearMonth other) => Index.CompareTo(other.Index);
+
+    public static bool operator <(YearMonth a, YearMonth b) => a.Index < b.Index;
+    public static bool operator >(YearMonth a, YearMonth b) => a.Index > b.Index;
+    public static bool operator <=(YearMonth a, YearMonth b) => a.Index <= b.Index;
+    public static bool operator >=(YearMonth a, YearMonth b) => a.Index >= b.Index;
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}");
+}
