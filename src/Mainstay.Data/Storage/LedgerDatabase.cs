@@ -19,6 +19,9 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         Connection = connection;
     }
 
+    /// <summary>The field of a problem that is about reaching the database rather than what it holds.</summary>
+    public const string ConnectionField = "connection";
+
     public DatabaseTarget Target { get; }
     public DbConnection Connection { get; }
     public Dialect Dialect => Target.Dialect;
@@ -51,12 +54,12 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         catch (SqliteException e)
         {
             await db.DisposeAsync();
-            return new Problem(target.Display, "", $"cannot open the database: {e.Message}");
+            return new Problem(target.Display, ConnectionField, $"cannot open the database: {e.Message}");
         }
         catch (NpgsqlException e)
         {
             await db.DisposeAsync();
-            return new Problem(target.Display, "", $"cannot open the database: {e.Message}");
+            return new Problem(target.Display, ConnectionField, $"cannot open the database: {e.Message}");
         }
     }
 

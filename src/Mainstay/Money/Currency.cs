@@ -6,9 +6,10 @@ namespace Mainstay.Money;
 /// <summary>An ISO 4217 currency and the number of decimals its amounts carry.</summary>
 public sealed record Currency(string Code, int MinorUnits, string Name)
 {
-    public static readonly Currency Eur = Find("EUR")!;
-
+    // Declared before Eur: static fields initialise in textual order.
     private static readonly Lazy<IReadOnlyDictionary<string, Currency>> All = new(Load);
+
+    public static readonly Currency Eur = Find("EUR")!;
 
     /// <summary>Every active ISO 4217 currency, keyed by its upper-case code.</summary>
     public static IReadOnlyDictionary<string, Currency> Known => All.Value;

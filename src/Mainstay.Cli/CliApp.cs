@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Mainstay.Cli.Commands;
+
+namespace Mainstay.Cli;
+
+/// <summary>The <c>mainstay</c> command: its subcommands, and parse errors answered with exit status 2.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliContext context)
+    {
+        var root = new RootCommand("Mainstay: the ledger and planner for long-term, predictable multinational support.");
+        root.Options.Add(CommonOptions.Database);
+        root.Options.Add(CommonOptions.User);
+        root.Subcommands.Add(InitCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(ListCommand.Create(context));
+        root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(DemoCommand.Create(context));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                await context.Error.WriteLineAsync($"mainstay: {error.Message}");
+            await context.Error.WriteLineAsync("Run 'mainstay --help' for usage.");
+            return ExitCode.BadInput;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("mainstay: cancelled; nothing was changed");
+            return ExitCode.Failure;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Mainstay.Problems;
+
+namespace Mainstay.Cli;
+
+/// <summary>Where a command writes and what it may ask of its environment; tests pass their own.</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock, Func<string, string?> Environment, bool Interactive = false)
+{
+    public const int MaxProblemsShown = 200;
+
+    /// <summary>Prints problems as <c>where: field: message</c>, one a line, at most <see cref="MaxProblemsShown"/>.</summary>
+    public void Report(IReadOnlyCollection<Problem> problems)
+    {
+        foreach (var problem in problems.Take(MaxProblemsShown))
+            Error.WriteLine(problem);
+        if (problems.Count > MaxProblemsShown)
+            Error.WriteLine($"... and {problems.Count - MaxProblemsShown} more problems ({problems.Count} in all)");
+    }
+}
+
+/// <summary>Exit statuses, as DESIGN.md sets them.</summary>
+public static class ExitCode
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Mainstay.Data.Storage;
+
+namespace Mainstay.Cli.Commands;
+
+/// <summary><c>mainstay init</c>: creates the ledger, or upgrades an older one in place.</summary>
+public static class InitCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("init", "Create an empty ledger, or upgrade an existing one to this version's schema.");
+        command.SetAction(async (parsed, cancel) =>
+        {
+            var (db, exit) = await CommonOptions.OpenAsync(parsed, context, cancel);
+            if (db is null)
+                return exit;
+            await using (db)
+            {
+                var version = await db.SchemaVersionAsync(cancel);
+                await context.Out.WriteLineAsync($"{db.Target.Display}: Mainstay ledger, schema version {version} of {Migrations.Latest}");
+            }
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,43 @@
+using Mainstay.Data.Files;
+using Mainstay.Data.Ledger;
+using Mainstay.Data.Storage;
+using Mainstay.Problems;
+
+namespace Mainstay.Data.Export;
+
+/// <summary>Writes a ledger table to a CSV or Excel file in its import format, sorted by key, so an export re-imports unchanged.</summary>
+public static class LedgerExport
+{
+    public static async Task<Result<int>> ExportAsync(LedgerDatabase db, LedgerKind kind, string path, CancellationToken cancel = default)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is not (".csv" or ".xlsx"))
+            return new Problem(Path.GetFileName(path), "", $"unsupported file type \"{extension}\"; expected .csv or .xlsx");
+        var rows = await LedgerTables.LoadAsync(db, kind, null, cancel);
+        var header = kind.Columns.Select(c => c.Name).ToArray();
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is not null)
+                Directory.CreateDirectory(directory);
+            // Write beside the target and move into place, so a failed export never leaves half a file.
+            var temporary = path + ".partial";
+            await using (var stream = File.Create(temporary))
+            {
+                if (extension == ".csv")
+                    CsvTableFile.Write(stream, header, rows.Values);
+                else
+                    XlsxTableFile.Write(stream, kind.Name, header, rows.Values, NumericColumns(kind));
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Problem(path, "", $"cannot write the file: {e.Message}");
+        }
+        return Result<int>.Ok(rows.Count);
+    }
+
+    private static HashSet<int> NumericColumns(LedgerKind kind) =>
+        kind.Columns.Select((c, i) => (c, i)).Where(p => p.c.Type != ColumnType.Text).Select(p => p.i).ToHashSet();
+}

@@ -1,0 +1,65 @@
+using Mainstay.Data.Ledger;
+using Mainstay.Problems;
+
+namespace Mainstay.Data.Files;
+
+/// <summary>A ledger file read from disk: which kind of rows it holds, and its table of text.</summary>
+public sealed record LedgerFile(LedgerKind Kind, TextTable Table)
+{
+    /// <summary>
+    /// The kind a file name implies: <c>offers.csv</c>, <c>offers-2025.xlsx</c> and <c>offers_de.csv</c>
+    /// hold offers; <c>eurofxref-hist.csv</c> holds ECB rates.
+    /// </summary>
+    public static LedgerKind? KindFromName(string path)
+    {
+        var stem = Path.GetFileNameWithoutExtension(path).ToLowerInvariant().Replace('_', '-');
+        if (stem.StartsWith("eurofxref", StringComparison.Ordinal))
+            return LedgerKinds.ExchangeRates;
+        return LedgerKinds.All
+            .OrderByDescending(k => k.Name.Length)
+            .FirstOrDefault(k => stem == k.Name || stem.StartsWith(k.Name + "-", StringComparison.Ordinal) || stem.StartsWith(k.Name + ".", StringComparison.Ordinal));
+    }
+
+    public static string KindNames => string.Join(", ", LedgerKinds.All.Select(k => k.Name));
+
+    public static Result<LedgerFile> Read(string path, string? kindName, ICollection<Problem> problems)
+    {
+        var name = Path.GetFileName(path);
+        LedgerKind? kind;
+        if (kindName is not null)
+        {
+            kind = LedgerKinds.Find(kindName);
+            if (kind is null)
+                return new Problem(name, "--kind", $"unknown kind \"{kindName}\"; expected one of {KindNames}");
+        }
+        else
+        {
+            kind = KindFromName(path);
+            if (kind is null)
+                return new Problem(name, "", $"cannot tell what the file holds from its name; name it after its kind ({KindNames}), e.g. offers.csv, or pass --kind");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Problem(name, "", $"cannot read the file: {e.Message}");
+        }
+
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        var table = extension switch
+        {
+            ".csv" or ".txt" => CsvTableFile.Read(name, bytes),
+            ".xlsx" => XlsxTableFile.Read(name, bytes),
+            _ => new Problem(name, "", $"unsupported file type \"{extension}\"; expected .csv or .xlsx"),
+        };
+        if (!table.IsOk)
+            return table.Problem;
+        if (kind == LedgerKinds.ExchangeRates && EcbRatesFile.Looks(table.Value))
+            table = EcbRatesFile.ToLong(table.Value, problems);
+        return Result<LedgerFile>.Ok(new LedgerFile(kind, table.Value));
+    }
+}

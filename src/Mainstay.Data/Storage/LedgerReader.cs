@@ -1,0 +1,25 @@
+using Mainstay.Data.Ledger;
+using Mainstay.Ledger;
+
+namespace Mainstay.Data.Storage;
+
+/// <summary>Loads the whole ledger as domain records.</summary>
+public static class LedgerReader
+{
+    public static async Task<LedgerSnapshot> LoadAsync(LedgerDatabase db, CancellationToken cancel = default) => new(
+        await LoadAsync(db, LedgerKinds.Nations, cancel),
+        await LoadAsync(db, LedgerKinds.Gdp, cancel),
+        await LoadAsync(db, LedgerKinds.Items, cancel),
+        await LoadAsync(db, LedgerKinds.Requirements, cancel),
+        await LoadAsync(db, LedgerKinds.Offers, cancel),
+        Pledge.FromTranches(await LoadAsync(db, LedgerKinds.Pledges, cancel)),
+        await LoadAsync(db, LedgerKinds.Coalitions, cancel),
+        await LoadAsync(db, LedgerKinds.ExchangeRates, cancel));
+
+    public static async Task<IReadOnlyList<T>> LoadAsync<T>(LedgerDatabase db, LedgerKind<T> kind, CancellationToken cancel = default)
+        where T : class
+    {
+        var rows = await LedgerTables.LoadAsync(db, kind, null, cancel);
+        return rows.Values.Select(kind.FromCells).ToArray();
+    }
+}
