@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Mainstay.Cli.Commands;
 
 namespace Mainstay.Cli;
@@ -8,7 +9,10 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
-        var root = new RootCommand("Mainstay: the ledger and planner for long-term, predictable multinational support.");
+        // A plain command rather than RootCommand, whose name would be the host's executable name.
+        var root = new Command("mainstay", "Mainstay: the ledger and planner for long-term, predictable multinational support.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         root.Options.Add(CommonOptions.Database);
         root.Options.Add(CommonOptions.User);
         root.Subcommands.Add(InitCommand.Create(context));

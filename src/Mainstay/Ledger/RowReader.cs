@@ -74,17 +74,17 @@ public sealed class RowReader(string where, Func<string, string?> cell, ICollect
         return month;
     }
 
-    public DateOnly Date(string column) => OptionalDate(column, required: true) ?? default;
+    public DateOnly Date(string column, int minYear = YearMonth.MinYear) => OptionalDate(column, required: true, minYear) ?? default;
 
-    public DateOnly? OptionalDate(string column, bool required = false)
+    public DateOnly? OptionalDate(string column, bool required = false, int minYear = YearMonth.MinYear)
     {
         var text = required ? Text(column) : Optional(column);
         if (text.Length == 0)
             return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || date.Year is < YearMonth.MinYear or > YearMonth.MaxYear)
+            || date.Year < minYear || date.Year > YearMonth.MaxYear)
         {
-            Fail(column, $"expected a date YYYY-MM-DD in years {YearMonth.MinYear}..{YearMonth.MaxYear}, got \"{text}\"");
+            Fail(column, $"expected a date YYYY-MM-DD in years {minYear}..{YearMonth.MaxYear}, got \"{text}\"");
             return null;
         }
         return date;

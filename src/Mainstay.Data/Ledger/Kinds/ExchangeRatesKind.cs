@@ -10,6 +10,9 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// </summary>
 public sealed class ExchangeRatesKind : LedgerKind<ExchangeRate>
 {
+    /// <summary>The ECB's reference rates start on 1999-01-04, with the euro.</summary>
+    public const int FirstEuroYear = 1999;
+
     public override string Name => "exchange-rates";
     public override string Table => "exchange_rates";
     public override string RowNoun => "rate";
@@ -21,7 +24,7 @@ public sealed class ExchangeRatesKind : LedgerKind<ExchangeRate>
     public override ExchangeRate Read(RowReader row)
     {
         var currency = row.Currency("currency");
-        var date = row.Date("date");
+        var date = row.Date("date", minYear: FirstEuroYear);
         var text = row.Text("units_per_euro");
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || rate <= 0)
         {

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what Mainstay's tests need on a fresh Debian machine that has the .NET SDK:
+# PostgreSQL (a throwaway server is started by scripts/test.sh). Safe to run again.
+set -euo pipefail
+need=()
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+if ((${#need[@]})); then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  # Debian starts a cluster on install; the tests use their own, so stop it to free resources.
+  $SUDO service postgresql stop >/dev/null 2>&1 || true
+fi
+dotnet restore Mainstay.slnx --verbosity quiet

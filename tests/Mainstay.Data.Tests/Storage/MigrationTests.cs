@@ -1,0 +1,95 @@
+using Mainstay.Data.Storage;
+
+namespace Mainstay.Data.Tests.Storage;
+
+public sealed class MigrationTests
+{
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task A_new_ledger_is_created_at_the_latest_schema(string database)
+    {
+        await using var ledger = await TestLedger.CreateAsync(database);
+        await using var db = await ledger.OpenAsync();
+
+        (await db.SchemaVersionAsync()).ShouldBe(Migrations.Latest);
+    }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task A_ledger_created_by_migration_1_upgrades_in_place_keeping_its_rows(string database)
+    {
+        await using var ledger = await TestLedger.CreateAsync(database);
+        await using (var old = await ledger.OpenAsync(upToVersion: 1))
+        {
+            (await old.SchemaVersionAsync()).ShouldBe(1);
+            await old.ExecuteAsync("INSERT INTO nations (code, name, role, currency) VALUES ('DE', 'Germany', 'ally', 'EUR'), ('UA', 'Ukraine', 'recipient', 'UAH')", default);
+            await old.ExecuteAsync("INSERT INTO offers (id, donor, item, quantity, available, transit_months, recipients) VALUES ('O1', 'DE', 'fpv-drone', 500, '2025-01', 1, 'UA')", default);
+        }
+
+        var run = await ledger.RunAsync("init");
+        run.Exit.ShouldBe(0, run.Error);
+        run.Out.ShouldContain($"schema version {Migrations.Latest} of {Migrations.Latest}");
+
+        var export = await ledger.RunAsync("export", "./offers.csv");
+        export.Exit.ShouldBe(0, export.Error);
+        File.ReadAllText(Path.Combine(ledger.Folder, "offers.csv")).ShouldBe(
+            "id,donor,item,quantity,available,transit_months,recipients,conditions\nO1,DE,fpv-drone,500,2025-01,1,UA,\n");
+    }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task A_ledger_from_a_newer_Mainstay_is_refused_untouched(string database)
+    {
+        await using var ledger = await TestLedger.CreateAsync(database);
+        await using (var db = await ledger.OpenAsync())
+            await db.ExecuteAsync("INSERT INTO mainstay_schema (version, name, applied_at) VALUES (99, 'from the future', '2030-01-01T00:00:00Z')", default);
+
+        var run = await ledger.RunAsync("list");
+
+        run.Exit.ShouldBe(2);
+        run.Error.ShouldContain("written by a newer version of Mainstay (schema version 99; this version knows up to 2)");
+    }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task A_database_of_another_application_is_refused_untouched(string database)
+    {
+        await using var ledger = await TestLedger.CreateAsync(database);
+        await using (var foreign = await ledger.OpenAsync(upToVersion: 0))
+            await foreign.ExecuteAsync("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)", default);
+
+        var run = await ledger.RunAsync("import", "./nations.csv");
+
+        run.Exit.ShouldBe(2);
+        run.Error.ShouldContain("not a Mainstay database: it holds other tables (customers) and no mainstay_schema");
+        await using var raw = await ledger.OpenRawAsync();
+        await using var tables = raw.CreateCommand();
+        tables.CommandText = "SELECT COUNT(*) FROM customers";
+        (await tables.ExecuteScalarAsync()).ShouldNotBeNull();
+        tables.CommandText = ledger.Kind == "sqlite"
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE name = 'mainstay_schema'"
+            : "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'mainstay_schema'";
+        Convert.ToInt32(await tables.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_SQLite_is_refused_and_left_as_it_was()
+    {
+        await using var ledger = await TestLedger.CreateAsync("sqlite");
+        var content = "this is a spreadsheet, not a database\n" + new string('x', 5000);
+        File.WriteAllText(ledger.DbArgument, content);
+
+        var run = await ledger.RunAsync("list");
+
+        run.Exit.ShouldBe(2);
+        run.Error.ShouldContain("not a Mainstay database: the file is not a SQLite database");
+        File.ReadAllText(ledger.DbArgument).ShouldBe(content);
+    }
+
+    [Fact]
+    public async Task An_unreachable_PostgreSQL_server_is_a_runtime_failure()
+    {
+        await using var ledger = await TestLedger.CreateAsync("sqlite");
+
+        var run = await ledger.RunAsync("list", "--db", "Host=127.0.0.1;Port=1;Username=nobody;Timeout=2");
+
+        run.Exit.ShouldBe(1);
+        run.Error.ShouldContain("cannot open the database");
+    }
+}
