@@ -24,7 +24,19 @@ echo "PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$P
 
 dotnet build Mainstay.slnx -c Release --verbosity quiet --nologo
 status=0
+log="$PGDIR/test.log"
 for project in tests/*/; do
-  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" || status=1
+  dotnet test "$project" -c Release --no-build --nologo "$@" 2>&1 | tee -a "$log" || status=1
 done
+# One closing line for the whole suite, summed over the test projects' own summaries.
+python3 - "$log" <<'PY'
+import re, sys
+totals = {"Passed": 0, "Failed": 0, "Skipped": 0}
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    for key in totals:
+        m = re.search(key + r":\s+(\d+),", line)
+        if m and "Total:" in line:
+            totals[key] += int(m.group(1))
+print(f"{totals['Passed']} passed, {totals['Failed']} failed, {totals['Skipped']} skipped")
+PY
 exit $status

@@ -1,0 +1,36 @@
+using Mainstay.Ledger;
+
+namespace Mainstay.Tests.Ledger;
+
+public sealed class RecipientScopeTests
+{
+    [Fact]
+    public void A_star_allows_anyone()
+    {
+        RecipientScope.TryParse("*", out var scope, out _).ShouldBeTrue();
+        scope.IsAny.ShouldBeTrue();
+        scope.Allows("UA").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_list_allows_only_its_codes_counting_repeats_once()
+    {
+        RecipientScope.TryParse("UA; MD;UA", out var scope, out _).ShouldBeTrue();
+        scope.Allows("MD").ShouldBeTrue();
+        scope.Allows("GE").ShouldBeFalse();
+        scope.Allows("ua").ShouldBeFalse();
+        scope.ToString().ShouldBe("MD;UA");
+        scope.ShouldBe(RecipientScope.Only(["MD", "UA"]));
+    }
+
+    [Theory]
+    [InlineData("", "expected * or a ;-separated list")]
+    [InlineData("UA;;MD", "expected * or a ;-separated list")]
+    [InlineData("UA;", "expected * or a ;-separated list")]
+    [InlineData("UA;*", "* means any recipient and cannot stand in a list")]
+    public void Empty_or_mixed_lists_are_refused(string text, string why)
+    {
+        RecipientScope.TryParse(text, out _, out var message).ShouldBeFalse();
+        message.ShouldContain(why);
+    }
+}
