@@ -53,7 +53,9 @@ public static class ListCommand
                     table.AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
                     foreach (var k in LedgerKinds.All)
                         table.AddRow(k.Name, (await LedgerTables.CountAsync(db, k, cancel)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-                    table.Caption($"{db.Target.Display}, schema version {await db.SchemaVersionAsync(cancel)}");
+                    console.Write(table);
+                    await context.Out.WriteLineAsync($"{db.Target.Display}, schema version {await db.SchemaVersionAsync(cancel)}");
+                    return ExitCode.Ok;
                 }
                 else
                 {

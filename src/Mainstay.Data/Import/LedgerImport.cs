@@ -53,7 +53,7 @@ public static class LedgerImport
             }
             var total = table.Rows.Count;
             var rows = TableValidation.Validate(kind, table, problems,
-                new Progress<long>(done => progress?.Report(new ImportProgress($"checking {table.Name}", done, total))));
+                progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress($"checking {table.Name}", done, total))));
             tables.Add(new ValidatedTable(table.Name, kind, rows));
         }
         if (problems.Count > 0)
@@ -85,16 +85,19 @@ public static class LedgerImport
         var changes = new List<TableChange>();
         foreach (var table in ordered)
         {
-            progress?.Report(new ImportProgress($"saving {table.Source}", 0, table.Rows.Count));
-            changes.Add(await ReplaceAsync(db, table, audit, transaction, cancel));
-            progress?.Report(new ImportProgress($"saving {table.Source}", table.Rows.Count, table.Rows.Count));
+            var stage = $"saving {table.Source}";
+            progress?.Report(new ImportProgress(stage, 0, table.Rows.Count));
+            var rowProgress = progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress(stage, done, table.Rows.Count)));
+            changes.Add(await ReplaceAsync(db, table, audit, transaction, rowProgress, cancel));
+            progress?.Report(new ImportProgress(stage, table.Rows.Count, table.Rows.Count));
         }
         await audit.FlushAsync(cancel);
         await transaction.CommitAsync(cancel);
         return new ImportOutcome([], changes);
     }
 
-    private static async Task<TableChange> ReplaceAsync(LedgerDatabase db, ValidatedTable table, AuditTrail audit, System.Data.Common.DbTransaction transaction, CancellationToken cancel)
+    private static async Task<TableChange> ReplaceAsync(
+        LedgerDatabase db, ValidatedTable table, AuditTrail audit, System.Data.Common.DbTransaction transaction, IProgress<long>? progress, CancellationToken cancel)
     {
         var kind = table.Kind;
         var names = kind.Columns.Select(c => c.Name).ToArray();
@@ -128,7 +131,7 @@ public static class LedgerImport
 
         await LedgerTables.DeleteAsync(db, kind, removed, transaction, cancel);
         await LedgerTables.UpdateAsync(db, kind, changed, transaction, cancel);
-        await LedgerTables.InsertAsync(db, kind, added, transaction, cancel);
+        await LedgerTables.InsertAsync(db, kind, added, transaction, cancel, progress);
         return new TableChange(table.Source, kind, added.Count, changed.Count, removed.Length, unchanged);
     }
 
@@ -150,6 +153,12 @@ public static class LedgerImport
                     if (count > 0)
                         problems.Add(new Problem(source, "code", $"nation {code} would be removed but {count} {kind.Name} row(s) still name it in {column.Name}"));
                 }
+    }
+
+    /// <summary>Reports on the calling thread, in order (unlike <see cref="Progress{T}"/>).</summary>
+    private sealed class RowProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
     }
 
     private static int IndexOf(LedgerKind kind)

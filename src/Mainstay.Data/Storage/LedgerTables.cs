@@ -35,18 +35,18 @@ public static class LedgerTables
     public static async Task<long> CountAsync(LedgerDatabase db, LedgerKind kind, CancellationToken cancel) =>
         Convert.ToInt64(await db.ScalarAsync($"SELECT COUNT(*) FROM {kind.Table}", cancel), CultureInfo.InvariantCulture);
 
-    public static async Task InsertAsync(LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction, CancellationToken cancel)
+    public static async Task InsertAsync(LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction, CancellationToken cancel, IProgress<long>? progress = null)
     {
         if (rows.Count == 0)
             return;
         if (db.Dialect == Dialect.Postgres && rows.Count > 50)
         {
-            await CopyAsync((NpgsqlConnection)db.Connection, kind, rows, cancel);
+            await CopyAsync((NpgsqlConnection)db.Connection, kind, rows, progress, cancel);
             return;
         }
         var names = kind.Columns.Select(c => c.Name).ToArray();
         var sql = $"INSERT INTO {kind.Table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
-        await RunForEachAsync(db, kind, sql, rows, Enumerable.Range(0, names.Length).ToArray(), transaction, cancel);
+        await RunForEachAsync(db, kind, sql, rows, Enumerable.Range(0, names.Length).ToArray(), transaction, cancel, progress);
     }
 
     public static async Task UpdateAsync(LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction, CancellationToken cancel)
@@ -71,7 +71,8 @@ public static class LedgerTables
         string.Join(" AND ", Enumerable.Range(0, kind.KeyColumns).Select(i => $"{kind.Columns[i].Name} = @p{i}"));
 
     /// <summary>Runs one prepared statement per row; parameters <c>@p{i}</c> carry the cells at <paramref name="used"/>.</summary>
-    private static async Task RunForEachAsync(LedgerDatabase db, LedgerKind kind, string sql, IEnumerable<string[]> rows, int[] used, DbTransaction transaction, CancellationToken cancel)
+    private static async Task RunForEachAsync(
+        LedgerDatabase db, LedgerKind kind, string sql, IEnumerable<string[]> rows, int[] used, DbTransaction transaction, CancellationToken cancel, IProgress<long>? progress = null)
     {
         await using var command = db.CreateCommand(sql, transaction);
         var parameters = new DbParameter[kind.Columns.Count];
@@ -83,21 +84,29 @@ public static class LedgerTables
             command.Parameters.Add(parameters[i]);
         }
         await command.PrepareAsync(cancel);
+        var done = 0L;
         foreach (var cells in rows)
         {
             foreach (var i in used)
                 parameters[i].Value = ToDatabase(kind, i, cells);
             await command.ExecuteNonQueryAsync(cancel);
+            if (++done % ProgressEvery == 0)
+                progress?.Report(done);
         }
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, LedgerKind kind, IEnumerable<string[]> rows, CancellationToken cancel)
+    private const int ProgressEvery = 5_000;
+
+    private static async Task CopyAsync(NpgsqlConnection connection, LedgerKind kind, IEnumerable<string[]> rows, IProgress<long>? progress, CancellationToken cancel)
     {
         var columns = kind.Columns;
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {kind.Table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", cancel);
+        var done = 0L;
         foreach (var cells in rows)
         {
+            if (++done % ProgressEvery == 0)
+                progress?.Report(done);
             await importer.StartRowAsync(cancel);
             for (var i = 0; i < columns.Count; i++)
             {
