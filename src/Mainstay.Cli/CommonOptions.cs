@@ -25,6 +25,16 @@ public static class CommonOptions
         : context.Environment("MAINSTAY_USER") is { Length: > 0 } fromEnvironment ? fromEnvironment
         : Environment.UserName;
 
+    /// <summary>Runs <paramref name="action"/> on the ledger named by <c>--db</c>, or prints why it cannot be opened.</summary>
+    public static async Task<int> WithLedgerAsync(ParseResult parsed, CliContext context, CancellationToken cancel, Func<LedgerDatabase, Task<int>> action)
+    {
+        var (db, exit) = await OpenAsync(parsed, context, cancel);
+        if (db is null)
+            return exit;
+        await using (db)
+            return await action(db);
+    }
+
     /// <summary>
     /// Opens the ledger named by <c>--db</c>. When it cannot, prints why and gives the exit status:
     /// 1 when the database cannot be reached, 2 when it is not (or not yet) a Mainstay database.

@@ -9,24 +9,18 @@ public static class AuditCommand
     public static Command Create(CliContext context)
     {
         var verify = new Command("verify", "Check that no audit entry was altered, removed or reordered; report the first that was.");
-        verify.SetAction(async (parsed, cancel) =>
+        verify.SetAction((parsed, cancel) => CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
         {
-            var (db, exit) = await CommonOptions.OpenAsync(parsed, context, cancel);
-            if (db is null)
-                return exit;
-            await using (db)
+            var result = await AuditVerification.RunAsync(db, cancel);
+            if (result.Intact)
             {
-                var result = await AuditVerification.RunAsync(db, cancel);
-                if (result.Intact)
-                {
-                    await context.Out.WriteLineAsync($"audit trail intact: {result.EntriesChecked} entries, each chained to the one before");
-                    return ExitCode.Ok;
-                }
-                await context.Error.WriteLineAsync($"{db.Target.Display}: audit_log: {result.Reason}");
-                await context.Error.WriteLineAsync($"audit trail broken at entry {result.FirstBadSeq}; the {result.EntriesChecked} entries before it are intact");
-                return ExitCode.Failure;
+                await context.Out.WriteLineAsync($"audit trail intact: {result.EntriesChecked} entries, each chained to the one before");
+                return ExitCode.Ok;
             }
-        });
+            await context.Error.WriteLineAsync($"{db.Target.Display}: audit_log: {result.Reason}");
+            await context.Error.WriteLineAsync($"audit trail broken at entry {result.FirstBadSeq}; the {result.EntriesChecked} entries before it are intact");
+            return ExitCode.Failure;
+        }));
         var command = new Command("audit", "The audit trail of every change to the ledger.");
         command.Subcommands.Add(verify);
         return command;

@@ -36,12 +36,10 @@ public static class ExportCommand
             }
             foreach (var path in paths)
             {
-                var k = kindName is null ? LedgerFile.KindFromName(path) : LedgerKinds.Find(kindName);
-                if (k is null)
+                var k = LedgerFile.ResolveKind(path, kindName);
+                if (!k.IsOk)
                 {
-                    await context.Error.WriteLineAsync(kindName is null
-                        ? $"{path}: cannot tell which table to write from the name; name it after one of {LedgerFile.KindNames}, or pass --kind"
-                        : $"--kind: unknown kind \"{kindName}\"; expected one of {LedgerFile.KindNames}");
+                    context.Report([k.Problem]);
                     return ExitCode.BadInput;
                 }
                 if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".xlsx"))
@@ -49,13 +47,10 @@ public static class ExportCommand
                     await context.Error.WriteLineAsync($"{path}: unsupported file type; expected .csv or .xlsx");
                     return ExitCode.BadInput;
                 }
-                targets.Add((k, path));
+                targets.Add((k.Value, path));
             }
 
-            var (db, exit) = await CommonOptions.OpenAsync(parsed, context, cancel);
-            if (db is null)
-                return exit;
-            await using (db)
+            return await CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
             {
                 foreach (var (k, path) in targets)
                 {
@@ -67,8 +62,8 @@ public static class ExportCommand
                     }
                     await context.Out.WriteLineAsync($"{path}: {written.Value} {k.Name} rows");
                 }
-            }
-            return ExitCode.Ok;
+                return ExitCode.Ok;
+            });
         });
         return command;
     }

@@ -25,10 +25,7 @@ public static class ImportCommand
         command.Options.Add(kind);
         command.SetAction(async (parsed, cancel) =>
         {
-            var (db, exit) = await CommonOptions.OpenAsync(parsed, context, cancel);
-            if (db is null)
-                return exit;
-            await using (db)
+            return await CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
             {
                 var paths = parsed.GetValue(files)!;
                 var actor = CommonOptions.Actor(parsed, context);
@@ -48,7 +45,7 @@ public static class ImportCommand
                 if (outcome.Changes.All(c => !c.Any))
                     await context.Out.WriteLineAsync("Nothing changed: the ledger already matches these files.");
                 return ExitCode.Ok;
-            }
+            });
         });
         return command;
     }

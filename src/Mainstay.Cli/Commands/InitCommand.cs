@@ -9,18 +9,12 @@ public static class InitCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("init", "Create an empty ledger, or upgrade an existing one to this version's schema.");
-        command.SetAction(async (parsed, cancel) =>
+        command.SetAction((parsed, cancel) => CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
         {
-            var (db, exit) = await CommonOptions.OpenAsync(parsed, context, cancel);
-            if (db is null)
-                return exit;
-            await using (db)
-            {
-                var version = await db.SchemaVersionAsync(cancel);
-                await context.Out.WriteLineAsync($"{db.Target.Display}: Mainstay ledger, schema version {version} of {Migrations.Latest}");
-            }
+            var version = await db.SchemaVersionAsync(cancel);
+            await context.Out.WriteLineAsync($"{db.Target.Display}: Mainstay ledger, schema version {version} of {Migrations.Latest}");
             return ExitCode.Ok;
-        });
+        }));
         return command;
     }
 }

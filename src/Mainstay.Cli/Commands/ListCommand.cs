@@ -34,10 +34,7 @@ public static class ListCommand
                 await context.Error.WriteLineAsync("--limit: expected a number >= 0");
                 return ExitCode.BadInput;
             }
-            var (db, exit) = await CommonOptions.OpenAsync(parsed, context, cancel);
-            if (db is null)
-                return exit;
-            await using (db)
+            return await CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
             {
                 var console = AnsiConsole.Create(new AnsiConsoleSettings
                 {
@@ -67,8 +64,8 @@ public static class ListCommand
                     table.Caption(rows.Count > parsed.GetValue(limit) ? $"{parsed.GetValue(limit)} of {rows.Count} {selected.Name} rows" : $"{rows.Count} {selected.Name} rows");
                 }
                 console.Write(table);
-            }
-            return ExitCode.Ok;
+                return ExitCode.Ok;
+            });
         });
         return command;
     }

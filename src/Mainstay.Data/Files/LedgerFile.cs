@@ -22,22 +22,24 @@ public sealed record LedgerFile(LedgerKind Kind, TextTable Table)
 
     public static string KindNames => string.Join(", ", LedgerKinds.All.Select(k => k.Name));
 
+    /// <summary>The kind named by <c>--kind</c>, else the one the file's name implies.</summary>
+    public static Result<LedgerKind> ResolveKind(string path, string? kindName)
+    {
+        var kind = kindName is null ? KindFromName(path) : LedgerKinds.Find(kindName);
+        if (kind is not null)
+            return Result<LedgerKind>.Ok(kind);
+        return kindName is not null
+            ? new Problem(Path.GetFileName(path), "--kind", $"unknown kind \"{kindName}\"; expected one of {KindNames}")
+            : new Problem(Path.GetFileName(path), "", $"cannot tell what the file holds from its name; name it after its kind ({KindNames}), e.g. offers.csv, or pass --kind");
+    }
+
     public static Result<LedgerFile> Read(string path, string? kindName, ICollection<Problem> problems)
     {
         var name = Path.GetFileName(path);
-        LedgerKind? kind;
-        if (kindName is not null)
-        {
-            kind = LedgerKinds.Find(kindName);
-            if (kind is null)
-                return new Problem(name, "--kind", $"unknown kind \"{kindName}\"; expected one of {KindNames}");
-        }
-        else
-        {
-            kind = KindFromName(path);
-            if (kind is null)
-                return new Problem(name, "", $"cannot tell what the file holds from its name; name it after its kind ({KindNames}), e.g. offers.csv, or pass --kind");
-        }
+        var resolved = ResolveKind(path, kindName);
+        if (!resolved.IsOk)
+            return resolved.Problem;
+        var kind = resolved.Value;
 
         byte[] bytes;
         try
