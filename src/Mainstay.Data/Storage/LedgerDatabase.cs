@@ -81,7 +81,7 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         foreach (var migration in Migrations.All.Where(m => m.Version > current && m.Version <= upTo))
         {
             await using var transaction = await Connection.BeginTransactionAsync(cancel);
-            await ExecuteAsync(migration.Sql, cancel, transaction);
+            await ExecuteAsync(migration.SqlFor(Dialect), cancel, transaction);
             await ExecuteAsync("INSERT INTO mainstay_schema (version, name, applied_at) VALUES (@v, @n, @at)", cancel, transaction,
                 ("v", migration.Version), ("n", migration.Name), ("at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
             await transaction.CommitAsync(cancel);

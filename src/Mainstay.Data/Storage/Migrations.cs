@@ -1,7 +1,13 @@
 namespace Mainstay.Data.Storage;
 
-/// <summary>A forward-only schema change. The SQL is portable between SQLite and PostgreSQL.</summary>
-public sealed record Migration(int Version, string Name, string Sql);
+/// <summary>
+/// A forward-only schema change. <see cref="Sql"/> is portable between SQLite and PostgreSQL unless
+/// <see cref="PostgresSql"/> gives PostgreSQL its own.
+/// </summary>
+public sealed record Migration(int Version, string Name, string Sql, string? PostgresSql = null)
+{
+    public string SqlFor(Dialect dialect) => dialect == Dialect.Postgres && PostgresSql is not null ? PostgresSql : Sql;
+}
 
 /// <summary>
 /// The schema's history, oldest first. Never edit a migration that has shipped: add a new one.
@@ -37,6 +43,17 @@ public static class Migrations
             ALTER TABLE offers ADD COLUMN conditions TEXT NOT NULL DEFAULT '';
             CREATE TABLE coalitions (id TEXT PRIMARY KEY, name TEXT NOT NULL, capability TEXT NOT NULL,
                 leads TEXT NOT NULL, members TEXT NOT NULL);
+            """),
+        new(3, "append-only audit trail", """
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+            """, PostgresSql: """
+            CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+            CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
+            FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
             """),
     ];
 

@@ -13,6 +13,29 @@ public sealed class AuditVerifyTests
         return ledger;
     }
 
+    /// <summary>Someone with rights on the database can drop the triggers that keep the trail append-only.</summary>
+    private static async Task<Mainstay.Data.Storage.LedgerDatabase> OpenAsTamperer(TestLedger ledger)
+    {
+        var db = await ledger.OpenAsync();
+        await db.ExecuteAsync(ledger.Kind == "sqlite"
+            ? "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;"
+            : "DROP TRIGGER audit_log_append_only ON audit_log", default);
+        return db;
+    }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task The_trail_refuses_updates_and_deletes(string database)
+    {
+        await using var ledger = await WithHistoryAsync(database);
+        await using var db = await ledger.OpenAsync();
+
+        var update = await Should.ThrowAsync<System.Data.Common.DbException>(() => db.ExecuteAsync("UPDATE audit_log SET actor = 'x' WHERE seq = 1", default));
+        var delete = await Should.ThrowAsync<System.Data.Common.DbException>(() => db.ExecuteAsync("DELETE FROM audit_log WHERE seq = 1", default));
+
+        update.Message.ShouldContain("audit_log is append-only");
+        delete.Message.ShouldContain("audit_log is append-only");
+    }
+
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
     public async Task An_untouched_trail_verifies(string database)
     {
@@ -28,7 +51,7 @@ public sealed class AuditVerifyTests
     public async Task An_edited_entry_is_reported_as_the_first_altered(string database)
     {
         await using var ledger = await WithHistoryAsync(database);
-        await using (var db = await ledger.OpenAsync())
+        await using (var db = await OpenAsTamperer(ledger))
             await db.ExecuteAsync("""UPDATE audit_log SET after = REPLACE(after, '"4000"', '"40"') WHERE seq = 7""", default);
 
         var run = await ledger.RunAsync("audit", "verify");
@@ -43,7 +66,7 @@ public sealed class AuditVerifyTests
     public async Task An_edit_that_also_rewrites_the_hash_breaks_the_link_to_the_next_entry(string database)
     {
         await using var ledger = await WithHistoryAsync(database);
-        await using (var db = await ledger.OpenAsync())
+        await using (var db = await OpenAsTamperer(ledger))
             await db.ExecuteAsync("UPDATE audit_log SET actor = 'someone.else', hash = 'ffff' WHERE seq = 3", default);
 
         var run = await ledger.RunAsync("audit", "verify");
@@ -56,7 +79,7 @@ public sealed class AuditVerifyTests
     public async Task A_removed_entry_is_reported(string database)
     {
         await using var ledger = await WithHistoryAsync(database);
-        await using (var db = await ledger.OpenAsync())
+        await using (var db = await OpenAsTamperer(ledger))
             await db.ExecuteAsync("DELETE FROM audit_log WHERE seq = 4", default);
 
         var run = await ledger.RunAsync("audit", "verify");
@@ -69,7 +92,7 @@ public sealed class AuditVerifyTests
     public async Task Reordered_entries_are_reported(string database)
     {
         await using var ledger = await WithHistoryAsync(database);
-        await using (var db = await ledger.OpenAsync())
+        await using (var db = await OpenAsTamperer(ledger))
         {
             await db.ExecuteAsync("UPDATE audit_log SET seq = -1 WHERE seq = 5", default);
             await db.ExecuteAsync("UPDATE audit_log SET seq = 5 WHERE seq = 6", default);

@@ -81,7 +81,7 @@ public sealed class CommandLineTests
         var run = await ledger.RunAsync("init");
 
         run.Exit.ShouldBe(0, run.Error);
-        run.Out.ShouldStartWith(ledger.DbArgument + ": Mainstay ledger, schema version 2 of 2");
+        run.Out.ShouldStartWith($"{ledger.DbArgument}: Mainstay ledger, schema version {Mainstay.Data.Storage.Migrations.Latest} of {Mainstay.Data.Storage.Migrations.Latest}");
         File.Exists(ledger.DbArgument).ShouldBeTrue();
     }
 }

@@ -44,7 +44,11 @@ public sealed class MigrationTests
         var run = await ledger.RunAsync("list");
 
         run.Exit.ShouldBe(2);
-        run.Error.ShouldContain("written by a newer version of Mainstay (schema version 99; this version knows up to 2)");
+        run.Error.ShouldContain($"written by a newer version of Mainstay (schema version 99; this version knows up to {Migrations.Latest})");
+        await using var raw = await ledger.OpenRawAsync();
+        await using var versions = raw.CreateCommand();
+        versions.CommandText = "SELECT COUNT(*) FROM mainstay_schema";
+        Convert.ToInt32(await versions.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(Migrations.Latest + 1);
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
