@@ -24,6 +24,7 @@ public static class XlsxTableFile
                 return new Problem(name, "", "the workbook has no worksheet");
             var sheet = (WorksheetPart)workbook.GetPartById(sheetId);
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+            var dateStyles = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);
 
             string[]? header = null;
             var rows = new List<TextRow>();
@@ -32,7 +33,7 @@ public static class XlsxTableFile
                 var cells = new SortedDictionary<int, string>();
                 foreach (var cell in row.Elements<Cell>())
                 {
-                    var value = CellText(cell, shared).Trim();
+                    var value = CellText(cell, shared, dateStyles).Trim();
                     if (value.Length > 0)
                         cells[ColumnIndex(cell.CellReference?.Value) ?? cells.Count] = value;
                 }
@@ -58,9 +59,12 @@ public static class XlsxTableFile
         }
     }
 
-    private static string CellText(Cell cell, string[] shared)
+    private static string CellText(Cell cell, string[] shared, IReadOnlySet<uint> dateStyles)
     {
         var raw = cell.CellValue?.Text ?? "";
+        if (cell.DataType is null && cell.StyleIndex?.Value is { } style && dateStyles.Contains(style)
+            && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958466)
+            return DateTime.FromOADate(serial).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (cell.DataType?.Value == CellValues.SharedString)
             return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : "";
         if (cell.DataType?.Value == CellValues.InlineString)
@@ -68,6 +72,38 @@ public static class XlsxTableFile
         if (cell.DataType?.Value == CellValues.Boolean)
             return raw == "1" ? "TRUE" : "FALSE";
         return raw;
+    }
+
+    /// <summary>
+    /// The cell styles that show a number as a date. Excel stores a date typed into a cell as a day
+    /// count, so without this a month typed as 2025-03 would arrive as "45717"; as a date it
+    /// arrives as "2025-03-01", which the message then shows the user as it is.
+    /// </summary>
+    private static HashSet<uint> DateStyles(Stylesheet? stylesheet)
+    {
+        var styles = new HashSet<uint>();
+        if (stylesheet?.CellFormats is null)
+            return styles;
+        var customDates = stylesheet.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null && LooksLikeDate(f.FormatCode?.Value ?? ""))
+            .Select(f => f.NumberFormatId!.Value)
+            .ToHashSet() ?? [];
+        uint index = 0;
+        foreach (var format in stylesheet.CellFormats.Elements<CellFormat>())
+        {
+            var id = format.NumberFormatId?.Value ?? 0;
+            if (id is (>= 14 and <= 22) or (>= 27 and <= 36) or (>= 45 and <= 47) or (>= 50 and <= 58) || customDates.Contains(id))
+                styles.Add(index);
+            index++;
+        }
+        return styles;
+    }
+
+    private static bool LooksLikeDate(string formatCode)
+    {
+        // Ignore quoted text and [colour]/[locale] sections, then look for day, month or year codes.
+        var plain = System.Text.RegularExpressions.Regex.Replace(formatCode, "\"[^\"]*\"|\\[[^\\]]*\\]", "");
+        return plain.IndexOfAny(['d', 'y', 'D', 'Y']) >= 0;
     }
 
     /// <summary>The zero-based column of a reference such as <c>AB12</c>.</summary>
