@@ -1,0 +1,25 @@
+using Mainstay.Ledger;
+
+namespace Mainstay.Planning;
+
+/// <summary>
+/// Computes the optimal plan of the planning contract. Item types never interact, so each is
+/// solved on its own, in parallel; the result does not depend on the order they finish in.
+/// </summary>
+public static class Planner
+{
+    public static Plan Solve(IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers, int? maxParallelism = null)
+    {
+        var offersByItem = offers.GroupBy(o => o.Item, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var items = requirements.GroupBy(r => r.Item, StringComparer.Ordinal)
+            .Where(g => offersByItem.ContainsKey(g.Key))
+            .Select(g => (Item: g.Key, Requirements: g.ToArray(), Offers: offersByItem[g.Key]))
+            .OrderByDescending(g => g.Requirements.Length + g.Offers.Length) // largest first, for balance
+            .ThenBy(g => g.Item, StringComparer.Ordinal)
+            .ToArray();
+        var results = new List<Allocation>[items.Length];
+        Parallel.For(0, items.Length, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount },
+            i => results[i] = ItemNetwork.Solve(items[i].Requirements, items[i].Offers));
+        return Plan.From(requirements, results.SelectMany(r => r));
+    }
+}
