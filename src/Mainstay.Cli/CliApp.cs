@@ -39,5 +39,16 @@ public static class CliApp
             await context.Error.WriteLineAsync("mainstay: cancelled; nothing was changed");
             return ExitCode.Failure;
         }
+        catch (System.Data.Common.DbException e)
+        {
+            // Every write is one transaction, so a database failure midway leaves the ledger as it was.
+            await context.Error.WriteLineAsync($"mainstay: database error: {e.Message}; nothing was changed");
+            return ExitCode.Failure;
+        }
+        catch (IOException e)
+        {
+            await context.Error.WriteLineAsync($"mainstay: {e.Message}");
+            return ExitCode.Failure;
+        }
     }
 }

@@ -20,15 +20,18 @@ public static class CommonOptions
         HelpName = "NAME",
     };
 
+    public static Mainstay.Problems.Result<DatabaseTarget> Target(ParseResult parsed, CliContext context) =>
+        DatabaseTarget.Resolve(parsed.GetValue(Database), context.Environment);
+
     public static string Actor(ParseResult parsed, CliContext context) =>
         parsed.GetValue(User) is { Length: > 0 } user ? user
         : context.Environment("MAINSTAY_USER") is { Length: > 0 } fromEnvironment ? fromEnvironment
         : Environment.UserName;
 
     /// <summary>Runs <paramref name="action"/> on the ledger named by <c>--db</c>, or prints why it cannot be opened.</summary>
-    public static async Task<int> WithLedgerAsync(ParseResult parsed, CliContext context, CancellationToken cancel, Func<LedgerDatabase, Task<int>> action)
+    public static async Task<int> WithLedgerAsync(ParseResult parsed, CliContext context, CancellationToken cancel, Func<LedgerDatabase, Task<int>> action, bool create = false)
     {
-        var (db, exit) = await OpenAsync(parsed, context, cancel);
+        var (db, exit) = await OpenAsync(parsed, context, cancel, create);
         if (db is null)
             return exit;
         await using (db)
@@ -39,15 +42,15 @@ public static class CommonOptions
     /// Opens the ledger named by <c>--db</c>. When it cannot, prints why and gives the exit status:
     /// 1 when the database cannot be reached, 2 when it is not (or not yet) a Mainstay database.
     /// </summary>
-    public static async Task<(LedgerDatabase? Db, int ExitCode)> OpenAsync(ParseResult parsed, CliContext context, CancellationToken cancel)
+    public static async Task<(LedgerDatabase? Db, int ExitCode)> OpenAsync(ParseResult parsed, CliContext context, CancellationToken cancel, bool create = false)
     {
-        var target = DatabaseTarget.Resolve(parsed.GetValue(Database), context.Environment);
+        var target = Target(parsed, context);
         if (!target.IsOk)
         {
             context.Report([target.Problem]);
             return (null, ExitCode.BadInput);
         }
-        var db = await LedgerDatabase.OpenAsync(target.Value, context.Clock, cancel: cancel);
+        var db = await LedgerDatabase.OpenAsync(target.Value, context.Clock, cancel: cancel, create: create);
         if (!db.IsOk)
         {
             context.Report([db.Problem]);

@@ -12,10 +12,16 @@ public static class AuditCommand
         verify.SetAction((parsed, cancel) => CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
         {
             var result = await AuditVerification.RunAsync(db, cancel);
+            if (result.Intact && result.TablesMatch)
+            {
+                await context.Out.WriteLineAsync($"audit trail intact: {result.EntriesChecked} entries, each chained to the one before; the tables match it");
+                return ExitCode.Ok;
+            }
             if (result.Intact)
             {
-                await context.Out.WriteLineAsync($"audit trail intact: {result.EntriesChecked} entries, each chained to the one before");
-                return ExitCode.Ok;
+                await context.Error.WriteLineAsync($"{db.Target.Display}: {result.TableMismatch}");
+                await context.Error.WriteLineAsync($"the audit trail is intact ({result.EntriesChecked} entries), but the tables were changed outside Mainstay");
+                return ExitCode.Failure;
             }
             await context.Error.WriteLineAsync($"{db.Target.Display}: audit_log: {result.Reason}");
             await context.Error.WriteLineAsync($"audit trail broken at entry {result.FirstBadSeq}; the {result.EntriesChecked} entries before it are intact");

@@ -52,9 +52,11 @@ public static class ExportCommand
 
             return await CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
             {
+                // One snapshot for all tables, so the files agree with each other even while others write.
+                await using var snapshot = await db.BeginReadAsync(cancel);
                 foreach (var (k, path) in targets)
                 {
-                    var written = await LedgerExport.ExportAsync(db, k, path, cancel);
+                    var written = await LedgerExport.ExportAsync(db, k, path, snapshot, cancel);
                     if (!written.IsOk)
                     {
                         context.Report([written.Problem]);

@@ -25,47 +25,68 @@ public static class ImportCommand
         command.Options.Add(kind);
         command.SetAction(async (parsed, cancel) =>
         {
-            return await CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
+            var target = CommonOptions.Target(parsed, context);
+            if (!target.IsOk)
             {
-                var paths = parsed.GetValue(files)!;
-                var actor = CommonOptions.Actor(parsed, context);
-                var outcome = context.Interactive
-                    ? await WithProgressBarAsync(context, progress => LedgerImport.ImportFilesAsync(db, paths, parsed.GetValue(kind), actor, context.Clock, progress, cancel))
-                    : await LedgerImport.ImportFilesAsync(db, paths, parsed.GetValue(kind), actor, context.Clock, null, cancel);
-                if (!outcome.Ok)
-                {
-                    context.Report(outcome.Problems);
-                    await context.Error.WriteLineAsync($"{outcome.Problems.Count} problem{(outcome.Problems.Count == 1 ? "" : "s")}; nothing was imported");
-                    return ExitCode.BadInput;
-                }
-                foreach (var change in outcome.Changes)
-                    await context.Out.WriteLineAsync(change.Any
-                        ? $"{change.Source}: {change.Added} added, {change.Changed} changed, {change.Removed} removed, {change.Unchanged} unchanged"
-                        : $"{change.Source}: no changes ({change.Unchanged} {change.Kind.Name} rows already up to date)");
-                if (outcome.Changes.All(c => !c.Any))
-                    await context.Out.WriteLineAsync("Nothing changed: the ledger already matches these files.");
-                return ExitCode.Ok;
+                context.Report([target.Problem]);
+                return ExitCode.BadInput;
+            }
+            var newLedger = target.Value.SqlitePath is { } path && !File.Exists(path) ? path : null;
+            var (outcome, openExit) = await WithProgressAsync(context, async progress =>
+            {
+                // Files are checked before the ledger is opened, so bad files never touch it.
+                var (tables, problems) = LedgerImport.ReadFiles(parsed.GetValue(files)!, parsed.GetValue(kind), progress);
+                if (problems.Count > 0)
+                    return ((ImportOutcome?)new ImportOutcome(problems, []), ExitCode.Ok);
+                var (db, exit) = await CommonOptions.OpenAsync(parsed, context, cancel, create: true);
+                if (db is null)
+                    return ((ImportOutcome?)null, exit);
+                await using (db)
+                    return ((ImportOutcome?)await LedgerImport.ApplyAsync(db, tables, CommonOptions.Actor(parsed, context), context.Clock, progress, cancel), ExitCode.Ok);
             });
+            if (outcome is null)
+                return openExit;
+            if (!outcome.Ok)
+            {
+                if (newLedger is not null)
+                    DeleteLedgerFile(newLedger); // it was created for this import alone
+                context.Report(outcome.Problems);
+                await context.Error.WriteLineAsync($"{outcome.Problems.Count} problem{(outcome.Problems.Count == 1 ? "" : "s")}; nothing was imported");
+                return ExitCode.BadInput;
+            }
+            foreach (var change in outcome.Changes)
+                await context.Out.WriteLineAsync(change.Any
+                    ? $"{change.Source}: {change.Added} added, {change.Changed} changed, {change.Removed} removed, {change.Unchanged} unchanged"
+                    : $"{change.Source}: no changes ({change.Unchanged} {change.Kind.Name} rows already up to date)");
+            if (outcome.Changes.All(c => !c.Any))
+                await context.Out.WriteLineAsync("Nothing changed: the ledger already matches these files.");
+            return ExitCode.Ok;
         });
         return command;
     }
 
-    private static async Task<ImportOutcome> WithProgressBarAsync(CliContext context, Func<IProgress<ImportProgress>, Task<ImportOutcome>> run)
+    private static void DeleteLedgerFile(string path)
     {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(file);
+    }
+
+    /// <summary>Runs with a progress bar on the terminal's error stream, or without one when not interactive.</summary>
+    private static async Task<T> WithProgressAsync<T>(CliContext context, Func<IProgress<ImportProgress>?, Task<T>> run)
+    {
+        if (!context.Interactive)
+            return await run(null);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
-        ImportOutcome? outcome = null;
-        await console.Progress().AutoClear(true).HideCompleted(true).StartAsync(async progressContext =>
+        return await console.Progress().AutoClear(true).HideCompleted(true).StartAsync(async progressContext =>
         {
             var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
-            var progress = new SynchronousProgress(p =>
+            return await run(new SynchronousProgress(p =>
             {
                 if (!tasks.TryGetValue(p.Stage, out var task))
                     tasks[p.Stage] = task = progressContext.AddTask(p.Stage, maxValue: Math.Max(1, p.Total));
                 task.Value = p.Done;
-            });
-            outcome = await run(progress);
+            }));
         });
-        return outcome!;
     }
 
     private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>

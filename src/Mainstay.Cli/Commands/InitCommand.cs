@@ -14,7 +14,7 @@ public static class InitCommand
             var version = await db.SchemaVersionAsync(cancel);
             await context.Out.WriteLineAsync($"{db.Target.Display}: Mainstay ledger, schema version {version} of {Migrations.Latest}");
             return ExitCode.Ok;
-        }));
+        }, create: true));
         return command;
     }
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
+using System.Text.Json;
 
 namespace Mainstay.Data.Audit;
 
@@ -17,13 +16,28 @@ public sealed record AuditEntry(
     /// <summary>The previous hash of the first entry.</summary>
     public static readonly string Genesis = new('0', 64);
 
+    /// <summary>
+    /// SHA-256 of the entry's fields as a JSON array <c>[seq, at, actor, action, entity, key,
+    /// before, after, prev_hash]</c>: unambiguous whatever characters the fields hold, and a null
+    /// differs from an empty string.
+    /// </summary>
     public static string ComputeHash(long seq, string at, string actor, string action, string entity, string key, string? before, string? after, string prevHash)
     {
-        // Fields joined by the ASCII unit separator; a null is distinct from an empty string.
-        var content = string.Join('\u001F',
-            seq.ToString(CultureInfo.InvariantCulture), at, actor, action, entity, key,
-            before ?? "\u0000", after ?? "\u0000", prevHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(seq);
+            foreach (var field in new[] { at, actor, action, entity, key, before, after, prevHash })
+            {
+                if (field is null)
+                    json.WriteNullValue();
+                else
+                    json.WriteStringValue(field);
+            }
+            json.WriteEndArray();
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
     }
 
     public string ExpectedHash() => ComputeHash(Seq, At, Actor, Action, Entity, Key, Before, After, PrevHash);

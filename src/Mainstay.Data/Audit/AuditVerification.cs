@@ -1,17 +1,25 @@
 using System.Globalization;
+using Mainstay.Data.Ledger;
 using Mainstay.Data.Storage;
 
 namespace Mainstay.Data.Audit;
 
-/// <summary>The outcome of checking the audit chain: how many entries held, and the first that did not.</summary>
-public sealed record AuditVerification(long EntriesChecked, long? FirstBadSeq, string? Reason)
+/// <summary>
+/// The outcome of checking the audit trail: how many entries held, the first that did not, and
+/// whether the ledger's tables still hold what the trail says they should.
+/// </summary>
+public sealed record AuditVerification(long EntriesChecked, long? FirstBadSeq, string? Reason, string? TableMismatch = null)
 {
     public bool Intact => FirstBadSeq is null;
+
+    public bool TablesMatch => TableMismatch is null;
 
     /// <summary>Walks the chain in order of sequence number and stops at the first broken link.</summary>
     public static async Task<AuditVerification> RunAsync(LedgerDatabase db, CancellationToken cancel)
     {
-        await using var command = db.CreateCommand("SELECT seq, at, actor, action, entity, entity_key, before, after, prev_hash, hash FROM audit_log ORDER BY seq");
+        await using var snapshot = await db.BeginReadAsync(cancel);
+        var replayed = new Dictionary<(string Entity, string Key), string>();
+        await using var command = db.CreateCommand("SELECT seq, at, actor, action, entity, entity_key, before, after, prev_hash, hash FROM audit_log ORDER BY seq", snapshot);
         await using var reader = await command.ExecuteReaderAsync(cancel);
         var expectedSeq = 1L;
         var previousHash = AuditEntry.Genesis;
@@ -32,8 +40,38 @@ public sealed record AuditVerification(long EntriesChecked, long? FirstBadSeq, s
             previousHash = entry.Hash;
             expectedSeq++;
             checkedCount++;
+            if (entry.After is null)
+                replayed.Remove((entry.Entity, entry.Key));
+            else
+                replayed[(entry.Entity, entry.Key)] = entry.After;
         }
-        return new AuditVerification(checkedCount, null, null);
+        await reader.DisposeAsync();
+        return new AuditVerification(checkedCount, null, null, await CompareTablesAsync(db, replayed, snapshot, cancel));
+    }
+
+    /// <summary>
+    /// Replays the trail and compares the result with every table: a row changed, added or removed
+    /// without going through Mainstay shows here even though the chain is intact.
+    /// </summary>
+    private static async Task<string?> CompareTablesAsync(LedgerDatabase db, Dictionary<(string Entity, string Key), string> replayed, System.Data.Common.DbTransaction snapshot, CancellationToken cancel)
+    {
+        foreach (var kind in LedgerKinds.All)
+        {
+            var names = kind.Columns.Select(c => c.Name).ToArray();
+            var rows = await LedgerTables.LoadAsync(db, kind, snapshot, cancel);
+            foreach (var (key, cells) in rows)
+            {
+                var actual = AuditTrail.RowJson(names, cells);
+                if (!replayed.TryGetValue((kind.Name, key), out var expected))
+                    return $"{kind.Name} {key}: the table holds a row the audit trail never recorded: {actual}";
+                if (expected != actual)
+                    return $"{kind.Name} {key}: the table holds {actual} but the audit trail's last entry for it says {expected}";
+            }
+            var missing = replayed.Keys.Where(k => k.Entity == kind.Name && !rows.ContainsKey(k.Key)).Select(k => k.Key).Order(StringComparer.Ordinal).FirstOrDefault();
+            if (missing is not null)
+                return $"{kind.Name} {missing}: the audit trail says the row exists, but the table does not hold it";
+        }
+        return null;
     }
 
     private static AuditVerification Bad(long checkedCount, long seq, string reason) =>

@@ -8,12 +8,12 @@ namespace Mainstay.Data.Export;
 /// <summary>Writes a ledger table to a CSV or Excel file in its import format, sorted by key, so an export re-imports unchanged.</summary>
 public static class LedgerExport
 {
-    public static async Task<Result<int>> ExportAsync(LedgerDatabase db, LedgerKind kind, string path, CancellationToken cancel = default)
+    public static async Task<Result<int>> ExportAsync(LedgerDatabase db, LedgerKind kind, string path, System.Data.Common.DbTransaction? transaction = null, CancellationToken cancel = default)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is not (".csv" or ".xlsx"))
             return new Problem(Path.GetFileName(path), "", $"unsupported file type \"{extension}\"; expected .csv or .xlsx");
-        var rows = await LedgerTables.LoadAsync(db, kind, null, cancel);
+        var rows = await LedgerTables.LoadAsync(db, kind, transaction, cancel);
         var header = kind.Columns.Select(c => c.Name).ToArray();
         try
         {

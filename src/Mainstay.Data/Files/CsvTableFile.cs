@@ -73,8 +73,8 @@ public static class CsvTableFile
             var record = parser.Record ?? [];
             var line = LineOfRecordStart(parser, lastRawRow);
             lastRawRow = parser.RawRow;
-            if (record.All(cell => cell.Length == 0) && record.Length <= 1)
-                continue;
+            if (record.All(cell => cell.Length == 0))
+                continue; // a blank line, or a spreadsheet's row of empty cells (",,,")
             if (header is null)
                 header = record;
             else
@@ -97,25 +97,54 @@ public static class CsvTableFile
         return Math.Max(previousRawRow + 1, parser.RawRow - spanned);
     }
 
+    /// <summary>
+    /// The line where a quoted field opens and never closes, or 0. As in RFC 4180, a quote opens a
+    /// quoted field only at the start of a field (after optional spaces); elsewhere it is an
+    /// ordinary character, as in <c>12" barrel</c>.
+    /// </summary>
     private static int UnterminatedQuoteLine(string text)
     {
-        var inQuotes = false;
         var line = 1;
         var openedAt = 0;
+        var inQuotes = false;
+        var atFieldStart = true;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\n')
-                line++;
-            else if (c == '"')
+            if (inQuotes)
             {
-                if (inQuotes && i + 1 < text.Length && text[i + 1] == '"')
-                    i++;
-                else
+                if (c == '"')
                 {
-                    inQuotes = !inQuotes;
-                    openedAt = line;
+                    if (i + 1 < text.Length && text[i + 1] == '"')
+                        i++;
+                    else
+                        inQuotes = false;
                 }
+                else if (c == '\n')
+                {
+                    line++;
+                }
+                continue;
+            }
+            switch (c)
+            {
+                case '"' when atFieldStart:
+                    inQuotes = true;
+                    openedAt = line;
+                    atFieldStart = false;
+                    break;
+                case ',':
+                    atFieldStart = true;
+                    break;
+                case '\n':
+                    line++;
+                    atFieldStart = true;
+                    break;
+                case ' ' or '\t' or '\r':
+                    break;
+                default:
+                    atFieldStart = false;
+                    break;
             }
         }
         return inQuotes ? openedAt : 0;

@@ -27,6 +27,12 @@ public static class EcbRatesFile
                 problems.Add(new Problem(where, "Date", $"expected a date YYYY-MM-DD, got \"{date}\""));
                 continue;
             }
+            var expected = currencies.Length - (currencies[^1].Length == 0 ? 1 : 0); // the ECB's trailing comma adds an empty column
+            if (row.Cells.Length < expected)
+            {
+                problems.Add(new Problem(where, "", $"expected {expected} fields, got {row.Cells.Length}; is the line cut short?"));
+                continue;
+            }
             if (row.Cells.Length > currencies.Length && row.Cells.Skip(currencies.Length).Any(c => c.Length > 0))
                 problems.Add(new Problem(where, "", $"expected at most {currencies.Length} fields, got {row.Cells.Length}"));
             for (var i = 1; i < Math.Min(row.Cells.Length, currencies.Length); i++)

@@ -22,7 +22,8 @@ public static class XlsxTableFile
             var firstSheet = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
             if (workbook is null || firstSheet?.Id?.Value is not { } sheetId)
                 return new Problem(name, "", "the workbook has no worksheet");
-            var sheet = (WorksheetPart)workbook.GetPartById(sheetId);
+            if (workbook.GetPartById(sheetId) is not WorksheetPart sheet)
+                return new Problem(name, "", $"the first sheet, \"{firstSheet.Name}\", is not a worksheet (a chart?); put the table on the first sheet");
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
             var dateStyles = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);
 
@@ -31,11 +32,15 @@ public static class XlsxTableFile
             foreach (var row in sheet.Worksheet.Descendants<Row>())
             {
                 var cells = new SortedDictionary<int, string>();
+                var position = 0;
                 foreach (var cell in row.Elements<Cell>())
                 {
+                    // A cell without a reference stands right after the previous one.
+                    position = ColumnIndex(cell.CellReference?.Value) ?? position;
                     var value = CellText(cell, shared, dateStyles).Trim();
                     if (value.Length > 0)
-                        cells[ColumnIndex(cell.CellReference?.Value) ?? cells.Count] = value;
+                        cells[position] = value;
+                    position++;
                 }
                 if (cells.Count == 0)
                     continue;
@@ -71,7 +76,20 @@ public static class XlsxTableFile
             return cell.InlineString?.InnerText ?? "";
         if (cell.DataType?.Value == CellValues.Boolean)
             return raw == "1" ? "TRUE" : "FALSE";
-        return raw;
+        return ShortestNumber(raw);
+    }
+
+    /// <summary>
+    /// Excel stores numbers as binary doubles, so 1250000.35 may be written 1250000.3500000001;
+    /// the shortest text that reads back as the same double is what the user typed.
+    /// </summary>
+    private static string ShortestNumber(string raw)
+    {
+        if (raw.AsSpan().IndexOfAny('.', 'E', 'e') < 0
+            || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            return raw;
+        var shortest = number.ToString("R", CultureInfo.InvariantCulture);
+        return shortest.Contains('E', StringComparison.Ordinal) ? raw : shortest;
     }
 
     /// <summary>

@@ -31,9 +31,9 @@ public sealed record ImportProgress(string Stage, long Done, long Total);
 /// </summary>
 public static class LedgerImport
 {
-    public static async Task<ImportOutcome> ImportFilesAsync(
-        LedgerDatabase db, IReadOnlyList<string> paths, string? kindName, string actor, TimeProvider clock,
-        IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>Reads and checks files without touching any database; every problem is collected.</summary>
+    public static (IReadOnlyList<ValidatedTable> Tables, IReadOnlyList<Problem> Problems) ReadFiles(
+        IReadOnlyList<string> paths, string? kindName, IProgress<ImportProgress>? progress = null)
     {
         var problems = new List<Problem>();
         var tables = new List<ValidatedTable>();
@@ -56,6 +56,14 @@ public static class LedgerImport
                 progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress($"checking {table.Name}", done, total))));
             tables.Add(new ValidatedTable(table.Name, kind, rows));
         }
+        return (tables, problems);
+    }
+
+    public static async Task<ImportOutcome> ImportFilesAsync(
+        LedgerDatabase db, IReadOnlyList<string> paths, string? kindName, string actor, TimeProvider clock,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var (tables, problems) = ReadFiles(paths, kindName, progress);
         if (problems.Count > 0)
             return new ImportOutcome(problems, []);
         return await ApplyAsync(db, tables, actor, clock, progress, cancel);

@@ -83,7 +83,7 @@ public static class TableValidation
             foreach (var (column, i) in referring)
             {
                 var codes = column.References == NationReference.One ? [row.Cells[i]] : row.Cells[i].Split(';', StringSplitOptions.RemoveEmptyEntries);
-                foreach (var code in codes.Where(c => c != "*" && !nations.Contains(c)))
+                foreach (var code in codes.Where(c => !(c == "*" && column.References == NationReference.ListOrAny) && !nations.Contains(c)))
                     problems.Add(new Problem(row.Where, column.Name, $"unknown nation \"{code}\"; add it to nations.csv first (or import both together)"));
             }
     }

@@ -16,8 +16,10 @@ public enum NationReference
     None,
     /// <summary>The cell is one nation code.</summary>
     One,
-    /// <summary>The cell is a ;-separated list of codes, or * for any.</summary>
+    /// <summary>The cell is a ;-separated list of codes.</summary>
     List,
+    /// <summary>The cell is a ;-separated list of codes, or * for any.</summary>
+    ListOrAny,
 }
 
 /// <summary>A column of a ledger table, named the same in files and in the database.</summary>

@@ -1,4 +1,5 @@
 using Mainstay.Problems;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Mainstay.Data.Storage;
@@ -44,8 +45,22 @@ public sealed record DatabaseTarget(Dialect Dialect, string ConnectionString, st
                 return new Problem("--db", "", $"not a valid PostgreSQL connection string: {e.Message}");
             }
         }
-        return Result<DatabaseTarget>.Ok(new DatabaseTarget(Dialect.Sqlite, $"Data Source={text};Pooling=False", text));
+        var sqlite = new SqliteConnectionStringBuilder { DataSource = text, Pooling = false };
+        return Result<DatabaseTarget>.Ok(new DatabaseTarget(Dialect.Sqlite, sqlite.ConnectionString, text));
     }
+
+    /// <summary>libpq's names for the URL parameters people use, as Npgsql names them.</summary>
+    private static readonly Dictionary<string, string> UriParameters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sslmode"] = "SSL Mode",
+        ["application_name"] = "Application Name",
+        ["connect_timeout"] = "Timeout",
+        ["options"] = "Options",
+        ["target_session_attrs"] = "Target Session Attributes",
+    };
+
+    /// <summary>The SQLite file, or null for PostgreSQL.</summary>
+    public string? SqlitePath => Dialect == Dialect.Sqlite ? Display : null;
 
     private static Result<DatabaseTarget> FromPostgresUri(string text)
     {
@@ -62,6 +77,20 @@ public sealed record DatabaseTarget(Dialect Dialect, string ConnectionString, st
             builder.Username = Uri.UnescapeDataString(userInfo[0]);
         if (userInfo.Length > 1)
             builder.Password = Uri.UnescapeDataString(userInfo[1]);
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            var key = Uri.UnescapeDataString(parts[0]);
+            var value = parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "";
+            try
+            {
+                builder[UriParameters.GetValueOrDefault(key, key)] = value;
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
+            {
+                return new Problem("--db", key, $"not a PostgreSQL connection option this version understands ({e.Message})");
+            }
+        }
         return Result<DatabaseTarget>.Ok(new DatabaseTarget(Dialect.Postgres, builder.ConnectionString, $"postgres {builder.Host}:{builder.Port}/{builder.Database}"));
     }
 }

@@ -26,9 +26,14 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
     public DbConnection Connection { get; }
     public Dialect Dialect => Target.Dialect;
 
-    /// <summary>Opens the ledger and applies pending migrations up to <paramref name="upToVersion"/> (default: all).</summary>
-    public static async Task<Result<LedgerDatabase>> OpenAsync(DatabaseTarget target, TimeProvider clock, int? upToVersion = null, CancellationToken cancel = default)
+    /// <summary>
+    /// Opens the ledger and applies pending migrations up to <paramref name="upToVersion"/> (default: all).
+    /// A SQLite file that does not exist is created only when <paramref name="create"/> is set.
+    /// </summary>
+    public static async Task<Result<LedgerDatabase>> OpenAsync(DatabaseTarget target, TimeProvider clock, int? upToVersion = null, CancellationToken cancel = default, bool create = true)
     {
+        if (!create && target.SqlitePath is { } path && !File.Exists(path))
+            return new Problem(target.Display, "", "no Mainstay ledger here; create one with 'mainstay init' or by importing into it");
         DbConnection connection = target.Dialect == Dialect.Sqlite
             ? new SqliteConnection(target.ConnectionString)
             : new NpgsqlConnection(target.ConnectionString);
@@ -68,33 +73,49 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
 
     private async Task<Problem?> MigrateAsync(TimeProvider clock, int upTo, CancellationToken cancel)
     {
-        var tables = await TableNamesAsync(cancel);
-        var current = 0;
-        if (tables.Contains("mainstay_schema"))
-            current = await SchemaVersionAsync(cancel);
-        else if (tables.Count > 0)
-            return new Problem(Target.Display, "", $"not a Mainstay database: it holds other tables ({string.Join(", ", tables.Order(StringComparer.Ordinal).Take(5))}) and no mainstay_schema; refusing to change it");
+        var (current, problem) = await CheckSchemaAsync(null, cancel);
+        if (problem is not null || current >= upTo)
+            return problem;
 
-        if (current > Migrations.Latest)
-            return new Problem(Target.Display, "", $"this database was written by a newer version of Mainstay (schema version {current}; this version knows up to {Migrations.Latest}); upgrade Mainstay to use it");
-
+        // Another process may be upgrading the same ledger: take the write lock, then look again.
+        await using var transaction = await Connection.BeginTransactionAsync(cancel);
+        if (Dialect == Dialect.Postgres)
+            await ExecuteAsync($"SELECT pg_advisory_xact_lock({MigrationLock})", cancel, transaction);
+        (current, problem) = await CheckSchemaAsync(transaction, cancel);
+        if (problem is not null)
+            return problem;
         foreach (var migration in Migrations.All.Where(m => m.Version > current && m.Version <= upTo))
         {
-            await using var transaction = await Connection.BeginTransactionAsync(cancel);
             await ExecuteAsync(migration.SqlFor(Dialect), cancel, transaction);
             await ExecuteAsync("INSERT INTO mainstay_schema (version, name, applied_at) VALUES (@v, @n, @at)", cancel, transaction,
                 ("v", migration.Version), ("n", migration.Name), ("at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
-            await transaction.CommitAsync(cancel);
         }
+        await transaction.CommitAsync(cancel);
         return null;
     }
 
-    private async Task<HashSet<string>> TableNamesAsync(CancellationToken cancel)
+    /// <summary>An arbitrary key for PostgreSQL's advisory lock that serialises schema upgrades.</summary>
+    private const long MigrationLock = 0x4D61696E73746179; // "Mainstay"
+
+    private async Task<(int Version, Problem? Problem)> CheckSchemaAsync(DbTransaction? transaction, CancellationToken cancel)
+    {
+        var tables = await TableNamesAsync(transaction, cancel);
+        if (!tables.Contains("mainstay_schema"))
+            return tables.Count == 0
+                ? (0, null)
+                : (0, new Problem(Target.Display, "", $"not a Mainstay database: it holds other tables ({string.Join(", ", tables.Order(StringComparer.Ordinal).Take(5))}) and no mainstay_schema; refusing to change it"));
+        var current = Convert.ToInt32(await ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM mainstay_schema", cancel, transaction), CultureInfo.InvariantCulture);
+        return current > Migrations.Latest
+            ? (current, new Problem(Target.Display, "", $"this database was written by a newer version of Mainstay (schema version {current}; this version knows up to {Migrations.Latest}); upgrade Mainstay to use it"))
+            : (current, null);
+    }
+
+    private async Task<HashSet<string>> TableNamesAsync(DbTransaction? transaction, CancellationToken cancel)
     {
         var sql = Dialect == Dialect.Sqlite
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()";
-        await using var command = CreateCommand(sql);
+        await using var command = CreateCommand(sql, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancel);
         var names = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancel))
@@ -138,6 +159,15 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
             await ExecuteAsync("LOCK TABLE audit_log IN EXCLUSIVE MODE", cancel, transaction);
         return transaction;
     }
+
+    /// <summary>
+    /// Starts a read-only transaction that sees one consistent state of the ledger (a deferred
+    /// transaction on SQLite, REPEATABLE READ on PostgreSQL), so a multi-table read is a snapshot.
+    /// </summary>
+    public async Task<DbTransaction> BeginReadAsync(CancellationToken cancel) =>
+        Connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await Connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancel);
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 

@@ -40,7 +40,7 @@ public readonly record struct Money(long Minor, Currency Currency)
             return false;
         }
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var units)
-            || Math.Abs(units) * currency.MinorPerUnit > long.MaxValue)
+            || Math.Abs(units) > long.MaxValue / currency.MinorPerUnit)
         {
             why = $"amount is too large: \"{text}\"";
             return false;

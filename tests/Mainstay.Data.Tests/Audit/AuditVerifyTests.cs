@@ -44,7 +44,7 @@ public sealed class AuditVerifyTests
         var run = await ledger.RunAsync("audit", "verify");
 
         run.Exit.ShouldBe(0, run.Error);
-        run.Out.ShouldBe("audit trail intact: 10 entries, each chained to the one before\n");
+        run.Out.ShouldBe("audit trail intact: 10 entries, each chained to the one before; the tables match it\n");
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
@@ -103,5 +103,32 @@ public sealed class AuditVerifyTests
 
         run.Exit.ShouldBe(1);
         run.Error.ShouldContain("entry 5 does not follow entry 4: entries were removed or reordered");
+    }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task A_table_edited_behind_Mainstays_back_is_reported(string database)
+    {
+        await using var ledger = await WithHistoryAsync(database);
+        await using (var db = await ledger.OpenAsync())
+            await db.ExecuteAsync("UPDATE offers SET quantity = 1 WHERE id = 'O2'", default);
+
+        var run = await ledger.RunAsync("audit", "verify");
+
+        run.Exit.ShouldBe(1);
+        run.Error.ShouldContain("offers O2: the table holds {\"id\":\"O2\",\"donor\":\"PL\",\"item\":\"generator-100kva\",\"quantity\":\"1\"");
+        run.Error.ShouldContain("the audit trail is intact (10 entries), but the tables were changed outside Mainstay");
+    }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task A_row_deleted_behind_Mainstays_back_is_reported(string database)
+    {
+        await using var ledger = await WithHistoryAsync(database);
+        await using (var db = await ledger.OpenAsync())
+            await db.ExecuteAsync("DELETE FROM offers WHERE id = 'O3'", default);
+
+        var run = await ledger.RunAsync("audit", "verify");
+
+        run.Exit.ShouldBe(1);
+        run.Error.ShouldContain("offers O3: the audit trail says the row exists, but the table does not hold it");
     }
 }

@@ -41,8 +41,29 @@ public sealed class ExcelWorkbookTests
         run.Error.ShouldContain("offers.xlsx:3: quantity: expected an integer > 0, got \"many\"");
     }
 
+    [Fact]
+    public async Task Cells_without_references_and_binary_noise_in_numbers_are_read_as_meant()
+    {
+        await using var ledger = await TestLedger.CreateAsync("sqlite");
+        ledger.WriteFile("items.xlsx", Workbook(
+            ["item", "capability", "unit_value_eur", "name"],
+            [["fpv", "drones", new RawNumber("1250000.3500000001"), "FPV drone"], ["gen", null, "energy", "Generator"]],
+            withReferences: false));
+
+        var run = await ledger.RunAsync("import", "./items.xlsx");
+
+        run.Exit.ShouldBe(2);
+        run.Error.Trim().Split('\n').ShouldBe([
+            "items.xlsx:3: capability: is empty; a value is required",
+            "items.xlsx:3: unit_value_eur: expected an amount such as 1250000.50, got \"energy\"",
+            "2 problems; nothing was imported",
+        ]);
+    }
+
+    private sealed record RawNumber(string Text);
+
     /// <summary>Writes rows the way Excel does: text in the shared string table, dates as styled serial numbers.</summary>
-    private static byte[] Workbook(string[] header, object?[][] rows)
+    private static byte[] Workbook(string[] header, object?[][] rows, bool withReferences = true)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -62,10 +83,16 @@ public sealed class ExcelWorkbookTests
                 var row = new Row { RowIndex = rowIndex };
                 for (var i = 0; i < values.Length; i++)
                 {
-                    var reference = (char)('A' + i) + rowIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var reference = withReferences ? (char)('A' + i) + rowIndex.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
                     switch (values[i])
                     {
+                        case null when withReferences:
+                            break;
                         case null:
+                            row.Append(new Cell());
+                            break;
+                        case RawNumber raw:
+                            row.Append(new Cell { CellReference = reference, CellValue = new CellValue(raw.Text) });
                             break;
                         case string text:
                             strings.SharedStringTable.Append(new SharedStringItem(new Text(text)));

@@ -60,6 +60,12 @@ public sealed class BadInputTests
             ["offers.csv:3: a quoted field is never closed: the file looks truncated"]),
         ["a truncated csv cut mid-line"] = ("offers.csv", OfferHeader + "O1,DE,fpv-drone,5,2025-01,0,*\nO2,DE,fpv-drone,5",
             ["offers.csv:3: expected 7 fields, got 4; is the line cut short?"]),
+        ["a rate file cut short"] = ("eurofxref-hist.csv", "Date,USD,JPY,GBP,\n2025-05-09,1.1252,163.36,0.8477,\n2025-05-08,1.1",
+            ["eurofxref-hist.csv:3: expected 4 fields, got 2; is the line cut short?"]),
+        ["a coalition led by any nation"] = ("coalitions.csv", "id,name,capability,leads,members\nc1,Test,artillery,*,DE\n",
+            ["coalitions.csv:2: leads: unknown nation \"*\""]),
+        ["an amount beyond any currency"] = ("items.csv", "item,capability,unit_value_eur,name\nx,artillery,9999999999999999999999999999,X\n",
+            ["items.csv:2: unit_value_eur: amount is too large"]),
         ["an empty file"] = ("offers.csv", "", ["offers.csv: the file is empty; expected a header row of column names"]),
         ["an unsupported file type"] = ("offers.json", "[]", ["offers.json: unsupported file type \".json\"; expected .csv or .xlsx"]),
     };

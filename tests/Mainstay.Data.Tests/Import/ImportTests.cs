@@ -134,4 +134,71 @@ public sealed class ImportTests
             rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), !reader.IsDBNull(3)));
         return rows;
     }
+
+    [Fact]
+    public async Task A_rejected_import_does_not_create_the_ledger()
+    {
+        await using var ledger = await TestLedger.CreateAsync("sqlite");
+        ledger.WriteFile("nations.csv", "code,name,role,currency\nDE,Germany,ally,EUX\n");
+
+        var run = await ledger.RunAsync("import", "./nations.csv");
+
+        run.Exit.ShouldBe(2);
+        File.Exists(ledger.DbArgument).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_rejected_reference_check_does_not_leave_a_new_ledger_behind()
+    {
+        await using var ledger = await TestLedger.CreateAsync("sqlite");
+        ledger.WriteFile("offers.csv", Samples.Offers);
+
+        var run = await ledger.RunAsync("import", "./offers.csv");
+
+        run.Exit.ShouldBe(2);
+        run.Error.ShouldContain("offers.csv:2: donor: unknown nation \"DE\"");
+        File.Exists(ledger.DbArgument).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Bad_files_leave_an_older_ledger_at_its_schema_version()
+    {
+        await using var ledger = await TestLedger.CreateAsync("sqlite");
+        await (await ledger.OpenAsync(upToVersion: 1)).DisposeAsync();
+        ledger.WriteFile("nations.csv", "code,name,role,currency\nDE,Germany,ally,EUX\n");
+
+        (await ledger.RunAsync("import", "./nations.csv")).Exit.ShouldBe(2);
+
+        await using var raw = await ledger.OpenRawAsync();
+        await using var command = raw.CreateCommand();
+        command.CommandText = "SELECT MAX(version) FROM mainstay_schema";
+        Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("export", "--out", "./out")]
+    [InlineData("audit", "verify")]
+    public async Task Reading_commands_do_not_create_a_ledger_that_is_not_there(params string[] command)
+    {
+        await using var ledger = await TestLedger.CreateAsync("sqlite");
+
+        var run = await ledger.RunAsync(command);
+
+        run.Exit.ShouldBe(2);
+        run.Error.ShouldContain("no Mainstay ledger here; create one with 'mainstay init'");
+        File.Exists(ledger.DbArgument).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_quote_inside_a_value_and_rows_of_empty_cells_are_fine()
+    {
+        await using var ledger = await TestLedger.CreateAsync("sqlite");
+        ledger.WriteFile("items.csv", "item,capability,unit_value_eur,name\nbarrel,artillery,5000,12\" barrel\n,,,\n\n");
+
+        var run = await ledger.RunAsync("import", "./items.csv");
+
+        run.Exit.ShouldBe(0, run.Error);
+        run.Out.ShouldContain("items.csv: 1 added");
+    }
 }

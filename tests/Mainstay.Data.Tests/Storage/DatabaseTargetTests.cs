@@ -42,4 +42,21 @@ public sealed class DatabaseTargetTests
         result.IsOk.ShouldBeFalse();
         result.Problem!.ToString().ShouldContain("not a valid postgres:// address");
     }
+
+    [Fact]
+    public void Postgres_url_options_are_kept_and_unknown_ones_refused()
+    {
+        DatabaseTarget.Parse("postgres://desk@db.example/mainstay?sslmode=require&application_name=desk").Value.ConnectionString
+            .ShouldContain("SSL Mode=Require");
+        DatabaseTarget.Parse("postgres://desk@db.example/mainstay?colour=blue").Problem!.ToString()
+            .ShouldStartWith("--db: colour: not a PostgreSQL connection option");
+    }
+
+    [Fact]
+    public void A_path_with_a_semicolon_is_still_one_file()
+    {
+        var target = DatabaseTarget.Parse("ledgers/a;b.db").Value;
+
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource.ShouldBe("ledgers/a;b.db");
+    }
 }

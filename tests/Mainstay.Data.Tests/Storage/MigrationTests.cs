@@ -58,6 +58,7 @@ public sealed class MigrationTests
         await using (var foreign = await ledger.OpenAsync(upToVersion: 0))
             await foreign.ExecuteAsync("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)", default);
 
+        ledger.WriteFile("nations.csv", Samples.Nations);
         var run = await ledger.RunAsync("import", "./nations.csv");
 
         run.Exit.ShouldBe(2);

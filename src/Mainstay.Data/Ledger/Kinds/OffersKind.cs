@@ -13,7 +13,7 @@ public sealed class OffersKind : LedgerKind<Offer>
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
         new("id"), new("donor", References: NationReference.One), new("item"), new("quantity", ColumnType.Integer),
-        new("available"), new("transit_months", ColumnType.Integer), new("recipients", References: NationReference.List),
+        new("available"), new("transit_months", ColumnType.Integer), new("recipients", References: NationReference.ListOrAny),
         new("conditions", Optional: true),
     ];
 
