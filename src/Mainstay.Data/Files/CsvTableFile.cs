@@ -150,6 +150,10 @@ public static class CsvTableFile
         return inQuotes ? openedAt : 0;
     }
 
+    /// <summary>A field as RFC 4180 writes it: quoted only when it holds a comma, quote or line break.</summary>
+    public static string Field(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     public static void Write(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };

@@ -13,7 +13,55 @@ public static class TableValidation
 {
     public static IReadOnlyList<SourcedRow> Validate(LedgerKind kind, TextTable table, ICollection<Problem> problems, IProgress<long>? progress = null)
     {
-        var columns = kind.Columns;
+        var rows = new List<SourcedRow>(table.Rows.Count);
+        var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        ForEachRow(kind, table, problems, strictColumns: false, (reader, row) =>
+        {
+            var cells = kind.Canonicalize(reader);
+            if (cells is null)
+                return;
+            if (IsDuplicate(kind, kind.KeyOf(cells), row, reader.Where, firstLineOfKey, problems))
+                return;
+            rows.Add(new SourcedRow(reader.Where, cells));
+            if (rows.Count % 10_000 == 0)
+                progress?.Report(rows.Count);
+        });
+        foreach (var problem in kind.CheckTogether(rows))
+            problems.Add(problem);
+        return rows;
+    }
+
+    /// <summary>
+    /// Reads a table straight into records, for the planner: the same checks as <see cref="Validate"/>,
+    /// but with <paramref name="strictColumns"/> an optional column counts as unknown, as the planning
+    /// contract wants. Rows with problems are left out (and reported).
+    /// </summary>
+    public static List<T> ReadRecords<T>(LedgerKind<T> kind, TextTable table, ICollection<Problem> problems, Func<T, string> key, bool strictColumns)
+        where T : class
+    {
+        var records = new List<T>(table.Rows.Count);
+        var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        ForEachRow(kind, table, problems, strictColumns, (reader, row) =>
+        {
+            var record = kind.Read(reader);
+            if (!reader.HasProblems && !IsDuplicate(kind, key(record), row, reader.Where, firstLineOfKey, problems))
+                records.Add(record);
+        });
+        return records;
+    }
+
+    private static bool IsDuplicate(LedgerKind kind, string key, TextRow row, string where, Dictionary<string, int> firstLineOfKey, ICollection<Problem> problems)
+    {
+        if (firstLineOfKey.TryAdd(key, row.Line))
+            return false;
+        problems.Add(new Problem(where, kind.Columns[0].Name, $"duplicate {kind.KeyDescription} \"{key}\"; first on line {firstLineOfKey[key]}"));
+        return true;
+    }
+
+    /// <summary>Checks the header, then hands each row of the right width to <paramref name="read"/>.</summary>
+    private static void ForEachRow(LedgerKind kind, TextTable table, ICollection<Problem> problems, bool strictColumns, Action<RowReader, TextRow> read)
+    {
+        var columns = strictColumns ? kind.Columns.Where(c => !c.Optional).ToArray() : kind.Columns;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var headerOk = true;
         for (var i = 0; i < table.Header.Length; i++)
@@ -38,10 +86,8 @@ public static class TableValidation
             headerOk = false;
         }
         if (!headerOk)
-            return [];
+            return;
 
-        var rows = new List<SourcedRow>(table.Rows.Count);
-        var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var width = index.Values.DefaultIfEmpty(-1).Max() + 1;
         foreach (var row in table.Rows)
         {
@@ -56,23 +102,8 @@ public static class TableValidation
                 problems.Add(new Problem(where, "", $"expected {table.Header.Length} fields, got {row.Cells.Length}"));
                 continue;
             }
-            var reader = new RowReader(where, column => index.TryGetValue(column, out var i) ? row.Cells[i] : null, problems);
-            var cells = kind.Canonicalize(reader);
-            if (cells is null)
-                continue;
-            var key = kind.KeyOf(cells);
-            if (!firstLineOfKey.TryAdd(key, row.Line))
-            {
-                problems.Add(new Problem(where, kind.Columns[0].Name, $"duplicate {kind.KeyDescription} \"{key}\"; first on line {firstLineOfKey[key]}"));
-                continue;
-            }
-            rows.Add(new SourcedRow(where, cells));
-            if (rows.Count % 10_000 == 0)
-                progress?.Report(rows.Count);
+            read(new RowReader(where, column => index.TryGetValue(column, out var i) ? row.Cells[i] : null, problems), row);
         }
-        foreach (var problem in kind.CheckTogether(rows))
-            problems.Add(problem);
-        return rows;
     }
 
     /// <summary>Checks that every nation code in <paramref name="rows"/> is one of <paramref name="nations"/>.</summary>

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Mainstay.Data.Planning;
+using Mainstay.Planning;
+
+namespace Mainstay.Cli.Commands;
+
+/// <summary><c>mainstay plan --scenario DIR --out OUT</c>: the planning contract (shared/spec/planning.md).</summary>
+public static class PlanCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var scenario = new Option<string>("--scenario") { Description = "Folder holding requirements.csv, offers.csv and optionally items.csv", HelpName = "DIR", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder to write allocations.csv, coverage.csv and summary.json into", HelpName = "OUT", Required = true };
+        var timings = new Option<bool>("--timings") { Description = "Also write the stage timings into summary.json (which then differs from run to run)" };
+        var command = new Command("plan", "Compute the optimal allocation of offers to requirements and its coverage.");
+        command.Options.Add(scenario);
+        command.Options.Add(output);
+        command.Options.Add(timings);
+        command.SetAction(async (parsed, cancel) =>
+        {
+            var clock = Stopwatch.StartNew();
+            var (input, problems) = Scenario.Read(parsed.GetValue(scenario)!);
+            if (input is null)
+            {
+                context.Report(problems);
+                await context.Error.WriteLineAsync($"{problems.Count} problem{(problems.Count == 1 ? "" : "s")}; no plan was made and nothing was written");
+                return ExitCode.BadInput;
+            }
+            var parseMs = clock.ElapsedMilliseconds;
+            var plan = Planner.Solve(input.Requirements, input.Offers);
+            var solveMs = clock.ElapsedMilliseconds - parseMs;
+            var summary = PlanSummary.Of(plan, input.Offers.Count, input.Requirements.Select(r => r.Item).Concat(input.Offers.Select(o => o.Item)).Distinct(StringComparer.Ordinal).Count());
+            var folder = parsed.GetValue(output)!;
+            PlanFiles.Write(folder, plan, summary, parsed.GetValue(timings) ? new Dictionary<string, long> { ["parse"] = parseMs, ["solve"] = solveMs } : null);
+            var writeMs = clock.ElapsedMilliseconds - parseMs - solveMs;
+            await WriteSummaryAsync(context.Out, summary, folder, parseMs, solveMs, writeMs);
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+
+    private static async Task WriteSummaryAsync(TextWriter output, PlanSummary summary, string folder, long parseMs, long solveMs, long writeMs)
+    {
+        var needed = summary.ByPriority.Sum(p => p.Needed);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Objective {summary.Objective}: {summary.AllocatedUnits:N0} of {needed:N0} units needed are planned ({Share(summary.AllocatedUnits, needed)}), in {summary.Allocations:N0} allocations from {summary.Offers:N0} offers to {summary.Requirements:N0} requirements."));
+        if (summary.ByPriority.Count > 0)
+        {
+            await output.WriteLineAsync("priority  requirements  units needed  planned        on time");
+            foreach (var p in summary.ByPriority)
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{p.Priority,8}  {p.Requirements,12:N0}  {p.Needed,12:N0}  {Share(p.Allocated, p.Needed),-7}  {Share(p.OnTime, p.Needed),-7}"));
+        }
+        if (summary.LargestGaps.Count > 0)
+        {
+            await output.WriteLineAsync("Largest gaps (by the benefit they forgo):");
+            foreach (var gap in summary.LargestGaps)
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  {gap.Requirement.Id}: {gap.Uncovered:N0} of {gap.Requirement.Quantity:N0} {gap.Requirement.Item} for {gap.Requirement.Recipient} uncovered (priority {gap.Requirement.Priority}, needed by {gap.Requirement.NeedBy})"));
+        }
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Wrote {Path.Combine(folder, "allocations.csv")}, coverage.csv and summary.json (parse {parseMs} ms, solve {solveMs} ms, write {writeMs} ms)."));
+    }
+
+    private static string Share(long part, long whole) =>
+        whole == 0 ? "-" : ((double)part / whole).ToString("P1", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Mainstay.Data.Files;
+using Mainstay.Planning;
+
+namespace Mainstay.Data.Planning;
+
+/// <summary>
+/// Writes a plan as the planning contract's output files. The same plan always gives the same
+/// bytes: rows are sorted, numbers invariant, and timings (which vary) are written only on request.
+/// </summary>
+public static class PlanFiles
+{
+    public static void Write(string folder, Plan plan, PlanSummary summary, IReadOnlyDictionary<string, long>? timingsMs = null)
+    {
+        Directory.CreateDirectory(folder);
+        WriteAtomically(Path.Combine(folder, "allocations.csv"), writer =>
+        {
+            writer.Write("offer_id,requirement_id,quantity,arrive,late_months\n");
+            foreach (var a in plan.Allocations)
+                writer.Write(string.Create(CultureInfo.InvariantCulture,
+                    $"{CsvTableFile.Field(a.Offer.Id)},{CsvTableFile.Field(a.Requirement.Id)},{a.Quantity},{a.Offer.Arrival},{a.LateMonths}\n"));
+        });
+        WriteAtomically(Path.Combine(folder, "coverage.csv"), writer =>
+        {
+            writer.Write("requirement_id,quantity,allocated,on_time,late,uncovered\n");
+            foreach (var c in plan.Coverage)
+                writer.Write(string.Create(CultureInfo.InvariantCulture,
+                    $"{CsvTableFile.Field(c.Requirement.Id)},{c.Requirement.Quantity},{c.Allocated},{c.OnTime},{c.Late},{c.Uncovered}\n"));
+        });
+        WriteAtomically(Path.Combine(folder, "summary.json"), writer => writer.Write(SummaryJson(summary, timingsMs)));
+    }
+
+    public static string SummaryJson(PlanSummary summary, IReadOnlyDictionary<string, long>? timingsMs = null)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("objective");
+            json.WriteRawValue(summary.Objective.ToString(CultureInfo.InvariantCulture)); // exact, beyond 64 bits
+            json.WriteNumber("allocated_units", summary.AllocatedUnits);
+            json.WriteStartObject("counts");
+            json.WriteNumber("requirements", summary.Requirements);
+            json.WriteNumber("offers", summary.Offers);
+            json.WriteNumber("allocations", summary.Allocations);
+            json.WriteNumber("item_types", summary.ItemTypes);
+            json.WriteEndObject();
+            json.WriteStartArray("coverage_by_priority");
+            foreach (var p in summary.ByPriority)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("priority", p.Priority);
+                json.WriteNumber("requirements", p.Requirements);
+                json.WriteNumber("units_needed", p.Needed);
+                json.WriteNumber("units_allocated", p.Allocated);
+                json.WriteNumber("units_on_time", p.OnTime);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            if (timingsMs is not null)
+            {
+                json.WriteStartObject("timings_ms");
+                foreach (var (stage, ms) in timingsMs)
+                    json.WriteNumber(stage, ms);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteAtomically(string path, Action<StreamWriter> write)
+    {
+        var temporary = path + ".partial";
+        using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false), 1 << 16))
+            write(writer);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

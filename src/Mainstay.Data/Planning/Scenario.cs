@@ -1,0 +1,45 @@
+using Mainstay.Data.Files;
+using Mainstay.Data.Import;
+using Mainstay.Data.Ledger;
+using Mainstay.Ledger;
+using Mainstay.Problems;
+
+namespace Mainstay.Data.Planning;
+
+/// <summary>
+/// A planning scenario folder as the planning contract defines it: <c>requirements.csv</c>,
+/// <c>offers.csv</c> and an optional <c>items.csv</c>, with exactly their columns.
+/// </summary>
+public sealed record Scenario(IReadOnlyList<Requirement> Requirements, IReadOnlyList<Offer> Offers, IReadOnlyList<ItemType> Items)
+{
+    public static (Scenario? Scenario, IReadOnlyList<Problem> Problems) Read(string folder)
+    {
+        var problems = new List<Problem>();
+        if (!Directory.Exists(folder))
+            return (null, [new Problem(folder, "--scenario", "no such folder")]);
+
+        var requirements = ReadFile(folder, "requirements.csv", LedgerKinds.Requirements, r => r.Id, required: true, problems);
+        var offers = ReadFile(folder, "offers.csv", LedgerKinds.Offers, o => o.Id, required: true, problems);
+        var items = ReadFile(folder, "items.csv", LedgerKinds.Items, i => i.Id, required: false, problems);
+        return problems.Count > 0 ? (null, problems) : (new Scenario(requirements, offers, items), []);
+    }
+
+    private static List<T> ReadFile<T>(string folder, string name, LedgerKind<T> kind, Func<T, string> key, bool required, List<Problem> problems)
+        where T : class
+    {
+        var path = Path.Combine(folder, name);
+        if (!File.Exists(path))
+        {
+            if (required)
+                problems.Add(new Problem(name, "", $"missing file: the scenario folder {folder} must hold {name}"));
+            return [];
+        }
+        var table = CsvTableFile.Read(name, File.ReadAllBytes(path));
+        if (!table.IsOk)
+        {
+            problems.Add(table.Problem);
+            return [];
+        }
+        return TableValidation.ReadRecords(kind, table.Value, problems, key, strictColumns: true);
+    }
+}
