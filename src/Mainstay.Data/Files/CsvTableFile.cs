@@ -53,101 +53,93 @@ public static class CsvTableFile
         return status == System.Buffers.OperationStatus.Done ? -1 : read;
     }
 
+    /// <summary>
+    /// Parses RFC 4180 text. Written by hand rather than with CsvHelper's reader, which is about four
+    /// times slower here and does not give the line a record starts on: the planner reads a million
+    /// rows, and every message names its line. A quote opens a quoted field only at the start of a
+    /// field (after optional spaces); elsewhere it is an ordinary character, as in <c>12" barrel</c>.
+    /// </summary>
     public static Result<TextTable> Parse(string name, string text)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Mode = CsvMode.RFC4180,
-            IgnoreBlankLines = true,
-            TrimOptions = TrimOptions.Trim,
-            BadDataFound = null,
-            DetectColumnCountChanges = false,
-        };
-        using var reader = new StringReader(text);
-        using var parser = new CsvParser(reader, configuration);
         string[]? header = null;
         var rows = new List<TextRow>();
-        var lastRawRow = 0;
-        while (parser.Read())
+        var fields = new List<string>(16);
+        var quoted = new StringBuilder();
+        var position = 0;
+        var line = 1;
+        while (position < text.Length)
         {
-            var record = parser.Record ?? [];
-            var line = LineOfRecordStart(parser, lastRawRow);
-            lastRawRow = parser.RawRow;
-            if (record.All(cell => cell.Length == 0))
+            var recordLine = line;
+            fields.Clear();
+            while (true)
+            {
+                while (position < text.Length && text[position] is ' ' or '\t')
+                    position++;
+                string field;
+                if (position < text.Length && text[position] == '"')
+                {
+                    var openedOn = line;
+                    position++;
+                    quoted.Clear();
+                    while (true)
+                    {
+                        if (position >= text.Length)
+                            return new Problem($"{name}:{openedOn}", "", "a quoted field is never closed: the file looks truncated");
+                        var c = text[position++];
+                        if (c == '"')
+                        {
+                            if (position < text.Length && text[position] == '"')
+                            {
+                                quoted.Append('"');
+                                position++;
+                                continue;
+                            }
+                            break;
+                        }
+                        if (c == '\n')
+                            line++;
+                        quoted.Append(c);
+                    }
+                    var restStart = position;
+                    position = EndOfField(text, position);
+                    var rest = text.AsSpan(restStart, position - restStart).Trim(" \t");
+                    field = rest.Length == 0 ? quoted.ToString() : string.Concat(quoted.ToString(), rest);
+                }
+                else
+                {
+                    var start = position;
+                    position = EndOfField(text, position);
+                    field = text.AsSpan(start, position - start).Trim(" \t").ToString();
+                }
+                fields.Add(field);
+                if (position < text.Length && text[position] == ',')
+                {
+                    position++;
+                    continue;
+                }
+                if (position < text.Length && text[position] == '\r')
+                    position++;
+                if (position < text.Length && text[position] == '\n')
+                    position++;
+                line++;
+                break;
+            }
+            if (fields.TrueForAll(f => f.Length == 0))
                 continue; // a blank line, or a spreadsheet's row of empty cells (",,,")
             if (header is null)
-                header = record;
+                header = [.. fields];
             else
-                rows.Add(new TextRow(line, record));
+                rows.Add(new TextRow(recordLine, [.. fields]));
         }
         if (header is null)
             return new Problem(name, "", "the file is empty; expected a header row of column names");
-        var unterminated = UnterminatedQuoteLine(text);
-        if (unterminated > 0)
-            return new Problem($"{name}:{unterminated}", "", "a quoted field is never closed: the file looks truncated");
         return Result<TextTable>.Ok(new TextTable(name, header, rows));
     }
 
-    // CsvParser.RawRow counts physical lines up to the end of the current record; a quoted field
-    // may span several, so the record starts after the previous record's last line.
-    private static int LineOfRecordStart(CsvParser parser, int previousRawRow)
+    private static int EndOfField(string text, int position)
     {
-        var raw = parser.RawRecord.AsSpan().TrimEnd("\r\n");
-        var spanned = raw.Count('\n');
-        return Math.Max(previousRawRow + 1, parser.RawRow - spanned);
-    }
-
-    /// <summary>
-    /// The line where a quoted field opens and never closes, or 0. As in RFC 4180, a quote opens a
-    /// quoted field only at the start of a field (after optional spaces); elsewhere it is an
-    /// ordinary character, as in <c>12" barrel</c>.
-    /// </summary>
-    private static int UnterminatedQuoteLine(string text)
-    {
-        var line = 1;
-        var openedAt = 0;
-        var inQuotes = false;
-        var atFieldStart = true;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                        i++;
-                    else
-                        inQuotes = false;
-                }
-                else if (c == '\n')
-                {
-                    line++;
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when atFieldStart:
-                    inQuotes = true;
-                    openedAt = line;
-                    atFieldStart = false;
-                    break;
-                case ',':
-                    atFieldStart = true;
-                    break;
-                case '\n':
-                    line++;
-                    atFieldStart = true;
-                    break;
-                case ' ' or '\t' or '\r':
-                    break;
-                default:
-                    atFieldStart = false;
-                    break;
-            }
-        }
-        return inQuotes ? openedAt : 0;
+        var end = text.AsSpan(position).IndexOfAny(",\r\n");
+        return end < 0 ? text.Length : position + end;
     }
 
     /// <summary>A field as RFC 4180 writes it: quoted only when it holds a comma, quote or line break.</summary>

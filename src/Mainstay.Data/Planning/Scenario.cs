@@ -18,9 +18,18 @@ public sealed record Scenario(IReadOnlyList<Requirement> Requirements, IReadOnly
         if (!Directory.Exists(folder))
             return (null, [new Problem(folder, "--scenario", "no such folder")]);
 
-        var requirements = ReadFile(folder, "requirements.csv", LedgerKinds.Requirements, r => r.Id, required: true, problems);
-        var offers = ReadFile(folder, "offers.csv", LedgerKinds.Offers, o => o.Id, required: true, problems);
-        var items = ReadFile(folder, "items.csv", LedgerKinds.Items, i => i.Id, required: false, problems);
+        // The files are independent: read them side by side, then report problems file by file.
+        var requirementProblems = new List<Problem>();
+        var offerProblems = new List<Problem>();
+        var itemProblems = new List<Problem>();
+        List<Requirement> requirements = [];
+        List<Offer> offers = [];
+        List<ItemType> items = [];
+        Parallel.Invoke(
+            () => requirements = ReadFile(folder, "requirements.csv", LedgerKinds.Requirements, r => r.Id, required: true, requirementProblems),
+            () => offers = ReadFile(folder, "offers.csv", LedgerKinds.Offers, o => o.Id, required: true, offerProblems),
+            () => items = ReadFile(folder, "items.csv", LedgerKinds.Items, i => i.Id, required: false, itemProblems));
+        problems.AddRange(requirementProblems.Concat(offerProblems).Concat(itemProblems));
         return problems.Count > 0 ? (null, problems) : (new Scenario(requirements, offers, items), []);
     }
 

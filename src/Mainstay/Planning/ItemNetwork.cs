@@ -141,7 +141,8 @@ internal static class ItemNetwork
         var demandCursor = new MemberCursor<Requirement>[demandMembers.Length];
         for (var q = 0; q < demandMembers.Length; q++)
             demandCursor[q] = new MemberCursor<Requirement>(demandMembers[q], r => r.Quantity);
-        var amounts = new Dictionary<(Offer, Requirement), long>();
+        // Keyed by the members themselves (by reference): records hash all their fields, which is slow.
+        var amounts = new Dictionary<(Offer, Requirement), long>(PairComparer.Instance);
 
         foreach (var chain in chains)
         {
@@ -201,6 +202,17 @@ internal static class ItemNetwork
         }
         if (pairBenefit != networkBenefit)
             throw new InvalidOperationException($"decomposition lost benefit: pairs {pairBenefit}, network {networkBenefit}");
+    }
+
+    private sealed class PairComparer : IEqualityComparer<(Offer Offer, Requirement Requirement)>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals((Offer Offer, Requirement Requirement) x, (Offer Offer, Requirement Requirement) y) =>
+            ReferenceEquals(x.Offer, y.Offer) && ReferenceEquals(x.Requirement, y.Requirement);
+
+        public int GetHashCode((Offer Offer, Requirement Requirement) pair) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Offer), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Requirement));
     }
 
     /// <summary>Hands out the units of a group's members in order.</summary>

@@ -13,22 +13,34 @@ public sealed record Plan(IReadOnlyList<Allocation> Allocations, IReadOnlyList<C
 
     public static Plan From(IReadOnlyList<Requirement> requirements, IEnumerable<Allocation> allocations)
     {
-        var sorted = allocations
-            .OrderBy(a => a.Requirement.Id, StringComparer.Ordinal)
-            .ThenBy(a => a.Offer.Id, StringComparer.Ordinal)
-            .ToArray();
-        var byRequirement = sorted.ToLookup(a => a.Requirement.Id, StringComparer.Ordinal);
-        var coverage = requirements
-            .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .Select(r =>
+        var sorted = allocations.ToArray();
+        Array.Sort(sorted, static (a, b) =>
+        {
+            var byRequirement = string.CompareOrdinal(a.Requirement.Id, b.Requirement.Id);
+            return byRequirement != 0 ? byRequirement : string.CompareOrdinal(a.Offer.Id, b.Offer.Id);
+        });
+        var ordered = requirements.ToArray();
+        Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+
+        // Both lists are in requirement-id order: one merge pass gives each requirement's coverage.
+        var coverage = new Coverage[ordered.Length];
+        Int128 objective = 0; // at most 1.21e6 per unit × 1e9 units × the rows: beyond 64 bits, far below 128
+        var next = 0;
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            long allocated = 0, onTime = 0;
+            while (next < sorted.Length && ReferenceEquals(sorted[next].Requirement, ordered[i]))
             {
-                var mine = byRequirement[r.Id];
-                return new Coverage(r, mine.Sum(a => a.Quantity), mine.Where(a => a.LateMonths == 0).Sum(a => a.Quantity), mine.Where(a => a.LateMonths > 0).Sum(a => a.Quantity));
-            })
-            .ToArray();
-        var objective = BigInteger.Zero;
-        foreach (var a in sorted)
-            objective += (BigInteger)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity;
-        return new Plan(sorted, coverage, objective);
+                var a = sorted[next++];
+                allocated += a.Quantity;
+                if (a.LateMonths == 0)
+                    onTime += a.Quantity;
+                objective += (Int128)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity;
+            }
+            coverage[i] = new Coverage(ordered[i], allocated, onTime, allocated - onTime);
+        }
+        if (next != sorted.Length)
+            throw new InvalidOperationException("an allocation names a requirement that is not in the scenario");
+        return new Plan(sorted, coverage, (BigInteger)objective);
     }
 }
