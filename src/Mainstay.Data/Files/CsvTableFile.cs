@@ -63,6 +63,27 @@ public static class CsvTableFile
     {
         string[]? header = null;
         var rows = new List<TextRow>();
+        var problem = ReadRecords(name, text, (line, fields) =>
+        {
+            if (header is null)
+                header = [.. fields];
+            else
+                rows.Add(new TextRow(line, [.. fields]));
+        });
+        if (problem is not null)
+            return problem;
+        if (header is null)
+            return new Problem(name, "", "the file is empty; expected a header row of column names");
+        return Result<TextTable>.Ok(new TextTable(name, header, rows));
+    }
+
+    /// <summary>
+    /// Hands each record (the header first) to <paramref name="onRecord"/> with the line it starts
+    /// on, skipping blank ones. The list is reused for the next record: copy what you keep.
+    /// Returns the problem that stopped the reading, if any.
+    /// </summary>
+    public static Problem? ReadRecords(string name, string text, Action<int, List<string>> onRecord)
+    {
         var fields = new List<string>(16);
         var quoted = new StringBuilder();
         var position = 0;
@@ -126,14 +147,9 @@ public static class CsvTableFile
             }
             if (fields.TrueForAll(f => f.Length == 0))
                 continue; // a blank line, or a spreadsheet's row of empty cells (",,,")
-            if (header is null)
-                header = [.. fields];
-            else
-                rows.Add(new TextRow(recordLine, [.. fields]));
+            onRecord(recordLine, fields);
         }
-        if (header is null)
-            return new Problem(name, "", "the file is empty; expected a header row of column names");
-        return Result<TextTable>.Ok(new TextTable(name, header, rows));
+        return null;
     }
 
     private static int EndOfField(string text, int position)

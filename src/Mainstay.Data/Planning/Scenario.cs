@@ -43,12 +43,12 @@ public sealed record Scenario(IReadOnlyList<Requirement> Requirements, IReadOnly
                 problems.Add(new Problem(name, "", $"missing file: the scenario folder {folder} must hold {name}"));
             return [];
         }
-        var table = CsvTableFile.Read(name, File.ReadAllBytes(path));
-        if (!table.IsOk)
+        var text = CsvTableFile.DecodeUtf8(name, File.ReadAllBytes(path));
+        if (!text.IsOk)
         {
-            problems.Add(table.Problem);
+            problems.Add(text.Problem);
             return [];
         }
-        return TableValidation.ReadRecords(kind, table.Value, problems, key, strictColumns: true);
+        return TableValidation.ReadRecords(kind, name, text.Value, problems, key, strictColumns: true);
     }
 }

@@ -10,7 +10,7 @@ namespace Mainstay.Ledger;
 /// instead of stopping at the first. A reader whose row had problems returns placeholder values;
 /// check <see cref="HasProblems"/> before using the record built from them.
 /// </summary>
-public sealed class RowReader(string where, Func<string, string?> cell, ICollection<Problem> problems)
+public sealed class RowReader(string where, Func<string, string?> cell, ICollection<Problem> problems, RowCache? cache = null)
 {
     private int _problemCount;
 
@@ -32,7 +32,7 @@ public sealed class RowReader(string where, Func<string, string?> cell, ICollect
         var text = Optional(column);
         if (text.Length == 0)
             Fail(column, "is empty; a value is required");
-        return text;
+        return cache is null || column == "id" ? text : cache.Intern(text);
     }
 
     public long Integer(string column, long min, long max)
@@ -138,8 +138,12 @@ public sealed class RowReader(string where, Func<string, string?> cell, ICollect
         var text = Text(column);
         if (text.Length == 0)
             return RecipientScope.Any;
+        if (cache?.Scope(text) is { } known)
+            return known;
         if (!RecipientScope.TryParse(text, out var scope, out var why))
             Fail(column, why);
+        else
+            cache?.Remember(text, scope);
         return scope;
     }
 
