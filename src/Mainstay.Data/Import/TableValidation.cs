@@ -20,7 +20,7 @@ public static class TableValidation
             var cells = kind.Canonicalize(reader);
             if (cells is null)
                 return;
-            if (IsDuplicate(kind, kind.KeyOf(cells), row, reader.Where, firstLineOfKey, problems))
+            if (IsDuplicate(kind, kind.KeyOf(cells), row.Line, reader, firstLineOfKey, problems))
                 return;
             rows.Add(new SourcedRow(reader.Where, cells));
             if (rows.Count % 10_000 == 0)
@@ -44,17 +44,17 @@ public static class TableValidation
         ForEachRow(kind, table, problems, strictColumns, (reader, row) =>
         {
             var record = kind.Read(reader);
-            if (!reader.HasProblems && !IsDuplicate(kind, key(record), row, reader.Where, firstLineOfKey, problems))
+            if (!reader.HasProblems && !IsDuplicate(kind, key(record), row.Line, reader, firstLineOfKey, problems))
                 records.Add(record);
         });
         return records;
     }
 
-    private static bool IsDuplicate(LedgerKind kind, string key, TextRow row, string where, Dictionary<string, int> firstLineOfKey, ICollection<Problem> problems)
+    private static bool IsDuplicate(LedgerKind kind, string key, int line, RowReader reader, Dictionary<string, int> firstLineOfKey, ICollection<Problem> problems)
     {
-        if (firstLineOfKey.TryAdd(key, row.Line))
+        if (firstLineOfKey.TryAdd(key, line))
             return false;
-        problems.Add(new Problem(where, kind.Columns[0].Name, $"duplicate {kind.KeyDescription} \"{key}\"; first on line {firstLineOfKey[key]}"));
+        problems.Add(new Problem(reader.Where, kind.Columns[0].Name, $"duplicate {kind.KeyDescription} \"{key}\"; first on line {firstLineOfKey[key]}"));
         return true;
     }
 
@@ -94,12 +94,16 @@ public static class TableValidation
             }
             if (index is null)
                 return;
-            ReadRow(name, headerLength, width, index, new TextRow(line, [.. fields]), problems, (reader, row) =>
+            if (fields.Count < width || (fields.Count > headerLength && fields.Skip(headerLength).Any(c => c.Length > 0)))
             {
-                var record = kind.Read(reader);
-                if (!reader.HasProblems && !IsDuplicate(kind, key(record), row, reader.Where, firstLineOfKey, problems))
-                    records.Add(record);
-            }, cache);
+                // The rare malformed row takes the ordinary path, for its message.
+                ReadRow(name, headerLength, width, index, new TextRow(line, [.. fields]), problems, (_, _) => { }, cache);
+                return;
+            }
+            var reader = new RowReader(() => $"{name}:{line}", column => index.TryGetValue(column, out var i) ? fields[i] : null, problems, cache);
+            var record = kind.Read(reader);
+            if (!reader.HasProblems && !IsDuplicate(kind, key(record), line, reader, firstLineOfKey, problems))
+                records.Add(record);
         });
         if (problem is not null)
             problems.Add(problem);

@@ -10,11 +10,18 @@ namespace Mainstay.Ledger;
 /// instead of stopping at the first. A reader whose row had problems returns placeholder values;
 /// check <see cref="HasProblems"/> before using the record built from them.
 /// </summary>
-public sealed class RowReader(string where, Func<string, string?> cell, ICollection<Problem> problems, RowCache? cache = null)
+public sealed class RowReader(Func<string> where, Func<string, string?> cell, ICollection<Problem> problems, RowCache? cache = null)
 {
     private int _problemCount;
+    private string? _where;
 
-    public string Where { get; } = where;
+    public RowReader(string where, Func<string, string?> cell, ICollection<Problem> problems, RowCache? cache = null)
+        : this(() => where, cell, problems, cache)
+    {
+    }
+
+    /// <summary>The place of the row, <c>file:line</c>; built only when needed (a million rows need it rarely).</summary>
+    public string Where => _where ??= where();
 
     public bool HasProblems => _problemCount > 0;
 

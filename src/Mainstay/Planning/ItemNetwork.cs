@@ -21,36 +21,50 @@ namespace Mainstay.Planning;
 /// </summary>
 internal static class ItemNetwork
 {
-    public static List<Allocation> Solve(IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers)
+    /// <summary>Units of offer <see cref="Offer"/> for requirement <see cref="Requirement"/>, both as indexes into the planner's arrays.</summary>
+    internal readonly record struct Pair(int Offer, int Requirement, long Quantity);
+
+    public static List<Pair> Solve(Requirement[] allRequirements, int[] requirementIndexes, Offer[] allOffers, int[] offerIndexes)
     {
-        var recipients = requirements.Select(r => r.Recipient).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var recipientIndex = recipients.Select((code, i) => (code, i)).ToDictionary(p => p.code, p => p.i, StringComparer.Ordinal);
+        var recipients = requirementIndexes.Select(r => allRequirements[r].Recipient).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var recipientIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < recipients.Length; i++)
+            recipientIndex[recipients[i]] = i;
         var latestUseful = new int[recipients.Length];
         Array.Fill(latestUseful, int.MinValue);
-        foreach (var r in requirements)
+        foreach (var r in requirementIndexes)
         {
-            var i = recipientIndex[r.Recipient];
-            latestUseful[i] = Math.Max(latestUseful[i], r.NeedBy.Index + r.UsefulMonths);
+            var i = recipientIndex[allRequirements[r].Recipient];
+            latestUseful[i] = Math.Max(latestUseful[i], allRequirements[r].NeedBy.Index + allRequirements[r].UsefulMonths);
         }
 
         // Demand groups: identical requirements, members in id order.
-        var demand = requirements
-            .GroupBy(r => (Recipient: recipientIndex[r.Recipient], Need: r.NeedBy.Index, r.UsefulMonths, r.Priority))
+        var demand = requirementIndexes
+            .Select(r => (Key: (Recipient: recipientIndex[allRequirements[r].Recipient], Need: allRequirements[r].NeedBy.Index, allRequirements[r].UsefulMonths, allRequirements[r].Priority), Index: r))
+            .GroupBy(p => p.Key)
             .OrderBy(g => g.Key)
-            .Select(g => (g.Key, Members: g.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray()))
+            .Select(g => (g.Key, Members: g.Select(p => p.Index).OrderBy(r => allRequirements[r].Id, StringComparer.Ordinal).ToArray()))
             .ToArray();
 
-        // Supply groups: offers that may reach the same recipients (those whose windows they can meet) in the same month.
-        var supply = offers
-            .Select(o => (Offer: o, Allowed: recipients.Select((code, i) => i).Where(i => o.Recipients.Allows(recipients[i]) && o.Arrival.Index <= latestUseful[i]).ToArray()))
+        // Supply groups: offers that may reach the same recipients (those whose windows they can
+        // meet) in the same month. The recipients an offer may reach are a key of sorted indexes.
+        var scopes = new Dictionary<(RecipientScope Scope, int Arrival), int[]>();
+        var supply = offerIndexes
+            .Select(o =>
+            {
+                var offer = allOffers[o];
+                if (!scopes.TryGetValue((offer.Recipients, offer.Arrival.Index), out var allowed))
+                    scopes[(offer.Recipients, offer.Arrival.Index)] = allowed = Enumerable.Range(0, recipients.Length)
+                        .Where(i => offer.Recipients.Allows(recipients[i]) && offer.Arrival.Index <= latestUseful[i]).ToArray();
+                return (Offer: o, Allowed: allowed);
+            })
             .Where(p => p.Allowed.Length > 0)
-            .GroupBy(p => (Arrival: p.Offer.Arrival.Index, Allowed: string.Join(',', p.Allowed)))
-            .OrderBy(g => g.Key.Arrival).ThenBy(g => g.Key.Allowed, StringComparer.Ordinal)
-            .Select(g => (Arrival: g.Key.Arrival, Allowed: g.First().Allowed, Members: g.Select(p => p.Offer).OrderBy(o => o.Id, StringComparer.Ordinal).ToArray()))
+            .GroupBy(p => (Arrival: allOffers[p.Offer].Arrival.Index, Allowed: p.Allowed), AllowedComparer.Instance)
+            .Select(g => (g.Key.Arrival, g.Key.Allowed, Members: g.Select(p => p.Offer).OrderBy(o => allOffers[o].Id, StringComparer.Ordinal).ToArray()))
+            .OrderBy(g => g.Arrival).ThenBy(g => g.Allowed, AllowedComparer.Instance)
             .ToArray();
         if (demand.Length == 0 || supply.Length == 0)
             return [];
-
         // Month nodes per recipient: arrival months of its supply and need-by months of its demand.
         var arrivalMonths = new SortedSet<int>[recipients.Length];
         var chainMonths = new SortedSet<int>[recipients.Length];
@@ -90,7 +104,7 @@ internal static class ItemNetwork
         long totalSupply = 0;
         for (var g = 0; g < supply.Length; g++)
         {
-            var units = supply[g].Members.Sum(o => o.Quantity);
+            var units = supply[g].Members.Sum(o => allOffers[o].Quantity);
             totalSupply += units;
             network.SetSupply(supplyNode[g], units);
             foreach (var i in supply[g].Allowed)
@@ -118,31 +132,30 @@ internal static class ItemNetwork
                 var late = network.AddArc(node, demandNode[q], -Benefit.PerUnit(priority, useful, month - need), NetworkSimplex.Infinite);
                 (draws.TryGetValue(node, out var lateList) ? lateList : draws[node] = []).Add((q, late, true));
             }
-            network.AddArc(demandNode[q], sink, 0, demand[q].Members.Sum(r => r.Quantity));
+            network.AddArc(demandNode[q], sink, 0, demand[q].Members.Sum(r => allRequirements[r].Quantity));
         }
 
         var solver = network.Build();
         if (!solver.Solve())
             throw new InvalidOperationException("the planning network is always feasible: unused units flow to the sink");
 
-        var pairs = Decompose(supply.Select(s => s.Members).ToArray(), demand.Select(d => d.Members).ToArray(), chains, monthNode, inflows, draws, solver);
-        CheckAgainstNetwork(pairs, network, solver);
+        var pairs = Decompose(allOffers, supply.Select(s => s.Members).ToArray(), allRequirements, demand.Select(d => d.Members).ToArray(), chains, monthNode, inflows, draws, solver);
+        CheckAgainstNetwork(pairs, allOffers, allRequirements, network, solver);
         return pairs;
     }
 
-    private static List<Allocation> Decompose(
-        Offer[][] supplyMembers, Requirement[][] demandMembers, List<(int Recipient, int Month)>[] chains,
+    private static List<Pair> Decompose(
+        Offer[] allOffers, int[][] supplyMembers, Requirement[] allRequirements, int[][] demandMembers, List<(int Recipient, int Month)>[] chains,
         Dictionary<(int, int), int> monthNode, Dictionary<int, List<(int Group, int Arc)>> inflows,
         Dictionary<int, List<(int Group, int Arc, bool Late)>> draws, NetworkSimplex solver)
     {
-        var offerCursor = new MemberCursor<Offer>[supplyMembers.Length];
+        var offerCursor = new MemberCursor[supplyMembers.Length];
         for (var g = 0; g < supplyMembers.Length; g++)
-            offerCursor[g] = new MemberCursor<Offer>(supplyMembers[g], o => o.Quantity);
-        var demandCursor = new MemberCursor<Requirement>[demandMembers.Length];
+            offerCursor[g] = new MemberCursor(supplyMembers[g], o => allOffers[o].Quantity);
+        var demandCursor = new MemberCursor[demandMembers.Length];
         for (var q = 0; q < demandMembers.Length; q++)
-            demandCursor[q] = new MemberCursor<Requirement>(demandMembers[q], r => r.Quantity);
-        // Keyed by the members themselves (by reference): records hash all their fields, which is slow.
-        var amounts = new Dictionary<(Offer, Requirement), long>(PairComparer.Instance);
+            demandCursor[q] = new MemberCursor(demandMembers[q], r => allRequirements[r].Quantity);
+        var amounts = new Dictionary<long, long>();
 
         foreach (var chain in chains)
         {
@@ -162,7 +175,7 @@ internal static class ItemNetwork
                     {
                         var (supplyGroup, units) = waiting[^1];
                         var take = Math.Min(units, needed);
-                        Pair(offerCursor[supplyGroup], demandCursor[group], take, amounts);
+                        Share(offerCursor[supplyGroup], demandCursor[group], take, amounts);
                         needed -= take;
                         if (take == units)
                             waiting.RemoveAt(waiting.Count - 1);
@@ -172,15 +185,15 @@ internal static class ItemNetwork
                 }
             }
         }
-        return amounts.Select(p => new Allocation(p.Key.Item1, p.Key.Item2, p.Value)).ToList();
+        return amounts.Select(p => new Pair((int)(p.Key >> 32), (int)(p.Key & uint.MaxValue), p.Value)).ToList();
     }
 
-    private static void Pair(MemberCursor<Offer> offers, MemberCursor<Requirement> requirements, long units, Dictionary<(Offer, Requirement), long> amounts)
+    private static void Share(MemberCursor offers, MemberCursor requirements, long units, Dictionary<long, long> amounts)
     {
         while (units > 0)
         {
             var take = Math.Min(units, Math.Min(offers.Remaining, requirements.Remaining));
-            var key = (offers.Current, requirements.Current);
+            var key = ((long)offers.Current << 32) | (uint)requirements.Current;
             amounts[key] = amounts.GetValueOrDefault(key) + take;
             offers.Take(take);
             requirements.Take(take);
@@ -188,40 +201,50 @@ internal static class ItemNetwork
         }
     }
 
-    private static void CheckAgainstNetwork(List<Allocation> pairs, NetworkBuilder network, NetworkSimplex solver)
+    private static void CheckAgainstNetwork(List<Pair> pairs, Offer[] allOffers, Requirement[] allRequirements, NetworkBuilder network, NetworkSimplex solver)
     {
         Int128 networkBenefit = 0;
         for (var arc = 0; arc < network.ArcCount; arc++)
             networkBenefit -= (Int128)network.Cost(arc) * solver.Flow(arc);
         Int128 pairBenefit = 0;
-        foreach (var a in pairs)
+        foreach (var pair in pairs)
         {
-            if (!Benefit.Eligible(a.Offer, a.Requirement))
-                throw new InvalidOperationException($"decomposition paired ineligible offer {a.Offer.Id} with requirement {a.Requirement.Id}");
-            pairBenefit += (Int128)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity;
+            var (offer, requirement) = (allOffers[pair.Offer], allRequirements[pair.Requirement]);
+            if (!Benefit.Eligible(offer, requirement))
+                throw new InvalidOperationException($"decomposition paired ineligible offer {offer.Id} with requirement {requirement.Id}");
+            pairBenefit += (Int128)Benefit.PerUnit(offer, requirement) * pair.Quantity;
         }
         if (pairBenefit != networkBenefit)
             throw new InvalidOperationException($"decomposition lost benefit: pairs {pairBenefit}, network {networkBenefit}");
     }
 
-    private sealed class PairComparer : IEqualityComparer<(Offer Offer, Requirement Requirement)>
+    /// <summary>Orders and compares the keys of supply groups: arrival month, then the recipients they may reach.</summary>
+    private sealed class AllowedComparer : IEqualityComparer<(int Arrival, int[] Allowed)>, IComparer<int[]>
     {
-        public static readonly PairComparer Instance = new();
+        public static readonly AllowedComparer Instance = new();
 
-        public bool Equals((Offer Offer, Requirement Requirement) x, (Offer Offer, Requirement Requirement) y) =>
-            ReferenceEquals(x.Offer, y.Offer) && ReferenceEquals(x.Requirement, y.Requirement);
+        public bool Equals((int Arrival, int[] Allowed) x, (int Arrival, int[] Allowed) y) =>
+            x.Arrival == y.Arrival && x.Allowed.AsSpan().SequenceEqual(y.Allowed);
 
-        public int GetHashCode((Offer Offer, Requirement Requirement) pair) =>
-            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Offer), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Requirement));
+        public int GetHashCode((int Arrival, int[] Allowed) key)
+        {
+            var hash = new HashCode();
+            hash.Add(key.Arrival);
+            foreach (var i in key.Allowed)
+                hash.Add(i);
+            return hash.ToHashCode();
+        }
+
+        public int Compare(int[]? x, int[]? y) => x.AsSpan().SequenceCompareTo(y);
     }
 
-    /// <summary>Hands out the units of a group's members in order.</summary>
-    private sealed class MemberCursor<T>(T[] members, Func<T, long> units)
+    /// <summary>Hands out the units of a group's members (indexes) in order.</summary>
+    private sealed class MemberCursor(int[] members, Func<int, long> units)
     {
         private int _index;
         private long _taken;
 
-        public T Current => members[_index];
+        public int Current => members[_index];
 
         public long Remaining => units(members[_index]) - _taken;
 

@@ -11,36 +11,54 @@ public sealed record Plan(IReadOnlyList<Allocation> Allocations, IReadOnlyList<C
 {
     public long AllocatedUnits => Allocations.Sum(a => a.Quantity);
 
-    public static Plan From(IReadOnlyList<Requirement> requirements, IEnumerable<Allocation> allocations)
+    /// <summary>A plan from pairs of indexes into <paramref name="requirements"/> and <paramref name="offers"/>.</summary>
+    internal static Plan From(Requirement[] requirements, Offer[] offers, ItemNetwork.Pair[] pairs)
     {
-        var sorted = allocations.ToArray();
-        Array.Sort(sorted, static (a, b) =>
-        {
-            var byRequirement = string.CompareOrdinal(a.Requirement.Id, b.Requirement.Id);
-            return byRequirement != 0 ? byRequirement : string.CompareOrdinal(a.Offer.Id, b.Offer.Id);
-        });
-        var ordered = requirements.ToArray();
-        Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        int[] requirementRank = [], offerRank = [];
+        Parallel.Invoke(
+            () => requirementRank = Ranks(requirements.Length, i => requirements[i].Id),
+            () => offerRank = Ranks(offers.Length, i => offers[i].Id));
 
-        // Both lists are in requirement-id order: one merge pass gives each requirement's coverage.
-        var coverage = new Coverage[ordered.Length];
+        // Sort by (requirement rank, offer rank) as one integer: quicker than comparing strings.
+        var keys = new long[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
+            keys[i] = ((long)requirementRank[pairs[i].Requirement] << 32) | (uint)offerRank[pairs[i].Offer];
+        Array.Sort(keys, pairs);
+
+        var byRank = new int[requirements.Length];
+        for (var r = 0; r < requirements.Length; r++)
+            byRank[requirementRank[r]] = r;
+        var allocations = new Allocation[pairs.Length];
+        var coverage = new Coverage[requirements.Length];
         Int128 objective = 0; // at most 1.21e6 per unit × 1e9 units × the rows: beyond 64 bits, far below 128
         var next = 0;
-        for (var i = 0; i < ordered.Length; i++)
+        for (var rank = 0; rank < byRank.Length; rank++)
         {
+            var requirement = requirements[byRank[rank]];
             long allocated = 0, onTime = 0;
-            while (next < sorted.Length && ReferenceEquals(sorted[next].Requirement, ordered[i]))
+            for (; next < pairs.Length && pairs[next].Requirement == byRank[rank]; next++)
             {
-                var a = sorted[next++];
-                allocated += a.Quantity;
-                if (a.LateMonths == 0)
-                    onTime += a.Quantity;
-                objective += (Int128)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity;
+                var allocation = allocations[next] = new Allocation(offers[pairs[next].Offer], requirement, pairs[next].Quantity);
+                allocated += allocation.Quantity;
+                if (allocation.LateMonths == 0)
+                    onTime += allocation.Quantity;
+                objective += (Int128)Benefit.PerUnit(allocation.Offer, requirement) * allocation.Quantity;
             }
-            coverage[i] = new Coverage(ordered[i], allocated, onTime, allocated - onTime);
+            coverage[rank] = new Coverage(requirement, allocated, onTime, allocated - onTime);
         }
-        if (next != sorted.Length)
-            throw new InvalidOperationException("an allocation names a requirement that is not in the scenario");
-        return new Plan(sorted, coverage, (BigInteger)objective);
+        return new Plan(allocations, coverage, (BigInteger)objective);
+    }
+
+    /// <summary>Each index's position when the ids are sorted ordinally.</summary>
+    private static int[] Ranks(int count, Func<int, string> id)
+    {
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+            order[i] = i;
+        Array.Sort(order, (a, b) => string.CompareOrdinal(id(a), id(b)));
+        var rank = new int[count];
+        for (var i = 0; i < count; i++)
+            rank[order[i]] = i;
+        return rank;
     }
 }

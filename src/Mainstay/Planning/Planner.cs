@@ -10,16 +10,19 @@ public static class Planner
 {
     public static Plan Solve(IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers, int? maxParallelism = null)
     {
-        var offersByItem = offers.GroupBy(o => o.Item, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        var items = requirements.GroupBy(r => r.Item, StringComparer.Ordinal)
+        var allRequirements = requirements.ToArray();
+        var allOffers = offers.ToArray();
+        var offersByItem = Enumerable.Range(0, allOffers.Length).GroupBy(o => allOffers[o].Item, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var items = Enumerable.Range(0, allRequirements.Length).GroupBy(r => allRequirements[r].Item, StringComparer.Ordinal)
             .Where(g => offersByItem.ContainsKey(g.Key))
             .Select(g => (Item: g.Key, Requirements: g.ToArray(), Offers: offersByItem[g.Key]))
             .OrderByDescending(g => g.Requirements.Length + g.Offers.Length) // largest first, for balance
             .ThenBy(g => g.Item, StringComparer.Ordinal)
             .ToArray();
-        var results = new List<Allocation>[items.Length];
+        var results = new List<ItemNetwork.Pair>[items.Length];
         Parallel.For(0, items.Length, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount },
-            i => results[i] = ItemNetwork.Solve(items[i].Requirements, items[i].Offers));
-        return Plan.From(requirements, results.SelectMany(r => r));
+            i => results[i] = ItemNetwork.Solve(allRequirements, items[i].Requirements, allOffers, items[i].Offers));
+        return Plan.From(allRequirements, allOffers, results.SelectMany(r => r).ToArray());
     }
 }
