@@ -14,10 +14,13 @@ public static class PlanCommand
         var scenario = new Option<string>("--scenario") { Description = "Folder holding requirements.csv, offers.csv and optionally items.csv", HelpName = "DIR", Required = true };
         var output = new Option<string>("--out") { Description = "Folder to write allocations.csv, coverage.csv and summary.json into", HelpName = "OUT", Required = true };
         var timings = new Option<bool>("--timings") { Description = "Also write the stage timings into summary.json (which then differs from run to run)" };
+        var forecast = new Option<bool>("--forecast") { Description = "Print the coverage forecast by capability area (forecast.csv and forecast.svg are always written)" };
         var command = new Command("plan", "Compute the optimal allocation of offers to requirements and its coverage.");
         command.Options.Add(scenario);
         command.Options.Add(output);
         command.Options.Add(timings);
+        command.Options.Add(forecast);
+        command.Subcommands.Add(ExplainCommand(context));
         command.SetAction(async (parsed, cancel) =>
         {
             var clock = Stopwatch.StartNew();
@@ -34,8 +37,43 @@ public static class PlanCommand
             var summary = PlanSummary.Of(plan, input.Offers.Count, input.Requirements.Select(r => r.Item).Concat(input.Offers.Select(o => o.Item)).Distinct(StringComparer.Ordinal).Count());
             var folder = parsed.GetValue(output)!;
             PlanFiles.Write(folder, plan, summary, parsed.GetValue(timings) ? new Dictionary<string, long> { ["parse"] = parseMs, ["solve"] = solveMs } : null);
+            var coverage = CoverageForecast.Compute(plan, input.Items);
+            PlanFiles.WriteForecast(folder, coverage, $"Coverage forecast: {summary.Requirements:N0} requirements, {summary.Offers:N0} offers");
             var writeMs = clock.ElapsedMilliseconds - parseMs - solveMs;
             await WriteSummaryAsync(context.Out, summary, folder, parseMs, solveMs, writeMs);
+            if (parsed.GetValue(forecast))
+                await ForecastTable.WriteAsync(context.Out, coverage);
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+
+    /// <summary><c>mainstay plan explain REQ_ID --scenario DIR</c>: why a requirement is not (fully) covered.</summary>
+    private static Command ExplainCommand(CliContext context)
+    {
+        var requirementId = new Argument<string>("REQ_ID") { Description = "The requirement to explain" };
+        var scenario = new Option<string>("--scenario") { Description = "Folder holding requirements.csv, offers.csv and optionally items.csv", HelpName = "DIR", Required = true };
+        var command = new Command("explain", "Say why a requirement is not (fully) covered by the optimal plan of a scenario.");
+        command.Arguments.Add(requirementId);
+        command.Options.Add(scenario);
+        command.SetAction(async (parsed, cancel) =>
+        {
+            var (input, problems) = Scenario.Read(parsed.GetValue(scenario)!);
+            if (input is null)
+            {
+                context.Report(problems);
+                return ExitCode.BadInput;
+            }
+            var id = parsed.GetValue(requirementId)!;
+            var requirement = input.Requirements.FirstOrDefault(r => r.Id == id);
+            if (requirement is null)
+            {
+                await context.Error.WriteLineAsync($"REQ_ID: no requirement \"{id}\" in {Path.Combine(parsed.GetValue(scenario)!, "requirements.csv")}");
+                return ExitCode.BadInput;
+            }
+            var plan = Planner.Solve(input.Requirements, input.Offers);
+            foreach (var line in PlanExplanation.Explain(requirement, input.Offers, plan))
+                await context.Out.WriteLineAsync(line);
             return ExitCode.Ok;
         });
         return command;
@@ -61,7 +99,7 @@ public static class PlanCommand
                     $"  {gap.Requirement.Id}: {gap.Uncovered:N0} of {gap.Requirement.Quantity:N0} {gap.Requirement.Item} for {gap.Requirement.Recipient} uncovered (priority {gap.Requirement.Priority}, needed by {gap.Requirement.NeedBy})"));
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {Path.Combine(folder, "allocations.csv")}, coverage.csv and summary.json (parse {parseMs} ms, solve {solveMs} ms, write {writeMs} ms)."));
+            $"Wrote {Path.Combine(folder, "allocations.csv")}, coverage.csv, summary.json and forecast.csv/.svg (parse {parseMs} ms, solve {solveMs} ms, write {writeMs} ms)."));
     }
 
     private static string Share(long part, long whole) =>

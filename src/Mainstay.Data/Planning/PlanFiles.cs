@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Mainstay.Data.Files;
 using Mainstay.Planning;
+using Mainstay.Reports;
 
 namespace Mainstay.Data.Planning;
 
@@ -46,6 +47,20 @@ public static class PlanFiles
             }
         });
         WriteAtomically(Path.Combine(folder, "summary.json"), writer => writer.Write(SummaryJson(summary, timingsMs)));
+    }
+
+    /// <summary>Writes the coverage forecast as <c>forecast.csv</c> (one row per month of each item and area) and <c>forecast.svg</c>.</summary>
+    public static void WriteForecast(string folder, IReadOnlyList<ForecastMonth> forecast, string title)
+    {
+        Directory.CreateDirectory(folder);
+        WriteAtomically(Path.Combine(folder, "forecast.csv"), writer =>
+        {
+            writer.Write("capability,item,month,needed,planned,on_time,on_time_share,gap\n");
+            foreach (var f in forecast)
+                writer.Write(string.Create(CultureInfo.InvariantCulture,
+                    $"{CsvTableFile.Field(f.Capability)},{CsvTableFile.Field(f.Item ?? "*")},{f.Month},{f.Needed},{f.Planned},{f.OnTime},{f.OnTimeShare:0.0000},{f.Gap}\n"));
+        });
+        WriteAtomically(Path.Combine(folder, "forecast.svg"), writer => writer.Write(ForecastChart.Svg(forecast, title)));
     }
 
     public static string SummaryJson(PlanSummary summary, IReadOnlyDictionary<string, long>? timingsMs = null)
