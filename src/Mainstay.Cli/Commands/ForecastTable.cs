@@ -18,7 +18,7 @@ public static class ForecastTable
         foreach (var area in areas)
         {
             var byMonth = area.ToDictionary(f => f.Month);
-            var cells = quarterEnds.Select(m => byMonth.TryGetValue(m, out var f) && f.Needed > 0 ? f.OnTimeShare.ToString("P0", CultureInfo.InvariantCulture) : "-");
+            var cells = quarterEnds.Select(m => byMonth.TryGetValue(m, out var f) && f.Needed > 0 ? (f.OnTimeShare * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "-");
             await output.WriteLineAsync($"{area.Key,-22}" + string.Concat(cells.Select(c => $" {c,7}")) + string.Create(CultureInfo.InvariantCulture, $" {area.Last().Gap,12:N0}"));
         }
     }

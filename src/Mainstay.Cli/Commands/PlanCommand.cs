@@ -103,5 +103,5 @@ public static class PlanCommand
     }
 
     private static string Share(long part, long whole) =>
-        whole == 0 ? "-" : ((double)part / whole).ToString("P1", CultureInfo.InvariantCulture);
+        whole == 0 ? "-" : (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

@@ -26,7 +26,8 @@ public static class ForecastChart
         var totalHeight = rows * (Height + (2 * Margin)) + 60;
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{totalWidth}\" height=\"{totalHeight}\" viewBox=\"0 0 {totalWidth} {totalHeight}\" font-family=\"sans-serif\" font-size=\"11\">\n"));
         svg.Append(Invariant($"<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"{Margin}\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{WebUtility.HtmlEncode(title)}</text>\n"));
-        svg.Append(Invariant($"<text x=\"{Margin}\" y=\"42\" fill=\"#555\">Cumulative units: <tspan fill=\"#888\">needed by each month</tspan>, <tspan fill=\"#1f6fb4\">planned to arrive on time</tspan></text>\n"));
+        var span = forecast.Count == 0 ? "" : Invariant($", {forecast.Min(f => f.Month)} to {forecast.Max(f => f.Month)}");
+        svg.Append(Invariant($"<text x=\"{Margin}\" y=\"42\" fill=\"#555\">Cumulative units{span}: <tspan fill=\"#888\">needed by each month</tspan>, <tspan fill=\"#1f6fb4\">planned to arrive on time</tspan></text>\n"));
         for (var a = 0; a < areas.Length; a++)
         {
             var months = areas[a].OrderBy(f => f.Month).ToArray();
@@ -40,7 +41,7 @@ public static class ForecastChart
             svg.Append(Invariant($"<path d=\"{Path(m => m.Needed)}\" fill=\"none\" stroke=\"#888\" stroke-width=\"2\"/>\n"));
             svg.Append(Invariant($"<path d=\"{Path(m => m.OnTime)}\" fill=\"none\" stroke=\"#1f6fb4\" stroke-width=\"2\"/>\n"));
             var end = months[^1];
-            svg.Append(Invariant($"<text x=\"{x0}\" y=\"{y0 + Height + 14}\" fill=\"#555\">{months[0].Month} – {end.Month}: {end.Needed:N0} needed, {end.OnTimeShare:P0} on time, gap {end.Gap:N0}</text>\n"));
+            svg.Append(Invariant($"<text x=\"{x0}\" y=\"{y0 + Height + 14}\" fill=\"#555\">By {end.Month}: {end.Needed:N0} needed, {end.OnTimeShare * 100:0}% on time, gap {end.Gap:N0}</text>\n"));
         }
         svg.Append("</svg>\n");
         return svg.ToString();
