@@ -11,18 +11,34 @@ public static class PlanCommand
 {
     public static Command Create(CliContext context)
     {
-        var scenario = new Option<string>("--scenario") { Description = "Folder holding requirements.csv, offers.csv and optionally items.csv", HelpName = "DIR", Required = true };
-        var output = new Option<string>("--out") { Description = "Folder to write allocations.csv, coverage.csv and summary.json into", HelpName = "OUT", Required = true };
+        var scenario = new Option<string?>("--scenario") { Description = "Plan a scenario folder (requirements.csv, offers.csv, optionally items.csv) instead of the ledger", HelpName = "DIR" };
+        var output = new Option<string?>("--out") { Description = "With --scenario: the folder to write allocations.csv, coverage.csv, summary.json and the forecast into", HelpName = "OUT" };
         var timings = new Option<bool>("--timings") { Description = "Also write the stage timings into summary.json (which then differs from run to run)" };
         var forecast = new Option<bool>("--forecast") { Description = "Print the coverage forecast by capability area (forecast.csv and forecast.svg are always written)" };
-        var command = new Command("plan", "Compute the optimal allocation of offers to requirements and its coverage.");
+        var command = new Command("plan", "Compute the optimal allocation of offers to requirements and its coverage: of the ledger (stored, re-solving only the item types that changed since the last plan), or of a scenario folder.");
         command.Options.Add(scenario);
         command.Options.Add(output);
         command.Options.Add(timings);
         command.Options.Add(forecast);
         command.Subcommands.Add(ExplainCommand(context));
+        command.Subcommands.Add(StoredPlanCommands.List(context));
+        command.Subcommands.Add(StoredPlanCommands.Diff(context));
         command.SetAction(async (parsed, cancel) =>
         {
+            if (parsed.GetValue(scenario) is null)
+            {
+                if (parsed.GetValue(output) is not null)
+                {
+                    await context.Error.WriteLineAsync("--out: only with --scenario; a ledger plan is stored in the ledger (see 'mainstay plan list')");
+                    return ExitCode.BadInput;
+                }
+                return await StoredPlanCommands.RunAsync(parsed, context, cancel);
+            }
+            if (parsed.GetValue(output) is null)
+            {
+                await context.Error.WriteLineAsync("--out: required with --scenario: the folder to write the plan into");
+                return ExitCode.BadInput;
+            }
             var clock = Stopwatch.StartNew();
             var (input, problems) = Scenario.Read(parsed.GetValue(scenario)!);
             if (input is null)

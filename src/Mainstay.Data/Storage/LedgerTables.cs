@@ -10,11 +10,16 @@ namespace Mainstay.Data.Storage;
 /// <summary>Reads and writes ledger rows as canonical cells, converting amounts to and from minor units.</summary>
 public static class LedgerTables
 {
-    public static async Task<SortedDictionary<string, string[]>> LoadAsync(LedgerDatabase db, LedgerKind kind, DbTransaction? transaction, CancellationToken cancel)
+    /// <summary>Loads a table, or with <paramref name="where"/> only the rows whose column equals a value.</summary>
+    public static async Task<SortedDictionary<string, string[]>> LoadAsync(LedgerDatabase db, LedgerKind kind, DbTransaction? transaction, CancellationToken cancel, (string Column, string Value)? where = null)
     {
         var columns = kind.Columns;
         var sql = $"SELECT {string.Join(", ", columns.Select(c => c.Name))} FROM {kind.Table}";
-        await using var command = db.CreateCommand(sql, transaction);
+        if (where is { } filter)
+            sql += $" WHERE {kind.Columns.First(c => c.Name == filter.Column).Name} = @where";
+        await using var command = where is { } condition
+            ? db.CreateCommand(sql, transaction, ("where", condition.Value))
+            : db.CreateCommand(sql, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancel);
         var rows = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancel))
@@ -32,8 +37,8 @@ public static class LedgerTables
         return rows;
     }
 
-    public static async Task<long> CountAsync(LedgerDatabase db, LedgerKind kind, CancellationToken cancel) =>
-        Convert.ToInt64(await db.ScalarAsync($"SELECT COUNT(*) FROM {kind.Table}", cancel), CultureInfo.InvariantCulture);
+    public static async Task<long> CountAsync(LedgerDatabase db, LedgerKind kind, CancellationToken cancel, DbTransaction? transaction = null) =>
+        Convert.ToInt64(await db.ScalarAsync($"SELECT COUNT(*) FROM {kind.Table}", cancel, transaction), CultureInfo.InvariantCulture);
 
     public static async Task InsertAsync(LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction, CancellationToken cancel, IProgress<long>? progress = null)
     {

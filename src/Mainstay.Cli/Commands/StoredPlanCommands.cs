@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using Mainstay.Data.Planning;
+
+namespace Mainstay.Cli.Commands;
+
+/// <summary><c>mainstay plan</c> on the ledger, <c>plan list</c> and <c>plan diff</c>: plans stored with the ledger.</summary>
+public static class StoredPlanCommands
+{
+    public static Task<int> RunAsync(ParseResult parsed, CliContext context, CancellationToken cancel) =>
+        CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
+        {
+            var run = await LedgerPlans.RunAsync(db, CommonOptions.Actor(parsed, context), context.Clock, cancel);
+            if (run.Unchanged)
+            {
+                await context.Out.WriteLineAsync($"No requirement or offer changed since plan {run.Plan.Id}; it is still current.");
+                await WritePlanAsync(context.Out, run.Plan);
+                return ExitCode.Ok;
+            }
+            await context.Out.WriteLineAsync(run.Previous is null
+                ? $"Plan {run.Plan.Id} stored: the first plan of this ledger, {run.ItemsSolved.Count} item type(s) solved."
+                : $"Plan {run.Plan.Id} stored: {run.ItemsSolved.Count} item type(s) changed since plan {run.Previous.Id} and were solved again ({string.Join(", ", run.ItemsSolved.Take(8))}{(run.ItemsSolved.Count > 8 ? ", ..." : "")}); the others keep their allocations.");
+            await WritePlanAsync(context.Out, run.Plan);
+            if (run.Previous is not null)
+                await WriteDiffAsync(context.Out, await LedgerPlans.DiffAsync(db, run.Previous, run.Plan, cancel), run.Previous, run.Plan);
+            return ExitCode.Ok;
+        }, create: false);
+
+    public static Command List(CliContext context)
+    {
+        var command = new Command("list", "List the plans stored in the ledger.");
+        command.SetAction((parsed, cancel) => CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
+        {
+            var plans = await LedgerPlans.ListAsync(db, cancel);
+            if (plans.Count == 0)
+                await context.Out.WriteLineAsync("No plan stored yet; run 'mainstay plan'.");
+            foreach (var plan in plans)
+                await WritePlanAsync(context.Out, plan);
+            return ExitCode.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Diff(CliContext context)
+    {
+        var ids = new Argument<long[]>("PLAN") { Description = "Two plan numbers (default: the last two)", Arity = new ArgumentArity(0, 2) };
+        var command = new Command("diff", "Which requirements gained or lost coverage between two plans, and the ledger changes behind it.");
+        command.Arguments.Add(ids);
+        command.SetAction((parsed, cancel) => CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
+        {
+            var plans = await LedgerPlans.ListAsync(db, cancel);
+            var wanted = parsed.GetValue(ids) ?? [];
+            if (wanted.Length == 1)
+            {
+                await context.Error.WriteLineAsync("PLAN: give two plan numbers, or none for the last two");
+                return ExitCode.BadInput;
+            }
+            var pair = wanted.Length == 2 ? wanted : plans.TakeLast(2).Select(p => p.Id).ToArray();
+            var before = pair.Length == 2 ? plans.FirstOrDefault(p => p.Id == pair[0]) : null;
+            var after = pair.Length == 2 ? plans.FirstOrDefault(p => p.Id == pair[1]) : null;
+            if (before is null || after is null)
+            {
+                await context.Error.WriteLineAsync(pair.Length < 2
+                    ? "PLAN: the ledger holds fewer than two plans"
+                    : $"PLAN: no plan {(before is null ? pair[0] : pair[1])}; 'mainstay plan list' shows them");
+                return ExitCode.BadInput;
+            }
+            await WriteDiffAsync(context.Out, await LedgerPlans.DiffAsync(db, before, after, cancel), before, after);
+            return ExitCode.Ok;
+        }));
+        return command;
+    }
+
+    private static Task WritePlanAsync(TextWriter output, StoredPlan plan) =>
+        output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  plan {plan.Id}  {plan.CreatedAt}  by {plan.Actor}  objective {plan.Objective}  {plan.AllocatedUnits:N0} units planned  ({plan.Requirements:N0} requirements, {plan.Offers:N0} offers; {plan.ItemsSolved} item type(s) solved)"));
+
+    private static async Task WriteDiffAsync(TextWriter output, IReadOnlyList<CoverageChange> changes, StoredPlan before, StoredPlan after)
+    {
+        if (changes.Count == 0)
+        {
+            await output.WriteLineAsync($"No requirement's coverage changed between plan {before.Id} and plan {after.Id}.");
+            return;
+        }
+        await output.WriteLineAsync($"Coverage changed between plan {before.Id} and plan {after.Id} for {changes.Count} requirement(s):");
+        foreach (var change in changes.Take(50))
+            await output.WriteLineAsync(FormattableString.Invariant(
+                $"  {change.RequirementId} ({change.Item}): {change.Before:N0} -> {change.After:N0} units, {(change.After > change.Before ? "gained" : "lost")} {Math.Abs(change.After - change.Before):N0}")
+                + (change.Because.Count == 0 ? "" : FormattableString.Invariant($", after: {string.Join(", ", change.Because.Take(4))}{(change.Because.Count > 4 ? $" and {change.Because.Count - 4} more" : "")}")));
+        if (changes.Count > 50)
+            await output.WriteLineAsync($"  ... and {changes.Count - 50} more");
+    }
+}

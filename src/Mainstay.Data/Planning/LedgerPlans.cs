@@ -1,0 +1,253 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Mainstay.Data.Audit;
+using Mainstay.Data.Ledger;
+using Mainstay.Data.Storage;
+using Mainstay.Planning;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Mainstay.Data.Planning;
+
+/// <summary>A plan stored in the ledger.</summary>
+public sealed record StoredPlan(long Id, string CreatedAt, string Actor, long AuditSeq, BigInteger Objective, long AllocatedUnits, long Requirements, long Offers, long ItemsSolved);
+
+/// <summary>What <see cref="LedgerPlans.RunAsync"/> did.</summary>
+public sealed record PlanRun(StoredPlan Plan, StoredPlan? Previous, bool Unchanged, IReadOnlyList<string> ItemsSolved);
+
+/// <summary>A requirement whose coverage differs between two plans, and the ledger changes that explain it.</summary>
+public sealed record CoverageChange(string RequirementId, string Item, long Before, long After, IReadOnlyList<string> Because);
+
+/// <summary>
+/// Plans of the ledger, stored with the audit sequence number they were made at. A new plan
+/// re-solves only the item types whose requirements or offers changed since the last plan (the
+/// audit trail says which: every change to the ledger is in it) and keeps the others' allocations,
+/// which item types never interact, so the result equals a full re-plan.
+/// </summary>
+public static class LedgerPlans
+{
+    public static async Task<PlanRun> RunAsync(LedgerDatabase db, string actor, TimeProvider clock, CancellationToken cancel = default)
+    {
+        await using var transaction = await db.BeginWriteAsync(cancel);
+        var previous = await LatestAsync(db, transaction, cancel);
+        var auditSeq = Convert.ToInt64(await db.ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM audit_log", cancel, transaction), CultureInfo.InvariantCulture);
+
+        HashSet<string>? changedItems = null;
+        if (previous is not null)
+        {
+            changedItems = await ItemsChangedSinceAsync(db, previous.AuditSeq, transaction, cancel);
+            if (changedItems.Count == 0)
+                return new PlanRun(previous, previous, Unchanged: true, []);
+        }
+
+        var requirements = await LoadAsync(db, LedgerKinds.Requirements, changedItems, transaction, cancel);
+        var offers = await LoadAsync(db, LedgerKinds.Offers, changedItems, transaction, cancel);
+        var plan = Planner.Solve(requirements, offers);
+        var solved = changedItems ?? requirements.Select(r => r.Item).Concat(offers.Select(o => o.Item)).ToHashSet(StringComparer.Ordinal);
+
+        var id = (previous?.Id ?? 0) + 1;
+        foreach (var item in solved.Order(StringComparer.Ordinal))
+        {
+            var mine = plan.Allocations.Where(a => a.Requirement.Item == item).ToArray();
+            var objective = mine.Aggregate(BigInteger.Zero, (sum, a) => sum + ((BigInteger)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity));
+            await db.ExecuteAsync("INSERT INTO plan_items (plan_id, item, solved_in, objective, allocated_units) VALUES (@p, @i, @p, @o, @u)", cancel, transaction,
+                ("p", id), ("i", item), ("o", objective.ToString(CultureInfo.InvariantCulture)), ("u", mine.Sum(a => a.Quantity)));
+        }
+        if (previous is not null)
+        {
+            // Item types that did not change keep the allocations of the plan that solved them.
+            await using var keep = db.CreateCommand(
+                "SELECT item, solved_in, objective, allocated_units FROM plan_items WHERE plan_id = @p", transaction, ("p", previous.Id));
+            var kept = new List<(string Item, long SolvedIn, string Objective, long Units)>();
+            await using (var reader = await keep.ExecuteReaderAsync(cancel))
+                while (await reader.ReadAsync(cancel))
+                    if (!solved.Contains(reader.GetString(0)))
+                        kept.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)));
+            foreach (var (item, solvedIn, objective, units) in kept)
+                await db.ExecuteAsync("INSERT INTO plan_items (plan_id, item, solved_in, objective, allocated_units) VALUES (@p, @i, @s, @o, @u)", cancel, transaction,
+                    ("p", id), ("i", item), ("s", solvedIn), ("o", objective), ("u", units));
+        }
+        await InsertAllocationsAsync(db, id, plan.Allocations, transaction, cancel);
+
+        var totals = await ItemTotalsAsync(db, id, transaction, cancel);
+        var stored = new StoredPlan(id, clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), actor, auditSeq,
+            totals.Objective, totals.Units,
+            await LedgerTables.CountAsync(db, LedgerKinds.Requirements, cancel, transaction), await LedgerTables.CountAsync(db, LedgerKinds.Offers, cancel, transaction), solved.Count);
+        await db.ExecuteAsync(
+            "INSERT INTO plans (id, created_at, actor, audit_seq, objective, allocated_units, requirements, offers, items_solved) VALUES (@id, @at, @actor, @seq, @o, @u, @r, @f, @s)",
+            cancel, transaction, ("id", stored.Id), ("at", stored.CreatedAt), ("actor", actor), ("seq", auditSeq),
+            ("o", stored.Objective.ToString(CultureInfo.InvariantCulture)), ("u", stored.AllocatedUnits), ("r", stored.Requirements), ("f", stored.Offers), ("s", stored.ItemsSolved));
+
+        var audit = await AuditTrail.BeginAsync(db, transaction, actor, clock, cancel);
+        audit.Record("add", "plans", id.ToString(CultureInfo.InvariantCulture), null, AuditTrail.RowJson(
+            ["id", "objective", "allocated_units", "items_solved", "audit_seq"],
+            [id.ToString(CultureInfo.InvariantCulture), stored.Objective.ToString(CultureInfo.InvariantCulture), stored.AllocatedUnits.ToString(CultureInfo.InvariantCulture),
+             stored.ItemsSolved.ToString(CultureInfo.InvariantCulture), auditSeq.ToString(CultureInfo.InvariantCulture)]));
+        await audit.FlushAsync(cancel);
+        await transaction.CommitAsync(cancel);
+        return new PlanRun(stored, previous, Unchanged: false, solved.Order(StringComparer.Ordinal).ToArray());
+    }
+
+    public static async Task<IReadOnlyList<StoredPlan>> ListAsync(LedgerDatabase db, CancellationToken cancel = default)
+    {
+        await using var command = db.CreateCommand($"SELECT {PlanColumns} FROM plans ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        var plans = new List<StoredPlan>();
+        while (await reader.ReadAsync(cancel))
+            plans.Add(ReadPlan(reader));
+        return plans;
+    }
+
+    /// <summary>Units allocated to each requirement in a stored plan.</summary>
+    public static async Task<Dictionary<string, (string Item, long Units)>> CoverageAsync(LedgerDatabase db, long planId, CancellationToken cancel = default)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT a.requirement_id, a.item, SUM(a.quantity) FROM plan_items i
+            JOIN plan_allocations a ON a.plan_id = i.solved_in AND a.item = i.item
+            WHERE i.plan_id = @p GROUP BY a.requirement_id, a.item
+            """, null, ("p", planId));
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        var coverage = new Dictionary<string, (string, long)>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancel))
+            coverage[reader.GetString(0)] = (reader.GetString(1), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture));
+        return coverage;
+    }
+
+    /// <summary>Requirements whose planned units differ between two plans, each with the ledger changes to its item type in between.</summary>
+    public static async Task<IReadOnlyList<CoverageChange>> DiffAsync(LedgerDatabase db, StoredPlan before, StoredPlan after, CancellationToken cancel = default)
+    {
+        var old = await CoverageAsync(db, before.Id, cancel);
+        var @new = await CoverageAsync(db, after.Id, cancel);
+        var changesByItem = await ChangesByItemAsync(db, before.AuditSeq, after.AuditSeq, cancel);
+        return old.Keys.Union(@new.Keys)
+            .Select(id => (Id: id, Old: old.GetValueOrDefault(id), New: @new.GetValueOrDefault(id)))
+            .Where(c => c.Old.Units != c.New.Units)
+            .Select(c =>
+            {
+                var item = c.New.Item ?? c.Old.Item;
+                var because = changesByItem.GetValueOrDefault(item) ?? [];
+                return new CoverageChange(c.Id, item, c.Old.Units, c.New.Units, because);
+            })
+            .OrderBy(c => c.RequirementId, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    public static async Task<StoredPlan?> FindAsync(LedgerDatabase db, long id, CancellationToken cancel = default)
+    {
+        await using var command = db.CreateCommand($"SELECT {PlanColumns} FROM plans WHERE id = @id", null, ("id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        return await reader.ReadAsync(cancel) ? ReadPlan(reader) : null;
+    }
+
+    private const string PlanColumns = "id, created_at, actor, audit_seq, objective, allocated_units, requirements, offers, items_solved";
+
+    private static StoredPlan ReadPlan(DbDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), BigInteger.Parse(r.GetString(4), CultureInfo.InvariantCulture),
+        r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8));
+
+    private static async Task<StoredPlan?> LatestAsync(LedgerDatabase db, DbTransaction transaction, CancellationToken cancel)
+    {
+        await using var command = db.CreateCommand($"SELECT {PlanColumns} FROM plans ORDER BY id DESC LIMIT 1", transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        return await reader.ReadAsync(cancel) ? ReadPlan(reader) : null;
+    }
+
+    /// <summary>The item types of every requirement and offer added, changed or removed after audit entry <paramref name="seq"/>.</summary>
+    private static async Task<HashSet<string>> ItemsChangedSinceAsync(LedgerDatabase db, long seq, DbTransaction? transaction, CancellationToken cancel)
+    {
+        var items = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var (_, _, _, itemBefore, itemAfter) in PlanningChangesAsync(db, seq, long.MaxValue, transaction, cancel))
+        {
+            if (itemBefore is not null)
+                items.Add(itemBefore);
+            if (itemAfter is not null)
+                items.Add(itemAfter);
+        }
+        return items;
+    }
+
+    private static async Task<Dictionary<string, List<string>>> ChangesByItemAsync(LedgerDatabase db, long fromSeq, long toSeq, CancellationToken cancel)
+    {
+        var byItem = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var (entity, key, action, itemBefore, itemAfter) in PlanningChangesAsync(db, fromSeq, toSeq, null, cancel))
+            foreach (var item in new[] { itemBefore, itemAfter }.OfType<string>().Distinct(StringComparer.Ordinal))
+                (byItem.TryGetValue(item, out var list) ? list : byItem[item] = []).Add($"{entity.TrimEnd('s')} {key} {(action == "add" ? "added" : action == "remove" ? "removed" : "changed")}");
+        return byItem;
+    }
+
+    private static async IAsyncEnumerable<(string Entity, string Key, string Action, string? ItemBefore, string? ItemAfter)> PlanningChangesAsync(
+        LedgerDatabase db, long fromSeq, long toSeq, DbTransaction? transaction, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel)
+    {
+        await using var command = db.CreateCommand(
+            "SELECT entity, entity_key, action, before, after FROM audit_log WHERE seq > @from AND seq <= @to AND entity IN ('requirements', 'offers') ORDER BY seq",
+            transaction, ("from", fromSeq), ("to", toSeq));
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        while (await reader.ReadAsync(cancel))
+            yield return (reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                ItemOf(reader.IsDBNull(3) ? null : reader.GetString(3)), ItemOf(reader.IsDBNull(4) ? null : reader.GetString(4)));
+    }
+
+    private static string? ItemOf(string? rowJson)
+    {
+        if (rowJson is null)
+            return null;
+        using var json = JsonDocument.Parse(rowJson);
+        return json.RootElement.TryGetProperty("item", out var item) ? item.GetString() : null;
+    }
+
+    private static async Task<List<T>> LoadAsync<T>(LedgerDatabase db, LedgerKind<T> kind, HashSet<string>? items, DbTransaction transaction, CancellationToken cancel)
+        where T : class
+    {
+        if (items is null)
+            return (await LedgerTables.LoadAsync(db, kind, transaction, cancel)).Values.Select(kind.FromCells).ToList();
+        var records = new List<T>();
+        foreach (var item in items.Order(StringComparer.Ordinal))
+            records.AddRange((await LedgerTables.LoadAsync(db, kind, transaction, cancel, ("item", item))).Values.Select(kind.FromCells));
+        return records;
+    }
+
+    private static async Task<(BigInteger Objective, long Units)> ItemTotalsAsync(LedgerDatabase db, long planId, DbTransaction transaction, CancellationToken cancel)
+    {
+        await using var command = db.CreateCommand("SELECT objective, allocated_units FROM plan_items WHERE plan_id = @p", transaction, ("p", planId));
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        var (objective, units) = (BigInteger.Zero, 0L);
+        while (await reader.ReadAsync(cancel))
+        {
+            objective += BigInteger.Parse(reader.GetString(0), CultureInfo.InvariantCulture);
+            units += reader.GetInt64(1);
+        }
+        return (objective, units);
+    }
+
+    private static async Task InsertAllocationsAsync(LedgerDatabase db, long planId, IReadOnlyList<Allocation> allocations, DbTransaction transaction, CancellationToken cancel)
+    {
+        if (db.Connection is NpgsqlConnection postgres)
+        {
+            await using var importer = await postgres.BeginBinaryImportAsync("COPY plan_allocations (plan_id, item, requirement_id, offer_id, quantity) FROM STDIN (FORMAT BINARY)", cancel);
+            foreach (var a in allocations)
+            {
+                await importer.StartRowAsync(cancel);
+                await importer.WriteAsync(planId, NpgsqlDbType.Bigint, cancel);
+                await importer.WriteAsync(a.Requirement.Item, NpgsqlDbType.Text, cancel);
+                await importer.WriteAsync(a.Requirement.Id, NpgsqlDbType.Text, cancel);
+                await importer.WriteAsync(a.Offer.Id, NpgsqlDbType.Text, cancel);
+                await importer.WriteAsync(a.Quantity, NpgsqlDbType.Bigint, cancel);
+            }
+            await importer.CompleteAsync(cancel);
+            return;
+        }
+        await using var command = db.CreateCommand("INSERT INTO plan_allocations (plan_id, item, requirement_id, offer_id, quantity) VALUES (@p, @i, @r, @o, @q)",
+            transaction, ("p", planId), ("i", ""), ("r", ""), ("o", ""), ("q", 0L));
+        await command.PrepareAsync(cancel);
+        foreach (var a in allocations)
+        {
+            command.Parameters[1].Value = a.Requirement.Item;
+            command.Parameters[2].Value = a.Requirement.Id;
+            command.Parameters[3].Value = a.Offer.Id;
+            command.Parameters[4].Value = a.Quantity;
+            await command.ExecuteNonQueryAsync(cancel);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+namespace Mainstay.Data.Tests.Planning;
+
+/// <summary><c>mainstay plan</c> on the ledger: stored plans, incremental re-planning, diffs.</summary>
+public sealed class LedgerPlanTests
+{
+    private static async Task<TestLedger> LedgerAsync(string database)
+    {
+        var ledger = await TestLedger.CreateAsync(database);
+        ledger.WriteFile("nations.csv", Samples.Nations);
+        ledger.WriteFile("requirements.csv", Samples.Requirements);
+        ledger.WriteFile("offers.csv", Samples.Offers);
+        (await ledger.RunAsync("import", "./nations.csv", "./requirements.csv", "./offers.csv")).Exit.ShouldBe(0);
+        return ledger;
+    }
+
+    private static async Task<string> ScenarioObjectiveAsync(TestLedger ledger)
+    {
+        var folder = Path.Combine(ledger.Folder, "scenario-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(folder);
+        (await ledger.RunAsync("export", Path.Combine(folder, "requirements.csv"))).Exit.ShouldBe(0);
+        (await ledger.RunAsync("export", Path.Combine(folder, "offers-ledger.csv"), "--kind", "offers")).Exit.ShouldBe(0);
+        // A scenario's offers have the contract's columns only.
+        File.WriteAllLines(Path.Combine(folder, "offers.csv"), File.ReadAllLines(Path.Combine(folder, "offers-ledger.csv"))
+            .Select(line => string.Join(',', line.Split(',').Take(7))));
+        var run = await ledger.RunAsync("plan", "--scenario", folder, "--out", Path.Combine(folder, "out"));
+        run.Exit.ShouldBe(0, run.Error);
+        return run.Out.Split(' ')[1].TrimEnd(':');
+    }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task The_first_plan_solves_everything_and_is_stored(string database)
+    {
+        await using var ledger = await LedgerAsync(database);
+
+        var run = await ledger.RunAsync("plan");
+
+        run.Exit.ShouldBe(0, run.Error);
+        run.Out.ShouldContain("Plan 1 stored: the first plan of this ledger, 3 item type(s) solved.");
+        run.Out.ShouldContain($"objective {await ScenarioObjectiveAsync(ledger)}  4,170 units planned  (3 requirements, 3 offers; 3 item type(s) solved)");
+        (await ledger.RunAsync("plan", "list")).Out.ShouldContain("plan 1 ");
+    }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task Without_changes_the_last_plan_stays_current(string database)
+    {
+        await using var ledger = await LedgerAsync(database);
+        (await ledger.RunAsync("plan")).Exit.ShouldBe(0);
+
+        var again = await ledger.RunAsync("plan");
+
+        again.Out.ShouldStartWith("No requirement or offer changed since plan 1; it is still current.");
+        (await ledger.RunAsync("plan", "list")).Out.ShouldNotContain("plan 2");
+    }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task A_changed_offer_re_solves_only_its_item_and_the_diff_says_why(string database)
+    {
+        await using var ledger = await LedgerAsync(database);
+        (await ledger.RunAsync("plan")).Exit.ShouldBe(0);
+        ledger.WriteFile("offers.csv", Samples.Offers.Replace("O1,DE,155mm-shell,4000", "O1,DE,155mm-shell,3000", StringComparison.Ordinal));
+        (await ledger.RunAsync("import", "./offers.csv")).Exit.ShouldBe(0);
+
+        var run = await ledger.RunAsync("plan");
+
+        run.Exit.ShouldBe(0, run.Error);
+        run.Out.ShouldContain("Plan 2 stored: 1 item type(s) changed since plan 1 and were solved again (155mm-shell); the others keep their allocations.");
+        run.Out.ShouldContain($"objective {await ScenarioObjectiveAsync(ledger)}  3,170 units planned");
+        run.Out.ShouldContain("R1 (155mm-shell): 4,000 -> 3,000 units, lost 1,000, after: offer O1 changed");
+        var diff = await ledger.RunAsync("plan", "diff", "1", "2");
+        diff.Out.ShouldContain("R1 (155mm-shell): 4,000 -> 3,000 units, lost 1,000");
+        (await ledger.RunAsync("audit", "verify")).Exit.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Diff_needs_two_plans()
+    {
+        await using var ledger = await LedgerAsync("sqlite");
+
+        var run = await ledger.RunAsync("plan", "diff");
+
+        run.Exit.ShouldBe(2);
+        run.Error.ShouldContain("the ledger holds fewer than two plans");
+    }
+}
