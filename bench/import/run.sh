@@ -7,11 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-100000}
 RUNS=${2:-5}
-bash scripts/setup.sh
-[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
-dotnet build src/Mainstay.Cli -c Release --verbosity quiet --nologo
-MAINSTAY=(dotnet src/Mainstay.Cli/bin/Release/net10.0/mainstay.dll)
-WORK=$(mktemp -d)
+source bench/common.sh
 python3 bench/import/generate.py "$N" "$WORK/data"
 
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -28,7 +24,6 @@ timed() {
   cat "$WORK/time"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 echo "import of $N offers, median of $RUNS runs"
 printf "%-10s %-16s %10s %12s %12s\n" database case seconds rows/s peak_MiB

@@ -10,14 +10,8 @@ RUNS=${1:-5}; shift || true
 SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(2000 20000 200000 1000000)
 GLPK_SIZES=${GLPK_SIZES:-2000}
 GLPK_RUNS=${GLPK_RUNS:-1}
-bash scripts/setup.sh
-[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
-dotnet build src/Mainstay.Cli -c Release --verbosity quiet --nologo
-MAINSTAY=(dotnet src/Mainstay.Cli/bin/Release/net10.0/mainstay.dll)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source bench/common.sh
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 printf "%10s %12s %12s %14s %14s\n" size median_s peak_MiB glpsol_s glpsol_MiB
 for n in "${SIZES[@]}"; do

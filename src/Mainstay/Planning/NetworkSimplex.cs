@@ -179,12 +179,10 @@ public sealed class NetworkSimplex
     // first block that has any, continuing cyclically from where the last search stopped.
     private bool FindEnteringArc()
     {
-        if (_arcCount == 0)
-            return false;
         long min = 0;
         var count = _blockSize;
-        int e;
-        for (e = _nextArc; e < _arcCount; e++)
+        var e = _nextArc;
+        for (var scanned = 0; scanned < _arcCount; scanned++)
         {
             var c = _state[e] * (_cost[e] + _pi[_source[e]] - _pi[_target[e]]);
             if (c < min)
@@ -192,33 +190,16 @@ public sealed class NetworkSimplex
                 min = c;
                 _inArc = e;
             }
+            e = e + 1 == _arcCount ? 0 : e + 1;
             if (--count == 0)
             {
                 if (min < 0)
-                    goto found;
+                    break;
                 count = _blockSize;
             }
         }
-        for (e = 0; e < _nextArc; e++)
-        {
-            var c = _state[e] * (_cost[e] + _pi[_source[e]] - _pi[_target[e]]);
-            if (c < min)
-            {
-                min = c;
-                _inArc = e;
-            }
-            if (--count == 0)
-            {
-                if (min < 0)
-                    goto found;
-                count = _blockSize;
-            }
-        }
-        if (min >= 0)
-            return false;
-        found:
         _nextArc = e;
-        return true;
+        return min < 0;
     }
 
     private void FindJoinNode()
