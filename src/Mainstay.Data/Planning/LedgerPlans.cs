@@ -100,14 +100,19 @@ public static class LedgerPlans
         return plans;
     }
 
-    /// <summary>Units allocated to each requirement in a stored plan.</summary>
-    public static async Task<Dictionary<string, (string Item, long Units)>> CoverageAsync(LedgerDatabase db, long planId, CancellationToken cancel = default)
+    /// <summary>
+    /// Units allocated to each requirement in stored plan <paramref name="planId"/>, counting only the
+    /// item types whose allocations plan <paramref name="otherId"/> does not share (the others cannot differ).
+    /// </summary>
+    public static async Task<Dictionary<string, (string Item, long Units)>> CoverageAsync(LedgerDatabase db, long planId, long otherId, CancellationToken cancel = default)
     {
         await using var command = db.CreateCommand("""
             SELECT a.requirement_id, a.item, SUM(a.quantity) FROM plan_items i
             JOIN plan_allocations a ON a.plan_id = i.solved_in AND a.item = i.item
-            WHERE i.plan_id = @p GROUP BY a.requirement_id, a.item
-            """, null, ("p", planId));
+            WHERE i.plan_id = @p AND NOT EXISTS (
+                SELECT 1 FROM plan_items o WHERE o.plan_id = @other AND o.item = i.item AND o.solved_in = i.solved_in)
+            GROUP BY a.requirement_id, a.item
+            """, null, ("p", planId), ("other", otherId));
         await using var reader = await command.ExecuteReaderAsync(cancel);
         var coverage = new Dictionary<string, (string, long)>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancel))
@@ -118,8 +123,8 @@ public static class LedgerPlans
     /// <summary>Requirements whose planned units differ between two plans, each with the ledger changes to its item type in between.</summary>
     public static async Task<IReadOnlyList<CoverageChange>> DiffAsync(LedgerDatabase db, StoredPlan before, StoredPlan after, CancellationToken cancel = default)
     {
-        var old = await CoverageAsync(db, before.Id, cancel);
-        var @new = await CoverageAsync(db, after.Id, cancel);
+        var old = await CoverageAsync(db, before.Id, after.Id, cancel);
+        var @new = await CoverageAsync(db, after.Id, before.Id, cancel);
         var changesByItem = await ChangesByItemAsync(db, before.AuditSeq, after.AuditSeq, cancel);
         return old.Keys.Union(@new.Keys)
             .Select(id => (Id: id, Old: old.GetValueOrDefault(id), New: @new.GetValueOrDefault(id)))
