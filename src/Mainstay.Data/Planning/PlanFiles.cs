@@ -26,8 +26,7 @@ public static class PlanFiles
                 writer.Write(',');
                 writer.Write(CsvTableFile.Field(a.Requirement.Id));
                 WriteNumber(writer, a.Quantity);
-                writer.Write(',');
-                writer.Write(a.Offer.Arrival.ToString());
+                WriteMonth(writer, a.Offer.Arrival);
                 WriteNumber(writer, a.LateMonths);
                 writer.Write('\n');
             }
@@ -100,6 +99,15 @@ public static class PlanFiles
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Writes <c>,</c> and the month, without allocating.</summary>
+    private static void WriteMonth(StreamWriter writer, Time.YearMonth month)
+    {
+        Span<char> buffer = stackalloc char[8];
+        buffer[0] = ',';
+        month.TryFormat(buffer[1..], out _);
+        writer.Write(buffer);
     }
 
     /// <summary>Writes <c>,</c> and the number, without allocating.</summary>

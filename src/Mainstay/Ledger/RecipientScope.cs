@@ -9,8 +9,13 @@ public sealed class RecipientScope : IEquatable<RecipientScope>
     public static readonly RecipientScope Any = new(null);
 
     private readonly SortedSet<string>? _codes;
+    private readonly string _text;
 
-    private RecipientScope(SortedSet<string>? codes) => _codes = codes;
+    private RecipientScope(SortedSet<string>? codes)
+    {
+        _codes = codes;
+        _text = codes is null ? "*" : string.Join(';', codes);
+    }
 
     public bool IsAny => _codes is null;
 
@@ -42,11 +47,11 @@ public sealed class RecipientScope : IEquatable<RecipientScope>
         return true;
     }
 
-    public override string ToString() => _codes is null ? "*" : string.Join(';', _codes);
+    public override string ToString() => _text;
 
-    public bool Equals(RecipientScope? other) => other is not null && ToString() == other.ToString();
+    public bool Equals(RecipientScope? other) => other is not null && (ReferenceEquals(this, other) || _text == other._text);
 
     public override bool Equals(object? obj) => Equals(obj as RecipientScope);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToString());
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_text);
 }

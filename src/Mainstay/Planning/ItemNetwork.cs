@@ -24,7 +24,9 @@ internal static class ItemNetwork
     /// <summary>Units of offer <see cref="Offer"/> for requirement <see cref="Requirement"/>, both as indexes into the planner's arrays.</summary>
     internal readonly record struct Pair(int Offer, int Requirement, long Quantity);
 
-    public static List<Pair> Solve(Requirement[] allRequirements, int[] requirementIndexes, Offer[] allOffers, int[] offerIndexes)
+    /// <param name="requirementRank">Each requirement's place in ordinal id order (members of a group are taken in that order).</param>
+    /// <param name="offerRank">Each offer's place in ordinal id order.</param>
+    public static List<Pair> Solve(Requirement[] allRequirements, int[] requirementIndexes, int[] requirementRank, Offer[] allOffers, int[] offerIndexes, int[] offerRank)
     {
         var recipients = requirementIndexes.Select(r => allRequirements[r].Recipient).Distinct().Order(StringComparer.Ordinal).ToArray();
         var recipientIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -43,7 +45,7 @@ internal static class ItemNetwork
             .Select(r => (Key: (Recipient: recipientIndex[allRequirements[r].Recipient], Need: allRequirements[r].NeedBy.Index, allRequirements[r].UsefulMonths, allRequirements[r].Priority), Index: r))
             .GroupBy(p => p.Key)
             .OrderBy(g => g.Key)
-            .Select(g => (g.Key, Members: g.Select(p => p.Index).OrderBy(r => allRequirements[r].Id, StringComparer.Ordinal).ToArray()))
+            .Select(g => (g.Key, Members: g.Select(p => p.Index).OrderBy(r => requirementRank[r]).ToArray()))
             .ToArray();
 
         // Supply groups: offers that may reach the same recipients (those whose windows they can
@@ -60,7 +62,7 @@ internal static class ItemNetwork
             })
             .Where(p => p.Allowed.Length > 0)
             .GroupBy(p => (Arrival: allOffers[p.Offer].Arrival.Index, Allowed: p.Allowed), AllowedComparer.Instance)
-            .Select(g => (g.Key.Arrival, g.Key.Allowed, Members: g.Select(p => p.Offer).OrderBy(o => allOffers[o].Id, StringComparer.Ordinal).ToArray()))
+            .Select(g => (g.Key.Arrival, g.Key.Allowed, Members: g.Select(p => p.Offer).OrderBy(o => offerRank[o]).ToArray()))
             .OrderBy(g => g.Arrival).ThenBy(g => g.Allowed, AllowedComparer.Instance)
             .ToArray();
         if (demand.Length == 0 || supply.Length == 0)

@@ -11,14 +11,9 @@ public sealed record Plan(IReadOnlyList<Allocation> Allocations, IReadOnlyList<C
 {
     public long AllocatedUnits => Allocations.Sum(a => a.Quantity);
 
-    /// <summary>A plan from pairs of indexes into <paramref name="requirements"/> and <paramref name="offers"/>.</summary>
-    internal static Plan From(Requirement[] requirements, Offer[] offers, ItemNetwork.Pair[] pairs)
+    /// <summary>A plan from pairs of indexes into <paramref name="requirements"/> and <paramref name="offers"/>, whose ordinal id ranks are given.</summary>
+    internal static Plan From(Requirement[] requirements, int[] requirementRank, Offer[] offers, int[] offerRank, ItemNetwork.Pair[] pairs)
     {
-        int[] requirementRank = [], offerRank = [];
-        Parallel.Invoke(
-            () => requirementRank = Ranks(requirements.Length, i => requirements[i].Id),
-            () => offerRank = Ranks(offers.Length, i => offers[i].Id));
-
         // Sort by (requirement rank, offer rank) as one integer: quicker than comparing strings.
         var keys = new long[pairs.Length];
         for (var i = 0; i < pairs.Length; i++)
@@ -50,7 +45,7 @@ public sealed record Plan(IReadOnlyList<Allocation> Allocations, IReadOnlyList<C
     }
 
     /// <summary>Each index's position when the ids are sorted ordinally.</summary>
-    private static int[] Ranks(int count, Func<int, string> id)
+    internal static int[] Ranks(int count, Func<int, string> id)
     {
         var order = new int[count];
         for (var i = 0; i < count; i++)

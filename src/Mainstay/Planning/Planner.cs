@@ -20,9 +20,13 @@ public static class Planner
             .OrderByDescending(g => g.Requirements.Length + g.Offers.Length) // largest first, for balance
             .ThenBy(g => g.Item, StringComparer.Ordinal)
             .ToArray();
+        int[] requirementRank = [], offerRank = [];
+        Parallel.Invoke(
+            () => requirementRank = Plan.Ranks(allRequirements.Length, i => allRequirements[i].Id),
+            () => offerRank = Plan.Ranks(allOffers.Length, i => allOffers[i].Id));
         var results = new List<ItemNetwork.Pair>[items.Length];
         Parallel.For(0, items.Length, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount },
-            i => results[i] = ItemNetwork.Solve(allRequirements, items[i].Requirements, allOffers, items[i].Offers));
-        return Plan.From(allRequirements, allOffers, results.SelectMany(r => r).ToArray());
+            i => results[i] = ItemNetwork.Solve(allRequirements, items[i].Requirements, requirementRank, allOffers, items[i].Offers, offerRank));
+        return Plan.From(allRequirements, requirementRank, allOffers, offerRank, results.SelectMany(r => r).ToArray());
     }
 }

@@ -58,6 +58,19 @@ public readonly record struct YearMonth : IComparable<YearMonth>
     public static bool operator <=(YearMonth a, YearMonth b) => a.Index <= b.Index;
     public static bool operator >=(YearMonth a, YearMonth b) => a.Index >= b.Index;
 
+    /// <summary>Writes <c>YYYY-MM</c> into <paramref name="destination"/> (7 characters) without allocating.</summary>
+    public bool TryFormat(Span<char> destination, out int written)
+    {
+        written = 0;
+        if (destination.Length < 7
+            || !Year.TryFormat(destination, out _, "D4", CultureInfo.InvariantCulture)
+            || !Month.TryFormat(destination[5..], out _, "D2", CultureInfo.InvariantCulture))
+            return false;
+        destination[4] = '-';
+        written = 7;
+        return true;
+    }
+
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}");
 }
