@@ -50,13 +50,21 @@ public static class PlanCommand
             var parseMs = clock.ElapsedMilliseconds;
             var plan = Planner.Solve(input.Requirements, input.Offers);
             var solveMs = clock.ElapsedMilliseconds - parseMs;
-            var summary = PlanSummary.Of(plan, input.Offers.Count, input.Requirements.Select(r => r.Item).Concat(input.Offers.Select(o => o.Item)).Distinct(StringComparer.Ordinal).Count());
             var folder = parsed.GetValue(output)!;
-            PlanFiles.Write(folder, plan, summary, parsed.GetValue(timings) ? new Dictionary<string, long> { ["parse"] = parseMs, ["solve"] = solveMs } : null);
-            var coverage = CoverageForecast.Compute(plan, input.Items);
-            PlanFiles.WriteForecast(folder, coverage, $"Coverage forecast: {summary.Requirements:N0} requirements, {summary.Offers:N0} offers");
+            // The row files, the summary and the forecast are independent: make them side by side.
+            PlanSummary? summary = null;
+            IReadOnlyList<ForecastMonth> coverage = [];
+            Parallel.Invoke(
+                () => PlanFiles.WriteRows(folder, plan),
+                () =>
+                {
+                    summary = PlanSummary.Of(plan, input.Offers.Count, input.Requirements.Select(r => r.Item).Concat(input.Offers.Select(o => o.Item)).Distinct(StringComparer.Ordinal).Count());
+                    PlanFiles.WriteSummary(folder, summary, parsed.GetValue(timings) ? new Dictionary<string, long> { ["parse"] = parseMs, ["solve"] = solveMs } : null);
+                    coverage = CoverageForecast.Compute(plan, input.Items);
+                    PlanFiles.WriteForecast(folder, coverage, $"Coverage forecast: {summary.Requirements:N0} requirements, {summary.Offers:N0} offers");
+                });
             var writeMs = clock.ElapsedMilliseconds - parseMs - solveMs;
-            await WriteSummaryAsync(context.Out, summary, folder, parseMs, solveMs, writeMs);
+            await WriteSummaryAsync(context.Out, summary!, folder, parseMs, solveMs, writeMs);
             if (parsed.GetValue(forecast))
                 await ForecastTable.WriteAsync(context.Out, coverage);
             return ExitCode.Ok;

@@ -13,10 +13,21 @@ namespace Mainstay.Data.Planning;
 /// </summary>
 public static class PlanFiles
 {
-    public static void Write(string folder, Plan plan, PlanSummary summary, IReadOnlyDictionary<string, long>? timingsMs = null)
+    /// <summary>Writes <c>allocations.csv</c> and <c>coverage.csv</c>, side by side.</summary>
+    public static void WriteRows(string folder, Plan plan)
     {
         Directory.CreateDirectory(folder);
-        // A million rows: format numbers into the writer's own buffer rather than through strings.
+        Parallel.Invoke(() => WriteAllocations(folder, plan), () => WriteCoverage(folder, plan));
+    }
+
+    public static void WriteSummary(string folder, PlanSummary summary, IReadOnlyDictionary<string, long>? timingsMs = null)
+    {
+        Directory.CreateDirectory(folder);
+        WriteAtomically(Path.Combine(folder, "summary.json"), writer => writer.Write(SummaryJson(summary, timingsMs)));
+    }
+
+    // A million rows: numbers are formatted into the writer's own buffer rather than through strings.
+    private static void WriteAllocations(string folder, Plan plan) =>
         WriteAtomically(Path.Combine(folder, "allocations.csv"), writer =>
         {
             writer.Write("offer_id,requirement_id,quantity,arrive,late_months\n");
@@ -31,6 +42,8 @@ public static class PlanFiles
                 writer.Write('\n');
             }
         });
+
+    private static void WriteCoverage(string folder, Plan plan) =>
         WriteAtomically(Path.Combine(folder, "coverage.csv"), writer =>
         {
             writer.Write("requirement_id,quantity,allocated,on_time,late,uncovered\n");
@@ -45,8 +58,6 @@ public static class PlanFiles
                 writer.Write('\n');
             }
         });
-        WriteAtomically(Path.Combine(folder, "summary.json"), writer => writer.Write(SummaryJson(summary, timingsMs)));
-    }
 
     /// <summary>Writes the coverage forecast as <c>forecast.csv</c> (one row per month of each item and area) and <c>forecast.svg</c>.</summary>
     public static void WriteForecast(string folder, IReadOnlyList<ForecastMonth> forecast, string title)
