@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Mainstay.Data.Ledger;
 using Mainstay.Data.Planning;
+using Mainstay.Data.Storage;
+using Mainstay.Ledger;
 using Mainstay.Planning;
 
 namespace Mainstay.Cli.Commands;
@@ -72,35 +75,51 @@ public static class PlanCommand
         return command;
     }
 
-    /// <summary><c>mainstay plan explain REQ_ID --scenario DIR</c>: why a requirement is not (fully) covered.</summary>
+    /// <summary><c>mainstay plan explain REQ_ID [--scenario DIR]</c>: why a requirement is not (fully) covered.</summary>
     private static Command ExplainCommand(CliContext context)
     {
         var requirementId = new Argument<string>("REQ_ID") { Description = "The requirement to explain" };
-        var scenario = new Option<string>("--scenario") { Description = "Folder holding requirements.csv, offers.csv and optionally items.csv", HelpName = "DIR", Required = true };
-        var command = new Command("explain", "Say why a requirement is not (fully) covered by the optimal plan of a scenario.");
+        var scenario = new Option<string?>("--scenario") { Description = "Explain the plan of a scenario folder instead of the ledger's", HelpName = "DIR" };
+        var command = new Command("explain", "Say why a requirement is not (fully) covered by the optimal plan of the ledger (or of a scenario).");
         command.Arguments.Add(requirementId);
         command.Options.Add(scenario);
         command.SetAction(async (parsed, cancel) =>
         {
-            var (input, problems) = Scenario.Read(parsed.GetValue(scenario)!);
-            if (input is null)
-            {
-                context.Report(problems);
-                return ExitCode.BadInput;
-            }
             var id = parsed.GetValue(requirementId)!;
-            var requirement = input.Requirements.FirstOrDefault(r => r.Id == id);
-            if (requirement is null)
+            if (parsed.GetValue(scenario) is { } folder)
             {
-                await context.Error.WriteLineAsync($"REQ_ID: no requirement \"{id}\" in {Path.Combine(parsed.GetValue(scenario)!, "requirements.csv")}");
-                return ExitCode.BadInput;
+                var (input, problems) = Scenario.Read(folder);
+                if (input is null)
+                {
+                    context.Report(problems);
+                    return ExitCode.BadInput;
+                }
+                return await ExplainAsync(context, id, input.Requirements, input.Offers, Path.Combine(folder, "requirements.csv"));
             }
-            var plan = Planner.Solve(input.Requirements, input.Offers);
-            foreach (var line in PlanExplanation.Explain(requirement, input.Offers, plan))
-                await context.Out.WriteLineAsync(line);
-            return ExitCode.Ok;
+            return await CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
+            {
+                // The ledger's plan is deterministic per item type, so planning it again here gives
+                // the allocations the stored plan has (or would have, if the ledger changed since).
+                var requirements = await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel);
+                var offers = await LedgerReader.LoadAsync(db, LedgerKinds.Offers, cancel);
+                return await ExplainAsync(context, id, requirements, offers, "the ledger");
+            });
         });
         return command;
+    }
+
+    private static async Task<int> ExplainAsync(CliContext context, string id, IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers, string source)
+    {
+        var requirement = requirements.FirstOrDefault(r => r.Id == id);
+        if (requirement is null)
+        {
+            await context.Error.WriteLineAsync($"REQ_ID: no requirement \"{id}\" in {source}");
+            return ExitCode.BadInput;
+        }
+        var plan = Planner.Solve(requirements, offers);
+        foreach (var line in PlanExplanation.Explain(requirement, offers, plan))
+            await context.Out.WriteLineAsync(line);
+        return ExitCode.Ok;
     }
 
     private static async Task WriteSummaryAsync(TextWriter output, PlanSummary summary, string folder, long parseMs, long solveMs, long writeMs)

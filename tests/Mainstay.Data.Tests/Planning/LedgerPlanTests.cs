@@ -81,4 +81,17 @@ public sealed class LedgerPlanTests
         run.Exit.ShouldBe(2);
         run.Error.ShouldContain("the ledger holds fewer than two plans");
     }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task Explain_works_on_the_ledger(string database)
+    {
+        await using var ledger = await LedgerAsync(database);
+
+        var run = await ledger.RunAsync("plan", "explain", "R1");
+
+        run.Exit.ShouldBe(0, run.Error);
+        run.Out.ShouldContain("Planned: 4,000 (4,000 on time, 0 late); uncovered: 6,000.");
+        run.Out.ShouldContain("1 offer(s) could serve it, 4,000 units in all; 0 went to 0 other requirement(s).");
+        (await ledger.RunAsync("plan", "explain", "R9")).Error.ShouldContain("REQ_ID: no requirement \"R9\" in the ledger");
+    }
 }
