@@ -73,7 +73,7 @@ public static class StoredPlanCommands
 
     private static Task WritePlanAsync(TextWriter output, StoredPlan plan) =>
         output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  plan {plan.Id}  {plan.CreatedAt}  by {plan.Actor}  objective {plan.Objective}  {plan.AllocatedUnits:N0} units planned  ({plan.Requirements:N0} requirements, {plan.Offers:N0} offers; {plan.ItemsSolved} item type(s) solved)"));
+            $"  plan {plan.Id}  {plan.CreatedAt}  by {plan.Actor}  inputs {plan.InputHash[..12]}  objective {plan.Objective}  {plan.AllocatedUnits:N0} units planned  ({plan.Requirements:N0} requirements, {plan.Offers:N0} offers; {plan.ItemsSolved} item type(s) solved)"));
 
     private static async Task WriteDiffAsync(TextWriter output, IReadOnlyList<CoverageChange> changes, StoredPlan before, StoredPlan after)
     {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Mainstay.Data.Audit;
 using Mainstay.Data.Ledger;
 using Mainstay.Data.Storage;
+using Mainstay.Ledger;
 using Mainstay.Planning;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,7 +13,8 @@ using NpgsqlTypes;
 namespace Mainstay.Data.Planning;
 
 /// <summary>A plan stored in the ledger.</summary>
-public sealed record StoredPlan(long Id, string CreatedAt, string Actor, long AuditSeq, BigInteger Objective, long AllocatedUnits, long Requirements, long Offers, long ItemsSolved);
+/// <param name="InputHash">SHA-256 of the plan's inputs: every item type's requirements and offers (see <see cref="LedgerPlans.ItemHash"/>).</param>
+public sealed record StoredPlan(long Id, string CreatedAt, string Actor, long AuditSeq, string InputHash, BigInteger Objective, long AllocatedUnits, long Requirements, long Offers, long ItemsSolved);
 
 /// <summary>What <see cref="LedgerPlans.RunAsync"/> did.</summary>
 public sealed record PlanRun(StoredPlan Plan, StoredPlan? Previous, bool Unchanged, IReadOnlyList<string> ItemsSolved);
@@ -48,42 +50,40 @@ public static class LedgerPlans
         var solved = changedItems ?? requirements.Select(r => r.Item).Concat(offers.Select(o => o.Item)).ToHashSet(StringComparer.Ordinal);
 
         var id = (previous?.Id ?? 0) + 1;
+        var allocationsByItem = plan.Allocations.ToLookup(a => a.Requirement.Item, StringComparer.Ordinal);
+        var requirementsByItem = requirements.ToLookup(r => r.Item, StringComparer.Ordinal);
+        var offersByItem = offers.ToLookup(o => o.Item, StringComparer.Ordinal);
         foreach (var item in solved.Order(StringComparer.Ordinal))
         {
-            var mine = plan.Allocations.Where(a => a.Requirement.Item == item).ToArray();
+            var mine = allocationsByItem[item].ToArray();
             var objective = mine.Aggregate(BigInteger.Zero, (sum, a) => sum + ((BigInteger)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity));
-            await db.ExecuteAsync("INSERT INTO plan_items (plan_id, item, solved_in, objective, allocated_units) VALUES (@p, @i, @p, @o, @u)", cancel, transaction,
-                ("p", id), ("i", item), ("o", objective.ToString(CultureInfo.InvariantCulture)), ("u", mine.Sum(a => a.Quantity)));
+            await db.ExecuteAsync("INSERT INTO plan_items (plan_id, item, solved_in, input_hash, objective, allocated_units) VALUES (@p, @i, @p, @h, @o, @u)", cancel, transaction,
+                ("p", id), ("i", item), ("h", ItemHash(requirementsByItem[item], offersByItem[item])), ("o", objective.ToString(CultureInfo.InvariantCulture)), ("u", mine.Sum(a => a.Quantity)));
         }
         if (previous is not null)
         {
             // Item types that did not change keep the allocations of the plan that solved them.
-            await using var keep = db.CreateCommand(
-                "SELECT item, solved_in, objective, allocated_units FROM plan_items WHERE plan_id = @p", transaction, ("p", previous.Id));
-            var kept = new List<(string Item, long SolvedIn, string Objective, long Units)>();
-            await using (var reader = await keep.ExecuteReaderAsync(cancel))
-                while (await reader.ReadAsync(cancel))
-                    if (!solved.Contains(reader.GetString(0)))
-                        kept.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)));
-            foreach (var (item, solvedIn, objective, units) in kept)
-                await db.ExecuteAsync("INSERT INTO plan_items (plan_id, item, solved_in, objective, allocated_units) VALUES (@p, @i, @s, @o, @u)", cancel, transaction,
-                    ("p", id), ("i", item), ("s", solvedIn), ("o", objective), ("u", units));
+            await db.ExecuteAsync("""
+                INSERT INTO plan_items (plan_id, item, solved_in, input_hash, objective, allocated_units)
+                SELECT @p, item, solved_in, input_hash, objective, allocated_units FROM plan_items k
+                WHERE k.plan_id = @previous AND NOT EXISTS (SELECT 1 FROM plan_items n WHERE n.plan_id = @p AND n.item = k.item)
+                """, cancel, transaction, ("p", id), ("previous", previous.Id));
         }
         await InsertAllocationsAsync(db, id, plan.Allocations, transaction, cancel);
 
         var totals = await ItemTotalsAsync(db, id, transaction, cancel);
         var stored = new StoredPlan(id, clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), actor, auditSeq,
-            totals.Objective, totals.Units,
+            totals.InputHash, totals.Objective, totals.Units,
             await LedgerTables.CountAsync(db, LedgerKinds.Requirements, cancel, transaction), await LedgerTables.CountAsync(db, LedgerKinds.Offers, cancel, transaction), solved.Count);
         await db.ExecuteAsync(
-            "INSERT INTO plans (id, created_at, actor, audit_seq, objective, allocated_units, requirements, offers, items_solved) VALUES (@id, @at, @actor, @seq, @o, @u, @r, @f, @s)",
-            cancel, transaction, ("id", stored.Id), ("at", stored.CreatedAt), ("actor", actor), ("seq", auditSeq),
+            "INSERT INTO plans (id, created_at, actor, audit_seq, input_hash, objective, allocated_units, requirements, offers, items_solved) VALUES (@id, @at, @actor, @seq, @h, @o, @u, @r, @f, @s)",
+            cancel, transaction, ("id", stored.Id), ("at", stored.CreatedAt), ("actor", actor), ("seq", auditSeq), ("h", stored.InputHash),
             ("o", stored.Objective.ToString(CultureInfo.InvariantCulture)), ("u", stored.AllocatedUnits), ("r", stored.Requirements), ("f", stored.Offers), ("s", stored.ItemsSolved));
 
         var audit = await AuditTrail.BeginAsync(db, transaction, actor, clock, cancel);
         audit.Record("add", "plans", id.ToString(CultureInfo.InvariantCulture), null, AuditTrail.RowJson(
-            ["id", "objective", "allocated_units", "items_solved", "audit_seq"],
-            [id.ToString(CultureInfo.InvariantCulture), stored.Objective.ToString(CultureInfo.InvariantCulture), stored.AllocatedUnits.ToString(CultureInfo.InvariantCulture),
+            ["id", "input_hash", "objective", "allocated_units", "items_solved", "audit_seq"],
+            [id.ToString(CultureInfo.InvariantCulture), stored.InputHash, stored.Objective.ToString(CultureInfo.InvariantCulture), stored.AllocatedUnits.ToString(CultureInfo.InvariantCulture),
              stored.ItemsSolved.ToString(CultureInfo.InvariantCulture), auditSeq.ToString(CultureInfo.InvariantCulture)]));
         await audit.FlushAsync(cancel);
         await transaction.CommitAsync(cancel);
@@ -146,11 +146,27 @@ public static class LedgerPlans
         return await reader.ReadAsync(cancel) ? ReadPlan(reader) : null;
     }
 
-    private const string PlanColumns = "id, created_at, actor, audit_seq, objective, allocated_units, requirements, offers, items_solved";
+    private const string PlanColumns = "id, created_at, actor, audit_seq, input_hash, objective, allocated_units, requirements, offers, items_solved";
 
     private static StoredPlan ReadPlan(DbDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), BigInteger.Parse(r.GetString(4), CultureInfo.InvariantCulture),
-        r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8));
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4), BigInteger.Parse(r.GetString(5), CultureInfo.InvariantCulture),
+        r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9));
+
+    /// <summary>
+    /// SHA-256 of one item type's planning inputs: its requirements and offers as canonical rows
+    /// (the planning contract's columns; an offer's conditions do not change a plan), in id order.
+    /// </summary>
+    public static string ItemHash(IEnumerable<Requirement> requirements, IEnumerable<Offer> offers)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Add(string kind, IEnumerable<string> cells) =>
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(kind + "\u001F" + string.Join('\u001F', cells) + "\n"));
+        foreach (var r in requirements.OrderBy(r => r.Id, StringComparer.Ordinal))
+            Add("requirement", LedgerKinds.Requirements.Write(r));
+        foreach (var o in offers.OrderBy(o => o.Id, StringComparer.Ordinal))
+            Add("offer", LedgerKinds.Offers.Write(o).Take(7));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     private static async Task<StoredPlan?> LatestAsync(LedgerDatabase db, DbTransaction transaction, CancellationToken cancel)
     {
@@ -213,17 +229,22 @@ public static class LedgerPlans
         return records;
     }
 
-    private static async Task<(BigInteger Objective, long Units)> ItemTotalsAsync(LedgerDatabase db, long planId, DbTransaction transaction, CancellationToken cancel)
+    /// <summary>A plan's totals, and its input hash: SHA-256 over its item types' hashes in item order.</summary>
+    private static async Task<(BigInteger Objective, long Units, string InputHash)> ItemTotalsAsync(LedgerDatabase db, long planId, DbTransaction transaction, CancellationToken cancel)
     {
-        await using var command = db.CreateCommand("SELECT objective, allocated_units FROM plan_items WHERE plan_id = @p", transaction, ("p", planId));
+        await using var command = db.CreateCommand("SELECT item, input_hash, objective, allocated_units FROM plan_items WHERE plan_id = @p", transaction, ("p", planId));
         await using var reader = await command.ExecuteReaderAsync(cancel);
         var (objective, units) = (BigInteger.Zero, 0L);
+        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancel))
         {
-            objective += BigInteger.Parse(reader.GetString(0), CultureInfo.InvariantCulture);
-            units += reader.GetInt64(1);
+            hashes[reader.GetString(0)] = reader.GetString(1);
+            objective += BigInteger.Parse(reader.GetString(2), CultureInfo.InvariantCulture);
+            units += reader.GetInt64(3);
         }
-        return (objective, units);
+        var inputHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Concat(hashes.Select(h => $"{h.Key}\u001F{h.Value}\n")))));
+        return (objective, units, inputHash);
     }
 
     private static async Task InsertAllocationsAsync(LedgerDatabase db, long planId, IReadOnlyList<Allocation> allocations, DbTransaction transaction, CancellationToken cancel)

@@ -57,9 +57,9 @@ public static class Migrations
             """),
         new(4, "stored plans", """
             CREATE TABLE plans (id BIGINT PRIMARY KEY, created_at TEXT NOT NULL, actor TEXT NOT NULL, audit_seq BIGINT NOT NULL,
-                objective TEXT NOT NULL, allocated_units BIGINT NOT NULL, requirements BIGINT NOT NULL, offers BIGINT NOT NULL,
-                items_solved BIGINT NOT NULL);
-            CREATE TABLE plan_items (plan_id BIGINT NOT NULL, item TEXT NOT NULL, solved_in BIGINT NOT NULL,
+                input_hash TEXT NOT NULL, objective TEXT NOT NULL, allocated_units BIGINT NOT NULL, requirements BIGINT NOT NULL,
+                offers BIGINT NOT NULL, items_solved BIGINT NOT NULL);
+            CREATE TABLE plan_items (plan_id BIGINT NOT NULL, item TEXT NOT NULL, solved_in BIGINT NOT NULL, input_hash TEXT NOT NULL,
                 objective TEXT NOT NULL, allocated_units BIGINT NOT NULL, PRIMARY KEY (plan_id, item));
             CREATE TABLE plan_allocations (plan_id BIGINT NOT NULL, item TEXT NOT NULL, requirement_id TEXT NOT NULL,
                 offer_id TEXT NOT NULL, quantity BIGINT NOT NULL, PRIMARY KEY (plan_id, item, requirement_id, offer_id));

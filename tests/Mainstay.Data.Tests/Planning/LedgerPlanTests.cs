@@ -94,4 +94,27 @@ public sealed class LedgerPlanTests
         run.Out.ShouldContain("1 offer(s) could serve it, 4,000 units in all; 0 went to 0 other requirement(s).");
         (await ledger.RunAsync("plan", "explain", "R9")).Error.ShouldContain("REQ_ID: no requirement \"R9\" in the ledger");
     }
+
+    [Fact]
+    public async Task An_incremental_plan_has_the_inputs_hash_and_objective_of_a_full_plan_of_the_same_ledger()
+    {
+        await using var incremental = await LedgerAsync("sqlite");
+        (await incremental.RunAsync("plan")).Exit.ShouldBe(0);
+        var changed = Samples.Offers.Replace("O2,PL,generator-100kva,120", "O2,PL,generator-100kva,90", StringComparison.Ordinal);
+        incremental.WriteFile("offers.csv", changed);
+        (await incremental.RunAsync("import", "./offers.csv")).Exit.ShouldBe(0);
+        var second = await incremental.RunAsync("plan");
+
+        await using var fresh = await TestLedger.CreateAsync("sqlite");
+        fresh.WriteFile("nations.csv", Samples.Nations);
+        fresh.WriteFile("requirements.csv", Samples.Requirements);
+        fresh.WriteFile("offers.csv", changed);
+        (await fresh.RunAsync("import", "./nations.csv", "./requirements.csv", "./offers.csv")).Exit.ShouldBe(0);
+        var full = await fresh.RunAsync("plan");
+
+        static string Summary(string output) => output.Split('\n').First(l => l.StartsWith("  plan ", StringComparison.Ordinal))[36..];
+        second.Out.ShouldContain("1 item type(s) changed since plan 1");
+        Summary(second.Out).Replace("1 item type(s) solved", "", StringComparison.Ordinal)
+            .ShouldBe(Summary(full.Out).Replace("3 item type(s) solved", "", StringComparison.Ordinal));
+    }
 }
