@@ -25,6 +25,7 @@ public static class PlanCommand
         command.Options.Add(forecast);
         command.Subcommands.Add(ExplainCommand(context));
         command.Subcommands.Add(StoredPlanCommands.List(context));
+        command.Subcommands.Add(StoredPlanCommands.Show(context));
         command.Subcommands.Add(StoredPlanCommands.Diff(context));
         command.SetAction(async (parsed, cancel) =>
         {

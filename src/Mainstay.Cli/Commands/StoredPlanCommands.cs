@@ -41,6 +41,46 @@ public static class StoredPlanCommands
         return command;
     }
 
+    public static Command Show(CliContext context)
+    {
+        var id = new Argument<long?>("PLAN") { Description = "The plan number (default: the latest)", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string?>("--out") { Description = "Also write the plan's allocations.csv into this folder", HelpName = "DIR" };
+        var command = new Command("show", "Show a stored plan: its totals and the requirements it leaves short.");
+        command.Arguments.Add(id);
+        command.Options.Add(output);
+        command.SetAction((parsed, cancel) => CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
+        {
+            var plans = await LedgerPlans.ListAsync(db, cancel);
+            var wanted = parsed.GetValue(id);
+            var plan = wanted is null ? plans.LastOrDefault() : plans.FirstOrDefault(p => p.Id == wanted);
+            if (plan is null)
+            {
+                await context.Error.WriteLineAsync(wanted is null ? "PLAN: no plan stored yet; run 'mainstay plan'" : $"PLAN: no plan {wanted}; 'mainstay plan list' shows them");
+                return ExitCode.BadInput;
+            }
+            await WritePlanAsync(context.Out, plan);
+            var allocations = await LedgerPlans.AllocationsAsync(db, plan.Id, cancel);
+            var planned = allocations.GroupBy(a => a.RequirementId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
+            var requirements = await Mainstay.Data.Storage.LedgerReader.LoadAsync(db, Mainstay.Data.Ledger.LedgerKinds.Requirements, cancel);
+            var full = requirements.Count(r => planned.GetValueOrDefault(r.Id) >= r.Quantity);
+            var none = requirements.Count(r => planned.GetValueOrDefault(r.Id) == 0);
+            await context.Out.WriteLineAsync($"  {full:N0} requirement(s) fully covered, {requirements.Count - full - none:N0} partly, {none:N0} not at all (as the ledger's requirements stand now).");
+            foreach (var r in requirements.Where(r => planned.GetValueOrDefault(r.Id) < r.Quantity).OrderBy(r => r.Priority).ThenByDescending(r => r.Quantity - planned.GetValueOrDefault(r.Id)).ThenBy(r => r.Id, StringComparer.Ordinal).Take(10))
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  {r.Id} ({r.Recipient}, {r.Item}, priority {r.Priority}, needed by {r.NeedBy}): {planned.GetValueOrDefault(r.Id):N0} of {r.Quantity:N0} planned"));
+            if (parsed.GetValue(output) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+                var path = Path.Combine(folder, "allocations.csv");
+                await File.WriteAllLinesAsync(path, new[] { "offer_id,requirement_id,quantity" }.Concat(allocations.Select(a =>
+                    string.Create(CultureInfo.InvariantCulture, $"{Mainstay.Data.Files.CsvTableFile.Field(a.OfferId)},{Mainstay.Data.Files.CsvTableFile.Field(a.RequirementId)},{a.Quantity}"))), cancel);
+                await context.Out.WriteLineAsync($"Wrote {path}");
+            }
+            return ExitCode.Ok;
+        }));
+        return command;
+    }
+
     public static Command Diff(CliContext context)
     {
         var ids = new Argument<long[]>("PLAN") { Description = "Two plan numbers (default: the last two)", Arity = new ArgumentArity(0, 2) };

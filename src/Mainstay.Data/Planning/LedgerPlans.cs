@@ -139,6 +139,22 @@ public static class LedgerPlans
             .ToArray();
     }
 
+    /// <summary>Every allocation of a stored plan, by requirement id then offer id.</summary>
+    public static async Task<IReadOnlyList<(string RequirementId, string OfferId, long Quantity)>> AllocationsAsync(LedgerDatabase db, long planId, CancellationToken cancel = default)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT a.requirement_id, a.offer_id, a.quantity FROM plan_items i
+            JOIN plan_allocations a ON a.plan_id = i.solved_in AND a.item = i.item
+            WHERE i.plan_id = @p
+            """, null, ("p", planId));
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        var rows = new List<(string, string, long)>();
+        while (await reader.ReadAsync(cancel))
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        rows.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1) is var c && c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2));
+        return rows;
+    }
+
     public static async Task<StoredPlan?> FindAsync(LedgerDatabase db, long id, CancellationToken cancel = default)
     {
         await using var command = db.CreateCommand($"SELECT {PlanColumns} FROM plans WHERE id = @id", null, ("id", id));

@@ -38,6 +38,11 @@ public sealed class LedgerPlanTests
         run.Out.ShouldContain("Plan 1 stored: the first plan of this ledger, 3 item type(s) solved.");
         run.Out.ShouldContain($"objective {await ScenarioObjectiveAsync(ledger)}  4,170 units planned  (3 requirements, 3 offers; 3 item type(s) solved)");
         (await ledger.RunAsync("plan", "list")).Out.ShouldContain("plan 1 ");
+        var show = await ledger.RunAsync("plan", "show", "--out", "./shown");
+        show.Exit.ShouldBe(0, show.Error);
+        show.Out.ShouldContain("1 requirement(s) fully covered, 2 partly, 0 not at all");
+        show.Out.ShouldContain("R1 (UA, 155mm-shell, priority 1, needed by 2025-03): 4,000 of 10,000 planned");
+        File.ReadAllText(Path.Combine(ledger.Folder, "shown", "allocations.csv")).ShouldBe("offer_id,requirement_id,quantity\nO1,R1,4000\nO2,R2,120\nO3,R3,50\n");
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
