@@ -62,6 +62,24 @@ public sealed class TestLedger : IAsyncDisposable
         return new TestLedger(kind, DatabaseTarget.Parse(builder.ConnectionString).Value, folder, name);
     }
 
+    /// <summary>A ledger holding the named <see cref="Samples"/> files ("nations", "offers", ...), imported together.</summary>
+    public static async Task<TestLedger> WithSamplesAsync(string database, string[] kinds, params string[] importOptions)
+    {
+        var ledger = await CreateAsync(database);
+        foreach (var kind in kinds)
+            ledger.WriteFile(kind + ".csv", kind switch
+            {
+                "nations" => Samples.Nations,
+                "requirements" => Samples.Requirements,
+                "offers" => Samples.Offers,
+                "pledges" => Samples.Pledges,
+                _ => throw new ArgumentException($"no sample {kind}", nameof(kinds)),
+            });
+        var run = await ledger.RunAsync(["import", .. kinds.Select(k => $"./{k}.csv"), .. importOptions]);
+        run.Exit.ShouldBe(0, run.Error);
+        return ledger;
+    }
+
     public async Task<LedgerDatabase> OpenAsync(int? upToVersion = null)
     {
         var db = await LedgerDatabase.OpenAsync(Target, Clock, upToVersion);

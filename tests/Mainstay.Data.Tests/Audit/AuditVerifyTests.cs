@@ -4,10 +4,7 @@ public sealed class AuditVerifyTests
 {
     private static async Task<TestLedger> WithHistoryAsync(string database)
     {
-        var ledger = await TestLedger.CreateAsync(database);
-        ledger.WriteFile("nations.csv", Samples.Nations);
-        ledger.WriteFile("offers.csv", Samples.Offers);
-        (await ledger.RunAsync("import", "./nations.csv", "./offers.csv")).Exit.ShouldBe(0);
+        var ledger = await TestLedger.WithSamplesAsync(database, ["nations", "offers"]);
         ledger.WriteFile("offers.csv", Samples.Offers.Replace("O1,DE,155mm-shell,4000", "O1,DE,155mm-shell,4500", StringComparison.Ordinal));
         (await ledger.RunAsync("import", "./offers.csv")).Exit.ShouldBe(0);
         return ledger;

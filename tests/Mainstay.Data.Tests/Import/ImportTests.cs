@@ -5,17 +5,8 @@ namespace Mainstay.Data.Tests.Import;
 
 public sealed class ImportTests
 {
-    private static async Task<TestLedger> WithSamplesAsync(string database)
-    {
-        var ledger = await TestLedger.CreateAsync(database);
-        ledger.WriteFile("nations.csv", Samples.Nations);
-        ledger.WriteFile("requirements.csv", Samples.Requirements);
-        ledger.WriteFile("offers.csv", Samples.Offers);
-        ledger.WriteFile("pledges.csv", Samples.Pledges);
-        var run = await ledger.RunAsync("import", "./nations.csv", "./requirements.csv", "./offers.csv", "./pledges.csv", "--user", "coordinator.anna");
-        run.Exit.ShouldBe(0, run.Error);
-        return ledger;
-    }
+    private static Task<TestLedger> WithSamplesAsync(string database) =>
+        TestLedger.WithSamplesAsync(database, ["nations", "requirements", "offers", "pledges"], "--user", "coordinator.anna");
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
     public async Task Importing_files_stores_every_row_and_reports_what_was_added(string database)

@@ -3,15 +3,8 @@ namespace Mainstay.Data.Tests.Planning;
 /// <summary><c>mainstay plan</c> on the ledger: stored plans, incremental re-planning, diffs.</summary>
 public sealed class LedgerPlanTests
 {
-    private static async Task<TestLedger> LedgerAsync(string database)
-    {
-        var ledger = await TestLedger.CreateAsync(database);
-        ledger.WriteFile("nations.csv", Samples.Nations);
-        ledger.WriteFile("requirements.csv", Samples.Requirements);
-        ledger.WriteFile("offers.csv", Samples.Offers);
-        (await ledger.RunAsync("import", "./nations.csv", "./requirements.csv", "./offers.csv")).Exit.ShouldBe(0);
-        return ledger;
-    }
+    private static Task<TestLedger> LedgerAsync(string database) =>
+        TestLedger.WithSamplesAsync(database, ["nations", "requirements", "offers"]);
 
     private static async Task<string> ScenarioObjectiveAsync(TestLedger ledger)
     {
