@@ -34,17 +34,25 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
     /// <summary>The trimmed cell, or empty when the column is absent (an optional column).</summary>
     public string Optional(string column) => cell(column) ?? "";
 
+    /// <summary>A required text; with a <see cref="RowCache"/>, equal texts across rows are one string.</summary>
     public string Text(string column)
+    {
+        var text = Required(column);
+        return cache is null || column == "id" ? text : cache.Intern(text);
+    }
+
+    /// <summary>A required cell about to be parsed into something else: not worth sharing.</summary>
+    private string Required(string column)
     {
         var text = Optional(column);
         if (text.Length == 0)
             Fail(column, "is empty; a value is required");
-        return cache is null || column == "id" ? text : cache.Intern(text);
+        return text;
     }
 
     public long Integer(string column, long min, long max)
     {
-        var text = Text(column);
+        var text = Required(column);
         if (text.Length == 0)
             return min;
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
@@ -70,7 +78,7 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
 
     public YearMonth Month(string column)
     {
-        var text = Text(column);
+        var text = Required(column);
         if (text.Length == 0)
             return YearMonth.Of(YearMonth.MinYear, 1);
         if (!YearMonth.TryParse(text, out var month))
@@ -85,7 +93,7 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
 
     public DateOnly? OptionalDate(string column, bool required = false, int minYear = YearMonth.MinYear)
     {
-        var text = required ? Text(column) : Optional(column);
+        var text = required ? Required(column) : Optional(column);
         if (text.Length == 0)
             return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
@@ -100,7 +108,7 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
     public T Choice<T>(string column, IReadOnlyDictionary<string, T> choices)
         where T : struct
     {
-        var text = Text(column);
+        var text = Required(column);
         if (text.Length == 0)
             return default;
         if (!choices.TryGetValue(text, out var value))
@@ -113,7 +121,7 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
 
     public Currency Currency(string column)
     {
-        var text = Text(column);
+        var text = Required(column);
         if (text.Length == 0)
             return Money.Currency.Eur;
         var currency = Money.Currency.Find(text);
@@ -127,7 +135,7 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
 
     public Money.Money Amount(string column, Currency currency, bool positive = true)
     {
-        var text = Text(column);
+        var text = Required(column);
         if (text.Length == 0)
             return new Money.Money(0, currency);
         if (!Money.Money.TryParse(text, currency, out var amount, out var why))
@@ -142,7 +150,7 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
 
     public RecipientScope Recipients(string column)
     {
-        var text = Text(column);
+        var text = Required(column);
         if (text.Length == 0)
             return RecipientScope.Any;
         if (cache?.Scope(text) is { } known)
