@@ -1,23 +1,26 @@
 #!/usr/bin/env python3
 """Writes a seeded, realistic planning scenario (the planning contract's folder format).
 
-usage: generate.py N OUT_DIR [SEED] [--lp FILE]
-N requirements and N offers over 36 months and 200 item types: a few item types carry most rows
-(Zipf), quantities are heavy-tailed (Pareto), about 30% of offers restrict their recipients.
+usage: generate.py N OUT_DIR [SEED] [--lp FILE] [--items K]
+N requirements and N offers over 36 months and K item types (default N/1000, at least 10 and at
+most 200: a small ledger has a small catalogue, and 200,000 rows have the issue's 200): a few item
+types carry most rows (Zipf), quantities are heavy-tailed (Pareto), about 30% of offers restrict
+their recipients.
 With --lp, also writes the direct LP of the problem (one variable per eligible pair) for glpsol.
 """
 import os, random, sys
 
-args = [a for a in sys.argv[1:] if not a.startswith("--")]
-lp_file = sys.argv[sys.argv.index("--lp") + 1] if "--lp" in sys.argv else None
-if lp_file in args:
-    args.remove(lp_file)
+def option(name):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else None
+
+lp_file, item_count = option("--lp"), option("--items")
+args = [a for a in sys.argv[1:] if not a.startswith("--") and a not in (lp_file, item_count)]
 n, out = int(args[0]), args[1]
 rng = random.Random(int(args[2]) if len(args) > 2 else 2024)
 os.makedirs(out, exist_ok=True)
 
 MONTHS = 36
-items = [f"item-{i:03d}" for i in range(200)]
+items = [f"item-{i:03d}" for i in range(int(item_count) if item_count else max(10, min(200, n // 1000)))]
 weights = [1 / (i + 1) ** 1.2 for i in range(len(items))]
 recipients = ["UA", "MD", "GE", "AM", "BA", "XK", "RS", "LB", "JO", "TN", "SO", "YE"][:9]
 recipient_weights = [60, 8, 8, 4, 4, 4, 4, 4, 4]
