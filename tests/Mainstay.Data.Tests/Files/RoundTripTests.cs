@@ -80,4 +80,16 @@ public sealed class RoundTripTests
 
         run.Error.ShouldContain("offers.csv:5: quantity: expected an integer > 0, got \"0\"");
     }
+
+    [Fact]
+    public void Fields_with_commas_quotes_line_breaks_and_edge_spaces_survive_writing_and_reading()
+    {
+        string[] awkward = ["plain", "a, b", "say \"no\"", "two\nlines", " padded ", ""];
+        using var stream = new MemoryStream();
+
+        Mainstay.Data.Files.CsvTableFile.Write(stream, ["a", "b", "c", "d", "e", "f"], [awkward]);
+        var table = Mainstay.Data.Files.CsvTableFile.Read("x.csv", stream.ToArray()).Value;
+
+        table.Rows.Single().Cells.ShouldBe(awkward);
+    }
 }
