@@ -77,8 +77,10 @@ public static class TableValidation
     public static List<T> ReadRecords<T>(LedgerKind<T> kind, string name, string text, ICollection<Problem> problems, Func<T, string> key, bool strictColumns)
         where T : class
     {
-        var records = new List<T>();
-        var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Size the collections once: a million rows would otherwise be re-hashed and copied as they grow.
+        var lines = text.AsSpan().Count('\n') + 1;
+        var records = new List<T>(lines);
+        var firstLineOfKey = new Dictionary<string, int>(lines, StringComparer.Ordinal);
         var cache = new RowCache();
         Dictionary<string, int>? index = null;
         var headerLength = -1;
