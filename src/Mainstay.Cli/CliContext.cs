@@ -15,6 +15,14 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider C
         if (problems.Count > MaxProblemsShown)
             Error.WriteLine($"... and {problems.Count - MaxProblemsShown} more problems ({problems.Count} in all)");
     }
+
+    /// <summary>Reports bad input, then how many problems and what that means (<paramref name="consequence"/>); the exit status for it.</summary>
+    public int Reject(IReadOnlyCollection<Problem> problems, string consequence)
+    {
+        Report(problems);
+        Error.WriteLine($"{problems.Count} problem{(problems.Count == 1 ? "" : "s")}; {consequence}");
+        return ExitCode.BadInput;
+    }
 }
 
 /// <summary>Exit statuses, as DESIGN.md sets them.</summary>

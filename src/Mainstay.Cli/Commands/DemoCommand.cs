@@ -29,8 +29,7 @@ public static class DemoCommand
                 await context.Error.WriteLineAsync($"{path}: exists; the demo builds a fresh ledger and would replace it. Pass --force to replace it");
                 return ExitCode.BadInput;
             }
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-                File.Delete(file);
+            LedgerDatabase.DeleteSqliteFile(path);
 
             var opened = await LedgerDatabase.OpenAsync(target.Value, context.Clock, cancel: cancel);
             if (!opened.IsOk)

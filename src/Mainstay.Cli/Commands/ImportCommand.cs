@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mainstay.Data.Files;
 using Mainstay.Data.Import;
+using Mainstay.Data.Storage;
 using Spectre.Console;
 
 namespace Mainstay.Cli.Commands;
@@ -49,10 +50,8 @@ public static class ImportCommand
             if (!outcome.Ok)
             {
                 if (newLedger is not null)
-                    DeleteLedgerFile(newLedger); // it was created for this import alone
-                context.Report(outcome.Problems);
-                await context.Error.WriteLineAsync($"{outcome.Problems.Count} problem{(outcome.Problems.Count == 1 ? "" : "s")}; nothing was imported");
-                return ExitCode.BadInput;
+                    LedgerDatabase.DeleteSqliteFile(newLedger); // it was created for this import alone
+                return context.Reject(outcome.Problems, "nothing was imported");
             }
             foreach (var change in outcome.Changes)
                 await context.Out.WriteLineAsync(change.Any
@@ -63,12 +62,6 @@ public static class ImportCommand
             return ExitCode.Ok;
         });
         return command;
-    }
-
-    private static void DeleteLedgerFile(string path)
-    {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            File.Delete(file);
     }
 
     /// <summary>Runs with a progress bar on the terminal's error stream, or without one when not interactive.</summary>

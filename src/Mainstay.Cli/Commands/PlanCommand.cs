@@ -46,11 +46,7 @@ public static class PlanCommand
             var clock = Stopwatch.StartNew();
             var (input, problems) = Scenario.Read(parsed.GetValue(scenario)!);
             if (input is null)
-            {
-                context.Report(problems);
-                await context.Error.WriteLineAsync($"{problems.Count} problem{(problems.Count == 1 ? "" : "s")}; no plan was made and nothing was written");
-                return ExitCode.BadInput;
-            }
+                return context.Reject(problems, "no plan was made and nothing was written");
             var parseMs = clock.ElapsedMilliseconds;
             var plan = Planner.Solve(input.Requirements, input.Offers);
             var solveMs = clock.ElapsedMilliseconds - parseMs;
@@ -91,10 +87,7 @@ public static class PlanCommand
             {
                 var (input, problems) = Scenario.Read(folder);
                 if (input is null)
-                {
-                    context.Report(problems);
-                    return ExitCode.BadInput;
-                }
+                    return context.Reject(problems, "nothing to explain");
                 return await ExplainAsync(context, id, input.Requirements, input.Offers, Path.Combine(folder, "requirements.csv"));
             }
             return await CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Mainstay.Data.Storage;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Mainstay.Data.Audit;
 
@@ -59,50 +57,19 @@ public sealed class AuditTrail
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    private static readonly (string Name, bool IsText)[] Columns =
+    [
+        ("seq", false), ("at", true), ("actor", true), ("action", true), ("entity", true), ("entity_key", true),
+        ("before", true), ("after", true), ("prev_hash", true), ("hash", true),
+    ];
+
     public async Task FlushAsync(CancellationToken cancel)
     {
         if (_pending.Count == 0)
             return;
-        if (_db.Dialect == Dialect.Postgres)
-        {
-            await using var importer = await ((NpgsqlConnection)_db.Connection).BeginBinaryImportAsync(
-                "COPY audit_log (seq, at, actor, action, entity, entity_key, before, after, prev_hash, hash) FROM STDIN (FORMAT BINARY)", cancel);
-            foreach (var e in _pending)
-            {
-                await importer.StartRowAsync(cancel);
-                await importer.WriteAsync(e.Seq, NpgsqlDbType.Bigint, cancel);
-                foreach (var text in new[] { e.At, e.Actor, e.Action, e.Entity, e.Key, e.Before, e.After, e.PrevHash, e.Hash })
-                {
-                    if (text is null)
-                        await importer.WriteNullAsync(cancel);
-                    else
-                        await importer.WriteAsync(text, NpgsqlDbType.Text, cancel);
-                }
-            }
-            await importer.CompleteAsync(cancel);
-        }
-        else
-        {
-            await using var command = _db.CreateCommand(
-                "INSERT INTO audit_log (seq, at, actor, action, entity, entity_key, before, after, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @entity, @key, @before, @after, @prev, @hash)",
-                _transaction, ("seq", 0L), ("at", ""), ("actor", ""), ("action", ""), ("entity", ""), ("key", ""), ("before", ""), ("after", ""), ("prev", ""), ("hash", ""));
-            await command.PrepareAsync(cancel);
-            foreach (var e in _pending)
-            {
-                var p = command.Parameters;
-                p[0].Value = e.Seq;
-                p[1].Value = e.At;
-                p[2].Value = e.Actor;
-                p[3].Value = e.Action;
-                p[4].Value = e.Entity;
-                p[5].Value = e.Key;
-                p[6].Value = (object?)e.Before ?? DBNull.Value;
-                p[7].Value = (object?)e.After ?? DBNull.Value;
-                p[8].Value = e.PrevHash;
-                p[9].Value = e.Hash;
-                await command.ExecuteNonQueryAsync(cancel);
-            }
-        }
+        await _db.BulkInsertAsync("audit_log", Columns,
+            _pending.Select(e => new object?[] { e.Seq, e.At, e.Actor, e.Action, e.Entity, e.Key, e.Before, e.After, e.PrevHash, e.Hash }),
+            _transaction, cancel);
         _pending.Clear();
     }
 }

@@ -59,16 +59,6 @@ public static class LedgerImport
         return (tables, problems);
     }
 
-    public static async Task<ImportOutcome> ImportFilesAsync(
-        LedgerDatabase db, IReadOnlyList<string> paths, string? kindName, string actor, TimeProvider clock,
-        IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
-    {
-        var (tables, problems) = ReadFiles(paths, kindName, progress);
-        if (problems.Count > 0)
-            return new ImportOutcome(problems, []);
-        return await ApplyAsync(db, tables, actor, clock, progress, cancel);
-    }
-
     public static async Task<ImportOutcome> ApplyAsync(
         LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, string actor, TimeProvider clock,
         IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)

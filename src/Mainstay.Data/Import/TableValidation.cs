@@ -15,12 +15,12 @@ public static class TableValidation
     {
         var rows = new List<SourcedRow>(table.Rows.Count);
         var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        ForEachRow(kind, table, problems, strictColumns: false, (reader, row) =>
+        ForEachRow(kind, table, problems, (reader, line) =>
         {
             var cells = kind.Canonicalize(reader);
             if (cells is null)
                 return;
-            if (IsDuplicate(kind, kind.KeyOf(cells), row.Line, reader, firstLineOfKey, problems))
+            if (IsDuplicate(kind, kind.KeyOf(cells), line, reader, firstLineOfKey, problems))
                 return;
             rows.Add(new SourcedRow(reader.Where, cells));
             if (rows.Count % 10_000 == 0)
@@ -29,25 +29,6 @@ public static class TableValidation
         foreach (var problem in kind.CheckTogether(rows))
             problems.Add(problem);
         return rows;
-    }
-
-    /// <summary>
-    /// Reads a table straight into records, for the planner: the same checks as <see cref="Validate"/>,
-    /// but with <paramref name="strictColumns"/> an optional column counts as unknown, as the planning
-    /// contract wants. Rows with problems are left out (and reported).
-    /// </summary>
-    public static List<T> ReadRecords<T>(LedgerKind<T> kind, TextTable table, ICollection<Problem> problems, Func<T, string> key, bool strictColumns)
-        where T : class
-    {
-        var records = new List<T>(table.Rows.Count);
-        var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        ForEachRow(kind, table, problems, strictColumns, (reader, row) =>
-        {
-            var record = kind.Read(reader);
-            if (!reader.HasProblems && !IsDuplicate(kind, key(record), row.Line, reader, firstLineOfKey, problems))
-                records.Add(record);
-        });
-        return records;
     }
 
     private static bool IsDuplicate(LedgerKind kind, string key, int line, RowReader reader, Dictionary<string, int> firstLineOfKey, ICollection<Problem> problems)
@@ -59,20 +40,22 @@ public static class TableValidation
     }
 
     /// <summary>Checks the header, then hands each row of the right width to <paramref name="read"/>.</summary>
-    private static void ForEachRow(LedgerKind kind, TextTable table, ICollection<Problem> problems, bool strictColumns, Action<RowReader, TextRow> read)
+    private static void ForEachRow(LedgerKind kind, TextTable table, ICollection<Problem> problems, Action<RowReader, int> read)
     {
-        var index = IndexColumns(kind, table.Name, table.Header, problems, strictColumns);
+        var index = IndexColumns(kind, table.Name, table.Header, problems, strictColumns: false);
         if (index is null)
             return;
         var width = Width(index);
         foreach (var row in table.Rows)
-            ReadRow(table.Name, table.Header.Length, width, index, row, problems, read, cache: null);
+            ReadRow(table.Name, row.Line, table.Header.Length, width, index, row.Cells, problems, read, cache: null);
     }
 
     /// <summary>
     /// Reads CSV text straight into records as it is parsed, keeping nothing of a row but its
     /// record: what the planner needs to read a million rows in little time and memory. The
-    /// checks and messages are those of <see cref="ReadRecords{T}(LedgerKind{T}, TextTable, ICollection{Problem}, Func{T, string}, bool)"/>.
+    /// checks and messages are those of <see cref="Validate"/>; with <paramref name="strictColumns"/>
+    /// an optional column counts as unknown, as the planning contract wants. Rows with problems are
+    /// left out (and reported).
     /// </summary>
     public static List<T> ReadRecords<T>(LedgerKind<T> kind, string name, string text, ICollection<Problem> problems, Func<T, string> key, bool strictColumns)
         where T : class
@@ -96,16 +79,12 @@ public static class TableValidation
             }
             if (index is null)
                 return;
-            if (fields.Count < width || (fields.Count > headerLength && fields.Skip(headerLength).Any(c => c.Length > 0)))
+            ReadRow(name, line, headerLength, width, index, fields, problems, (reader, _) =>
             {
-                // The rare malformed row takes the ordinary path, for its message.
-                ReadRow(name, headerLength, width, index, new TextRow(line, [.. fields]), problems, (_, _) => { }, cache);
-                return;
-            }
-            var reader = new RowReader(() => $"{name}:{line}", column => index.TryGetValue(column, out var i) ? fields[i] : null, problems, cache);
-            var record = kind.Read(reader);
-            if (!reader.HasProblems && !IsDuplicate(kind, key(record), line, reader, firstLineOfKey, problems))
-                records.Add(record);
+                var record = kind.Read(reader);
+                if (!reader.HasProblems && !IsDuplicate(kind, key(record), line, reader, firstLineOfKey, problems))
+                    records.Add(record);
+            }, cache);
         });
         if (problem is not null)
             problems.Add(problem);
@@ -145,20 +124,23 @@ public static class TableValidation
 
     private static int Width(Dictionary<string, int> index) => index.Count == 0 ? 0 : index.Values.Max() + 1;
 
-    private static void ReadRow(string name, int headerLength, int width, Dictionary<string, int> index, TextRow row, ICollection<Problem> problems, Action<RowReader, TextRow> read, RowCache? cache)
+    /// <summary>Reports a row of the wrong width, else hands a reader of its cells to <paramref name="read"/>.</summary>
+    private static void ReadRow(
+        string name, int line, int headerLength, int width, Dictionary<string, int> index, IReadOnlyList<string> cells,
+        ICollection<Problem> problems, Action<RowReader, int> read, RowCache? cache)
     {
-        var where = $"{name}:{row.Line}";
-        if (row.Cells.Length < width)
+        if (cells.Count < width)
         {
-            problems.Add(new Problem(where, "", $"expected {headerLength} fields, got {row.Cells.Length}; is the line cut short?"));
+            problems.Add(new Problem($"{name}:{line}", "", $"expected {headerLength} fields, got {cells.Count}; is the line cut short?"));
             return;
         }
-        if (row.Cells.Length > headerLength && row.Cells.Skip(headerLength).Any(c => c.Length > 0))
+        if (cells.Count > headerLength && cells.Skip(headerLength).Any(c => c.Length > 0))
         {
-            problems.Add(new Problem(where, "", $"expected {headerLength} fields, got {row.Cells.Length}"));
+            problems.Add(new Problem($"{name}:{line}", "", $"expected {headerLength} fields, got {cells.Count}"));
             return;
         }
-        read(new RowReader(where, column => index.TryGetValue(column, out var i) ? row.Cells[i] : null, problems, cache), row);
+        // The location is built only if a problem needs it: a million rows rarely do.
+        read(new RowReader(() => $"{name}:{line}", column => index.TryGetValue(column, out var i) ? cells[i] : null, problems, cache), line);
     }
 
     /// <summary>Checks that every nation code in <paramref name="rows"/> is one of <paramref name="nations"/>.</summary>

@@ -7,8 +7,6 @@ using Mainstay.Data.Ledger;
 using Mainstay.Data.Storage;
 using Mainstay.Ledger;
 using Mainstay.Planning;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Mainstay.Data.Planning;
 
@@ -155,13 +153,6 @@ public static class LedgerPlans
         return rows;
     }
 
-    public static async Task<StoredPlan?> FindAsync(LedgerDatabase db, long id, CancellationToken cancel = default)
-    {
-        await using var command = db.CreateCommand($"SELECT {PlanColumns} FROM plans WHERE id = @id", null, ("id", id));
-        await using var reader = await command.ExecuteReaderAsync(cancel);
-        return await reader.ReadAsync(cancel) ? ReadPlan(reader) : null;
-    }
-
     private const string PlanColumns = "id, created_at, actor, audit_seq, input_hash, objective, allocated_units, requirements, offers, items_solved";
 
     private static StoredPlan ReadPlan(DbDataReader r) => new(
@@ -234,14 +225,15 @@ public static class LedgerPlans
         return json.RootElement.TryGetProperty("item", out var item) ? item.GetString() : null;
     }
 
+    /// <summary>The records of <paramref name="items"/>, or of every item type when null.</summary>
     private static async Task<List<T>> LoadAsync<T>(LedgerDatabase db, LedgerKind<T> kind, HashSet<string>? items, DbTransaction transaction, CancellationToken cancel)
         where T : class
     {
         if (items is null)
-            return (await LedgerTables.LoadAsync(db, kind, transaction, cancel)).Values.Select(kind.FromCells).ToList();
+            return [.. await LedgerReader.LoadAsync(db, kind, cancel, transaction)];
         var records = new List<T>();
         foreach (var item in items.Order(StringComparer.Ordinal))
-            records.AddRange((await LedgerTables.LoadAsync(db, kind, transaction, cancel, ("item", item))).Values.Select(kind.FromCells));
+            records.AddRange(await LedgerReader.LoadAsync(db, kind, cancel, transaction, ("item", item)));
         return records;
     }
 
@@ -263,33 +255,8 @@ public static class LedgerPlans
         return (objective, units, inputHash);
     }
 
-    private static async Task InsertAllocationsAsync(LedgerDatabase db, long planId, IReadOnlyList<Allocation> allocations, DbTransaction transaction, CancellationToken cancel)
-    {
-        if (db.Connection is NpgsqlConnection postgres)
-        {
-            await using var importer = await postgres.BeginBinaryImportAsync("COPY plan_allocations (plan_id, item, requirement_id, offer_id, quantity) FROM STDIN (FORMAT BINARY)", cancel);
-            foreach (var a in allocations)
-            {
-                await importer.StartRowAsync(cancel);
-                await importer.WriteAsync(planId, NpgsqlDbType.Bigint, cancel);
-                await importer.WriteAsync(a.Requirement.Item, NpgsqlDbType.Text, cancel);
-                await importer.WriteAsync(a.Requirement.Id, NpgsqlDbType.Text, cancel);
-                await importer.WriteAsync(a.Offer.Id, NpgsqlDbType.Text, cancel);
-                await importer.WriteAsync(a.Quantity, NpgsqlDbType.Bigint, cancel);
-            }
-            await importer.CompleteAsync(cancel);
-            return;
-        }
-        await using var command = db.CreateCommand("INSERT INTO plan_allocations (plan_id, item, requirement_id, offer_id, quantity) VALUES (@p, @i, @r, @o, @q)",
-            transaction, ("p", planId), ("i", ""), ("r", ""), ("o", ""), ("q", 0L));
-        await command.PrepareAsync(cancel);
-        foreach (var a in allocations)
-        {
-            command.Parameters[1].Value = a.Requirement.Item;
-            command.Parameters[2].Value = a.Requirement.Id;
-            command.Parameters[3].Value = a.Offer.Id;
-            command.Parameters[4].Value = a.Quantity;
-            await command.ExecuteNonQueryAsync(cancel);
-        }
-    }
+    private static Task InsertAllocationsAsync(LedgerDatabase db, long planId, IReadOnlyList<Allocation> allocations, DbTransaction transaction, CancellationToken cancel) =>
+        db.BulkInsertAsync("plan_allocations", [("plan_id", false), ("item", true), ("requirement_id", true), ("offer_id", true), ("quantity", false)],
+            allocations.Select(a => new object?[] { planId, a.Requirement.Item, a.Requirement.Id, a.Offer.Id, a.Quantity }),
+            transaction, cancel);
 }

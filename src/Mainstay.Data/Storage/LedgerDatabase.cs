@@ -68,8 +68,8 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         }
     }
 
-    public async Task<int> SchemaVersionAsync(CancellationToken cancel = default) =>
-        Convert.ToInt32(await ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM mainstay_schema", cancel), CultureInfo.InvariantCulture);
+    public async Task<int> SchemaVersionAsync(CancellationToken cancel = default, DbTransaction? transaction = null) =>
+        Convert.ToInt32(await ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM mainstay_schema", cancel, transaction), CultureInfo.InvariantCulture);
 
     private async Task<Problem?> MigrateAsync(TimeProvider clock, int upTo, CancellationToken cancel)
     {
@@ -104,7 +104,7 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
             return tables.Count == 0
                 ? (0, null)
                 : (0, new Problem(Target.Display, "", $"not a Mainstay database: it holds other tables ({string.Join(", ", tables.Order(StringComparer.Ordinal).Take(5))}) and no mainstay_schema; refusing to change it"));
-        var current = Convert.ToInt32(await ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM mainstay_schema", cancel, transaction), CultureInfo.InvariantCulture);
+        var current = await SchemaVersionAsync(cancel, transaction);
         return current > Migrations.Latest
             ? (current, new Problem(Target.Display, "", $"this database was written by a newer version of Mainstay (schema version {current}; this version knows up to {Migrations.Latest}); upgrade Mainstay to use it"))
             : (current, null);
@@ -168,6 +168,67 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         Connection is SqliteConnection sqlite
             ? sqlite.BeginTransaction(deferred: true)
             : await Connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancel);
+
+    /// <summary>
+    /// Appends rows to <paramref name="table"/> inside <paramref name="transaction"/>: binary COPY on
+    /// PostgreSQL, one prepared INSERT reused for every row on SQLite. A value is a string, a long
+    /// (the <paramref name="columns"/> say which: true for text) or null.
+    /// </summary>
+    public async Task BulkInsertAsync(
+        string table, IReadOnlyList<(string Name, bool IsText)> columns, IEnumerable<object?[]> rows,
+        DbTransaction transaction, CancellationToken cancel, IProgress<long>? progress = null)
+    {
+        const int ProgressEvery = 5_000;
+        var names = string.Join(", ", columns.Select(c => c.Name));
+        var done = 0L;
+        if (Connection is NpgsqlConnection postgres)
+        {
+            await using var importer = await postgres.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancel);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(cancel);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    if (row[i] is null)
+                        await importer.WriteNullAsync(cancel);
+                    else if (columns[i].IsText)
+                        await importer.WriteAsync((string)row[i]!, NpgsqlTypes.NpgsqlDbType.Text, cancel);
+                    else
+                        await importer.WriteAsync((long)row[i]!, NpgsqlTypes.NpgsqlDbType.Bigint, cancel);
+                }
+                if (++done % ProgressEvery == 0)
+                    progress?.Report(done);
+            }
+            await importer.CompleteAsync(cancel);
+            return;
+        }
+        var placeholders = string.Join(", ", columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)));
+        await using var command = CreateCommand($"INSERT INTO {table} ({names}) VALUES ({placeholders})", transaction);
+        var parameters = columns.Select((c, i) =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "p" + i.ToString(CultureInfo.InvariantCulture);
+            parameter.DbType = c.IsText ? System.Data.DbType.String : System.Data.DbType.Int64;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        await command.PrepareAsync(cancel);
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+                parameters[i].Value = row[i] ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancel);
+            if (++done % ProgressEvery == 0)
+                progress?.Report(done);
+        }
+    }
+
+    /// <summary>Deletes a SQLite ledger file with its write-ahead log and shared-memory files.</summary>
+    public static void DeleteSqliteFile(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(file);
+    }
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Mainstay.Data.Ledger;
 using Mainstay.Ledger;
 
@@ -16,10 +17,12 @@ public static class LedgerReader
         await LoadAsync(db, LedgerKinds.Coalitions, cancel),
         await LoadAsync(db, LedgerKinds.ExchangeRates, cancel));
 
-    public static async Task<IReadOnlyList<T>> LoadAsync<T>(LedgerDatabase db, LedgerKind<T> kind, CancellationToken cancel = default)
+    /// <summary>Loads a table's records; with <paramref name="where"/> only the rows whose column equals a value.</summary>
+    public static async Task<IReadOnlyList<T>> LoadAsync<T>(
+        LedgerDatabase db, LedgerKind<T> kind, CancellationToken cancel = default, DbTransaction? transaction = null, (string Column, string Value)? where = null)
         where T : class
     {
-        var rows = await LedgerTables.LoadAsync(db, kind, null, cancel);
+        var rows = await LedgerTables.LoadAsync(db, kind, transaction, cancel, where);
         return rows.Values.Select(kind.FromCells).ToArray();
     }
 }

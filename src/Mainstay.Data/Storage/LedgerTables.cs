@@ -2,8 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using Mainstay.Data.Ledger;
 using Mainstay.Money;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Mainstay.Data.Storage;
 
@@ -44,14 +42,10 @@ public static class LedgerTables
     {
         if (rows.Count == 0)
             return;
-        if (db.Dialect == Dialect.Postgres && rows.Count > 50)
-        {
-            await CopyAsync((NpgsqlConnection)db.Connection, kind, rows, progress, cancel);
-            return;
-        }
-        var names = kind.Columns.Select(c => c.Name).ToArray();
-        var sql = $"INSERT INTO {kind.Table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
-        await RunForEachAsync(db, kind, sql, rows, Enumerable.Range(0, names.Length).ToArray(), transaction, cancel, progress);
+        var columns = kind.Columns;
+        await db.BulkInsertAsync(kind.Table, columns.Select(c => (c.Name, c.Type == ColumnType.Text)).ToArray(),
+            rows.Select(cells => Enumerable.Range(0, columns.Count).Select(i => ToDatabase(kind, i, cells)).ToArray()),
+            transaction, cancel, progress);
     }
 
     public static async Task UpdateAsync(LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction, CancellationToken cancel)
@@ -77,7 +71,7 @@ public static class LedgerTables
 
     /// <summary>Runs one prepared statement per row; parameters <c>@p{i}</c> carry the cells at <paramref name="used"/>.</summary>
     private static async Task RunForEachAsync(
-        LedgerDatabase db, LedgerKind kind, string sql, IEnumerable<string[]> rows, int[] used, DbTransaction transaction, CancellationToken cancel, IProgress<long>? progress = null)
+        LedgerDatabase db, LedgerKind kind, string sql, IEnumerable<string[]> rows, int[] used, DbTransaction transaction, CancellationToken cancel)
     {
         await using var command = db.CreateCommand(sql, transaction);
         var parameters = new DbParameter[kind.Columns.Count];
@@ -89,39 +83,12 @@ public static class LedgerTables
             command.Parameters.Add(parameters[i]);
         }
         await command.PrepareAsync(cancel);
-        var done = 0L;
         foreach (var cells in rows)
         {
             foreach (var i in used)
                 parameters[i].Value = ToDatabase(kind, i, cells);
             await command.ExecuteNonQueryAsync(cancel);
-            if (++done % ProgressEvery == 0)
-                progress?.Report(done);
         }
-    }
-
-    private const int ProgressEvery = 5_000;
-
-    private static async Task CopyAsync(NpgsqlConnection connection, LedgerKind kind, IEnumerable<string[]> rows, IProgress<long>? progress, CancellationToken cancel)
-    {
-        var columns = kind.Columns;
-        await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY {kind.Table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", cancel);
-        var done = 0L;
-        foreach (var cells in rows)
-        {
-            if (++done % ProgressEvery == 0)
-                progress?.Report(done);
-            await importer.StartRowAsync(cancel);
-            for (var i = 0; i < columns.Count; i++)
-            {
-                if (columns[i].Type == ColumnType.Text)
-                    await importer.WriteAsync(cells[i], NpgsqlDbType.Text, cancel);
-                else
-                    await importer.WriteAsync((long)ToDatabase(kind, i, cells), NpgsqlDbType.Bigint, cancel);
-            }
-        }
-        await importer.CompleteAsync(cancel);
     }
 
     private static object ToDatabase(LedgerKind kind, int i, string[] cells) => kind.Columns[i].Type switch

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mainstay.Ledger;
 
 namespace Mainstay.Planning;
@@ -16,8 +15,8 @@ public static class PlanExplanation
         var coverage = plan.Coverage.First(c => ReferenceEquals(c.Requirement, requirement) || c.Requirement.Id == requirement.Id);
         var lines = new List<string>
         {
-            Invariant($"{requirement.Id}: {requirement.Quantity:N0} {requirement.Item} for {requirement.Recipient}, priority {requirement.Priority}, needed by {requirement.NeedBy}, useful {requirement.UsefulMonths} month(s) after."),
-            Invariant($"Planned: {coverage.Allocated:N0} ({coverage.OnTime:N0} on time, {coverage.Late:N0} late); uncovered: {coverage.Uncovered:N0}."),
+            FormattableString.Invariant($"{requirement.Id}: {requirement.Quantity:N0} {requirement.Item} for {requirement.Recipient}, priority {requirement.Priority}, needed by {requirement.NeedBy}, useful {requirement.UsefulMonths} month(s) after."),
+            FormattableString.Invariant($"Planned: {coverage.Allocated:N0} ({coverage.OnTime:N0} on time, {coverage.Late:N0} late); uncovered: {coverage.Uncovered:N0}."),
         };
         if (coverage.Uncovered == 0)
         {
@@ -34,7 +33,7 @@ public static class PlanExplanation
         var allowed = sameItem.Where(o => o.Recipients.Allows(requirement.Recipient)).ToArray();
         var refused = sameItem.Where(o => !o.Recipients.Allows(requirement.Recipient)).ToArray();
         if (refused.Length > 0)
-            lines.Add(Invariant($"{refused.Length} offer(s) of {requirement.Item} may not go to {requirement.Recipient}: ")
+            lines.Add(FormattableString.Invariant($"{refused.Length} offer(s) of {requirement.Item} may not go to {requirement.Recipient}: ")
                 + string.Join("; ", refused.Take(names).Select(o => $"{o.Id} ({o.Donor}) only to {o.Recipients}" + (o.Conditions.Length > 0 ? $", \"{o.Conditions}\"" : "")))
                 + (refused.Length > names ? "; ..." : "."));
         if (allowed.Length == 0)
@@ -47,7 +46,7 @@ public static class PlanExplanation
         var tooLate = allowed.Where(o => o.Arrival > lastUseful).ToArray();
         var eligible = allowed.Where(o => o.Arrival <= lastUseful).ToArray();
         if (tooLate.Length > 0)
-            lines.Add(Invariant($"{tooLate.Length} offer(s) arrive after {lastUseful}, the end of its useful window; the earliest, {tooLate.MinBy(o => o.Arrival.Index)!.Id}, arrives {tooLate.Min(o => o.Arrival)}."));
+            lines.Add(FormattableString.Invariant($"{tooLate.Length} offer(s) arrive after {lastUseful}, the end of its useful window; the earliest, {tooLate.MinBy(o => o.Arrival.Index)!.Id}, arrives {tooLate.Min(o => o.Arrival)}."));
         if (eligible.Length == 0)
         {
             lines.Add("So every offer that may go to it arrives too late.");
@@ -63,13 +62,11 @@ public static class PlanExplanation
             .OrderByDescending(t => t.PerUnit).ThenBy(t => t.Requirement.Id, StringComparer.Ordinal)
             .ToArray();
         var unused = offered - takers.Sum(t => t.Units) - coverage.Allocated;
-        lines.Add(Invariant($"{eligible.Length} offer(s) could serve it, {offered:N0} units in all; {takers.Sum(t => t.Units):N0} went to {takers.Length} other requirement(s)") + (unused > 0 ? Invariant($" and {unused:N0} are left unused.") : "."));
+        lines.Add(FormattableString.Invariant($"{eligible.Length} offer(s) could serve it, {offered:N0} units in all; {takers.Sum(t => t.Units):N0} went to {takers.Length} other requirement(s)") + (unused > 0 ? FormattableString.Invariant($" and {unused:N0} are left unused.") : "."));
         if (takers.Length > 0)
             lines.Add("They went where the plan's objective values them more (priority weight × months of use): "
-                + string.Join("; ", takers.Take(names).Select(t => Invariant($"{t.Requirement.Id} ({t.Requirement.Recipient}, priority {t.Requirement.Priority}, needed by {t.Requirement.NeedBy}, {t.Units:N0} units at {t.PerUnit:N0} per unit)")))
+                + string.Join("; ", takers.Take(names).Select(t => FormattableString.Invariant($"{t.Requirement.Id} ({t.Requirement.Recipient}, priority {t.Requirement.Priority}, needed by {t.Requirement.NeedBy}, {t.Units:N0} units at {t.PerUnit:N0} per unit)")))
                 + (takers.Length > names ? "; ..." : "."));
         return lines;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
