@@ -83,6 +83,7 @@ public static class CsvTableFile
     public static Problem? ReadRecords(string name, string text, Action<int, List<string>> onRecord)
     {
         var fields = new List<string>(16);
+        var pool = new ColumnPool();
         var quoted = new StringBuilder();
         var position = 0;
         var line = 1;
@@ -128,7 +129,7 @@ public static class CsvTableFile
                 {
                     var start = position;
                     position = EndOfField(text, position);
-                    field = text.AsSpan(start, position - start).Trim(" \t").ToString();
+                    field = pool.Text(fields.Count, text.AsSpan(start, position - start).Trim(" \t"));
                 }
                 fields.Add(field);
                 if (position < text.Length && text[position] == ',')

@@ -45,9 +45,10 @@ public static class TableValidation
         var index = IndexColumns(kind, table.Name, table.Header, problems, strictColumns: false);
         if (index is null)
             return;
-        var width = Width(index);
+        var rows = new Rows(table.Name, table.Header.Length, index, problems, cache: null);
         foreach (var row in table.Rows)
-            ReadRow(table.Name, row.Line, table.Header.Length, width, index, row.Cells, problems, read, cache: null);
+            if (rows.Read(row.Line, row.Cells) is { } reader)
+                read(reader, row.Line);
     }
 
     /// <summary>
@@ -65,30 +66,26 @@ public static class TableValidation
         var records = new List<T>(lines);
         var firstLineOfKey = new Dictionary<string, int>(lines, StringComparer.Ordinal);
         var cache = new RowCache();
-        Dictionary<string, int>? index = null;
-        var headerLength = -1;
-        var width = 0;
+        Rows? rows = null;
+        var headerSeen = false;
         var problem = CsvTableFile.ReadRecords(name, text, (line, fields) =>
         {
-            if (headerLength < 0)
+            if (!headerSeen)
             {
-                headerLength = fields.Count;
-                index = IndexColumns(kind, name, [.. fields], problems, strictColumns);
-                width = index is null ? 0 : Width(index);
+                headerSeen = true;
+                var index = IndexColumns(kind, name, [.. fields], problems, strictColumns);
+                rows = index is null ? null : new Rows(name, fields.Count, index, problems, cache);
                 return;
             }
-            if (index is null)
+            if (rows?.Read(line, fields) is not { } reader)
                 return;
-            ReadRow(name, line, headerLength, width, index, fields, problems, (reader, _) =>
-            {
-                var record = kind.Read(reader);
-                if (!reader.HasProblems && !IsDuplicate(kind, key(record), line, reader, firstLineOfKey, problems))
-                    records.Add(record);
-            }, cache);
+            var record = kind.Read(reader);
+            if (!reader.HasProblems && !IsDuplicate(kind, key(record), line, reader, firstLineOfKey, problems))
+                records.Add(record);
         });
         if (problem is not null)
             problems.Add(problem);
-        else if (headerLength < 0)
+        else if (!headerSeen)
             problems.Add(new Problem(name, "", "the file is empty; expected a header row of column names"));
         return records;
     }
@@ -122,25 +119,48 @@ public static class TableValidation
         return headerOk ? index : null;
     }
 
-    private static int Width(Dictionary<string, int> index) => index.Count == 0 ? 0 : index.Values.Max() + 1;
-
-    /// <summary>Reports a row of the wrong width, else hands a reader of its cells to <paramref name="read"/>.</summary>
-    private static void ReadRow(
-        string name, int line, int headerLength, int width, Dictionary<string, int> index, IReadOnlyList<string> cells,
-        ICollection<Problem> problems, Action<RowReader, int> read, RowCache? cache)
+    /// <summary>
+    /// Hands each row of a table to a <see cref="RowReader"/>, one reader for all rows (a million
+    /// rows would otherwise cost a million readers and their closures); reports rows of the wrong width.
+    /// </summary>
+    private sealed class Rows
     {
-        if (cells.Count < width)
+        private readonly string _name;
+        private readonly int _headerLength;
+        private readonly int _width;
+        private readonly ICollection<Problem> _problems;
+        private readonly RowReader _reader;
+        private int _line;
+        private IReadOnlyList<string> _cells = [];
+
+        public Rows(string name, int headerLength, Dictionary<string, int> index, ICollection<Problem> problems, RowCache? cache)
         {
-            problems.Add(new Problem($"{name}:{line}", "", $"expected {headerLength} fields, got {cells.Count}; is the line cut short?"));
-            return;
+            _name = name;
+            _headerLength = headerLength;
+            _width = index.Count == 0 ? 0 : index.Values.Max() + 1;
+            _problems = problems;
+            // The location is built only if a problem needs it: a million rows rarely do.
+            _reader = new RowReader(() => $"{_name}:{_line}", column => index.TryGetValue(column, out var i) ? _cells[i] : null, problems, cache);
         }
-        if (cells.Count > headerLength && cells.Skip(headerLength).Any(c => c.Length > 0))
+
+        /// <summary>The reader of the row, or null (and the problem reported) when its width is wrong.</summary>
+        public RowReader? Read(int line, IReadOnlyList<string> cells)
         {
-            problems.Add(new Problem($"{name}:{line}", "", $"expected {headerLength} fields, got {cells.Count}"));
-            return;
+            if (cells.Count < _width)
+            {
+                _problems.Add(new Problem($"{_name}:{line}", "", $"expected {_headerLength} fields, got {cells.Count}; is the line cut short?"));
+                return null;
+            }
+            if (cells.Count > _headerLength && cells.Skip(_headerLength).Any(c => c.Length > 0))
+            {
+                _problems.Add(new Problem($"{_name}:{line}", "", $"expected {_headerLength} fields, got {cells.Count}"));
+                return null;
+            }
+            _line = line;
+            _cells = cells;
+            _reader.Reset();
+            return _reader;
         }
-        // The location is built only if a problem needs it: a million rows rarely do.
-        read(new RowReader(() => $"{name}:{line}", column => index.TryGetValue(column, out var i) ? cells[i] : null, problems, cache), line);
     }
 
     /// <summary>Checks that every nation code in <paramref name="rows"/> is one of <paramref name="nations"/>.</summary>

@@ -25,6 +25,13 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
 
     public bool HasProblems => _problemCount > 0;
 
+    /// <summary>Starts over on the next row, when <c>where</c> and <c>cell</c> read a row that moves.</summary>
+    public void Reset()
+    {
+        _problemCount = 0;
+        _where = null;
+    }
+
     public void Fail(string field, string message)
     {
         _problemCount++;
@@ -34,14 +41,8 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
     /// <summary>The trimmed cell, or empty when the column is absent (an optional column).</summary>
     public string Optional(string column) => cell(column) ?? "";
 
-    /// <summary>A required text; with a <see cref="RowCache"/>, equal texts across rows are one string.</summary>
-    public string Text(string column)
-    {
-        var text = Required(column);
-        return cache is null || column == "id" ? text : cache.Intern(text);
-    }
+    public string Text(string column) => Required(column);
 
-    /// <summary>A required cell about to be parsed into something else: not worth sharing.</summary>
     private string Required(string column)
     {
         var text = Optional(column);

@@ -25,23 +25,48 @@ public sealed record Plan(IReadOnlyList<Allocation> Allocations, IReadOnlyList<C
             byRank[requirementRank[r]] = r;
         var allocations = new Allocation[pairs.Length];
         var coverage = new Coverage[requirements.Length];
-        Int128 objective = 0; // at most 1.21e6 per unit × 1e9 units × the rows: beyond 64 bits, far below 128
-        var next = 0;
-        for (var rank = 0; rank < byRank.Length; rank++)
+        // Requirements in rank order, in slices built side by side: a million rows and their pairs
+        // are spread over memory, so the build waits on memory more than it computes.
+        var slices = Math.Max(1, Math.Min(64, requirements.Length / 50_000));
+        var objectives = new Int128[slices];
+        Parallel.For(0, slices, slice =>
         {
-            var requirement = requirements[byRank[rank]];
-            long allocated = 0, onTime = 0;
-            for (; next < pairs.Length && pairs[next].Requirement == byRank[rank]; next++)
+            var firstRank = (int)((long)requirements.Length * slice / slices);
+            var endRank = (int)((long)requirements.Length * (slice + 1) / slices);
+            var next = FirstPairOf(keys, firstRank);
+            Int128 objective = 0; // at most 1.21e6 per unit × 1e9 units × the rows: beyond 64 bits, far below 128
+            for (var rank = firstRank; rank < endRank; rank++)
             {
-                var allocation = allocations[next] = new Allocation(offers[pairs[next].Offer], requirement, pairs[next].Quantity);
-                allocated += allocation.Quantity;
-                if (allocation.LateMonths == 0)
-                    onTime += allocation.Quantity;
-                objective += (Int128)Benefit.PerUnit(allocation.Offer, requirement) * allocation.Quantity;
+                var requirement = requirements[byRank[rank]];
+                long allocated = 0, onTime = 0;
+                for (; next < pairs.Length && pairs[next].Requirement == byRank[rank]; next++)
+                {
+                    var allocation = allocations[next] = new Allocation(offers[pairs[next].Offer], requirement, pairs[next].Quantity);
+                    allocated += allocation.Quantity;
+                    if (allocation.LateMonths == 0)
+                        onTime += allocation.Quantity;
+                    objective += (Int128)Benefit.PerUnit(allocation.Offer, requirement) * allocation.Quantity;
+                }
+                coverage[rank] = new Coverage(requirement, allocated, onTime, allocated - onTime);
             }
-            coverage[rank] = new Coverage(requirement, allocated, onTime, allocated - onTime);
-        }
-        return new Plan(allocations, coverage, (BigInteger)objective);
+            objectives[slice] = objective;
+        });
+        var total = Int128.Zero;
+        foreach (var objective in objectives)
+            total += objective;
+        return new Plan(allocations, coverage, (BigInteger)total);
+    }
+
+    /// <summary>The first of the sorted <paramref name="keys"/> whose requirement rank is at least <paramref name="rank"/>.</summary>
+    private static int FirstPairOf(long[] keys, int rank)
+    {
+        var key = (long)rank << 32;
+        var at = Array.BinarySearch(keys, key);
+        if (at < 0)
+            return ~at;
+        while (at > 0 && keys[at - 1] >= key)
+            at--;
+        return at;
     }
 
     /// <summary>Each index's position when the ids are sorted ordinally.</summary>

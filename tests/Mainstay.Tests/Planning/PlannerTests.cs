@@ -92,6 +92,30 @@ public sealed class PlannerTests
             .ShouldBe(one.Allocations.Select(a => (a.Offer.Id, a.Requirement.Id, a.Quantity)));
     }
 
+    [Fact]
+    public void A_large_plan_built_in_slices_equals_its_item_types_planned_alone()
+    {
+        // 150,000 requirements: the plan is assembled in slices side by side, while each item type
+        // alone (50,000) fits one slice; both must give the same allocations, coverage and objective.
+        var random = new Random(7);
+        var start = YearMonth.Of(2025, 1);
+        string[] items = ["shell", "drone", "radar"];
+        var needs = Enumerable.Range(0, 150_000).Select(i => new Requirement(
+            $"R{i:D6}", i % 7 == 0 ? "MD" : "UA", items[i % 3], random.Next(1, 40), random.Next(1, 6), start.AddMonths(random.Next(12)), random.Next(0, 3))).ToArray();
+        var offers = Enumerable.Range(0, 60_000).Select(i => new Offer(
+            $"O{i:D6}", "DE", items[i % 3], random.Next(1, 90), start.AddMonths(random.Next(12)), random.Next(0, 2), i % 5 == 0 ? RecipientScope.Only(["UA"]) : RecipientScope.Any, "")).ToArray();
+
+        var whole = Planner.Solve(needs, offers);
+        var alone = items.Select(item => Planner.Solve(needs.Where(r => r.Item == item).ToArray(), offers.Where(o => o.Item == item).ToArray())).ToArray();
+
+        whole.Objective.ShouldBe(alone.Aggregate(System.Numerics.BigInteger.Zero, (sum, plan) => sum + plan.Objective));
+        whole.Allocations.Select(a => (a.Requirement.Id, a.Offer.Id, a.Quantity))
+            .ShouldBe(alone.SelectMany(p => p.Allocations).Select(a => (a.Requirement.Id, a.Offer.Id, a.Quantity)).Order());
+        whole.Coverage.Select(c => (c.Requirement.Id, c.Allocated, c.OnTime, c.Late))
+            .ShouldBe(alone.SelectMany(p => p.Coverage).Select(c => (c.Requirement.Id, c.Allocated, c.OnTime, c.Late)).OrderBy(c => c.Id, StringComparer.Ordinal));
+        whole.Allocations.Count.ShouldBeGreaterThan(50_000);
+    }
+
     /// <summary>Small scenarios where pairs compete: few recipients, months and items; ties and restrictions.</summary>
     internal static (Requirement[] Needs, Offer[] Offers) RandomScenario(int seed, int size = 12)
     {
