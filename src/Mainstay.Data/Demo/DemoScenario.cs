@@ -20,6 +20,9 @@ public static class DemoScenario
     private const string PledgeSource = "NATO Washington Summit Declaration, 10 July 2024: Pledge of Long-Term Security Assistance for Ukraine";
     private const int Seed = 20240710;
 
+    /// <summary>The partners that pledge and offer in the demo; the reference list's other partners are donors in the public trackers.</summary>
+    private static readonly string[] DemoPartners = ["AT", "AU", "CH", "IE", "JP", "KR", "NZ"];
+
     public static IReadOnlyList<ValidatedTable> Build(int requirements = 320, int offers = 300)
     {
         var nations = ReferenceData.Table("nations.csv");
@@ -29,7 +32,7 @@ public static class DemoScenario
 
         var nationRows = nations.Rows.Select(r => new { Code = r.Cells[0], Role = r.Cells[2], Currency = r.Cells[3] }).ToArray();
         var allies = nationRows.Where(n => n.Role == "ally").ToArray();
-        var partners = nationRows.Where(n => n.Role == "partner").ToArray();
+        var partners = nationRows.Where(n => n.Role == "partner" && DemoPartners.Contains(n.Code)).ToArray();
         // The latest GDP of each nation in US$: 2024 estimates for allies, 2023 for the others.
         var latestGdp = gdp.Rows.GroupBy(r => r.Cells[0]).ToDictionary(
             g => g.Key, g => decimal.Parse(g.MaxBy(r => int.Parse(r.Cells[1], CultureInfo.InvariantCulture))!.Cells[2], CultureInfo.InvariantCulture));
@@ -49,6 +52,9 @@ public static class DemoScenario
             ("offers.csv", ["id", "donor", "item", "quantity", "available", "transit_months", "recipients", "conditions"],
                 Offers(offers, allies.Select(a => a.Code).Concat(partners.Select(p => p.Code)).ToArray(), latestGdp, random)),
         };
+        var annualRates = ReferenceData.Table("imf-rates.csv");
+        tables.Add(("annual-rates.csv", annualRates.Header, annualRates.Rows.Select(r => r.Cells).ToList()));
+        tables.AddRange(DemoContributions.Tables(tables.Single(t => t.Name == "offers.csv").Rows));
 
         var problems = new List<Problem>();
         var validated = tables.Select(t =>

@@ -4,7 +4,7 @@ using Mainstay.Problems;
 
 namespace Mainstay.Data.Demo;
 
-/// <summary>The reference tables shipped inside Mainstay (nations, GDP, ECB rates); see Reference/SOURCES.md.</summary>
+/// <summary>The reference tables shipped inside Mainstay (nations, GDP, ECB and IMF rates, ISO codes); see Reference/SOURCES.md.</summary>
 public static class ReferenceData
 {
     public static TextTable Table(string fileName)
@@ -16,10 +16,10 @@ public static class ReferenceData
         var table = CsvTableFile.Read(fileName, buffer.ToArray());
         if (!table.IsOk)
             throw new InvalidOperationException($"embedded {fileName}: {table.Problem}");
-        if (!EcbRatesFile.Looks(table.Value))
-            return table.Value;
         var problems = new List<Problem>();
-        var rates = EcbRatesFile.ToLong(table.Value, problems);
+        var rates = EcbRatesFile.Looks(table.Value) ? EcbRatesFile.ToLong(table.Value, problems)
+            : ImfRatesFile.Looks(table.Value) ? ImfRatesFile.ToLong(table.Value, problems)
+            : table;
         return problems.Count == 0 ? rates.Value : throw new InvalidOperationException($"embedded {fileName}: {problems[0]}");
     }
 }

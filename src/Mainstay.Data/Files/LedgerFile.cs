@@ -8,13 +8,18 @@ public sealed record LedgerFile(LedgerKind Kind, TextTable Table)
 {
     /// <summary>
     /// The kind a file name implies: <c>offers.csv</c>, <c>offers-2025.xlsx</c> and <c>offers_de.csv</c>
-    /// hold offers; <c>eurofxref-hist.csv</c> holds ECB rates.
+    /// hold offers; <c>eurofxref-hist.csv</c> holds ECB rates, <c>imf_exchangerates_A_ENDA_USD.csv</c>
+    /// IMF annual rates and the Kiel tracker's <c>data_explorer.csv</c> contributions.
     /// </summary>
     public static LedgerKind? KindFromName(string path)
     {
         var stem = Path.GetFileNameWithoutExtension(path).ToLowerInvariant().Replace('_', '-');
         if (stem.StartsWith("eurofxref", StringComparison.Ordinal))
             return LedgerKinds.ExchangeRates;
+        if (stem.StartsWith("imf-exchangerates", StringComparison.Ordinal))
+            return LedgerKinds.AnnualRates;
+        if (stem.StartsWith("data-explorer", StringComparison.Ordinal))
+            return LedgerKinds.Contributions;
         return LedgerKinds.All
             .OrderByDescending(k => k.Name.Length)
             .FirstOrDefault(k => stem == k.Name || stem.StartsWith(k.Name + "-", StringComparison.Ordinal) || stem.StartsWith(k.Name + ".", StringComparison.Ordinal));
@@ -62,6 +67,10 @@ public sealed record LedgerFile(LedgerKind Kind, TextTable Table)
             return table.Problem;
         if (kind == LedgerKinds.ExchangeRates && EcbRatesFile.Looks(table.Value))
             table = EcbRatesFile.ToLong(table.Value, problems);
+        else if (kind == LedgerKinds.AnnualRates && ImfRatesFile.Looks(table.Value))
+            table = ImfRatesFile.ToLong(table.Value, problems);
+        else if (kind == LedgerKinds.Contributions && KielTrackerFile.Looks(table.Value))
+            table = KielTrackerFile.ToContributions(table.Value, problems);
         return Result<LedgerFile>.Ok(new LedgerFile(kind, table.Value));
     }
 }

@@ -13,8 +13,13 @@ public static class LedgerKinds
     public static readonly PledgesKind Pledges = new();
     public static readonly CoalitionsKind Coalitions = new();
     public static readonly ExchangeRatesKind ExchangeRates = new();
+    public static readonly AnnualRatesKind AnnualRates = new();
+    public static readonly BaselinesKind Baselines = new();
+    public static readonly ContributionsKind Contributions = new();
+    public static readonly DeliveriesKind Deliveries = new();
 
-    public static readonly IReadOnlyList<LedgerKind> All = [Nations, Gdp, Items, Requirements, Offers, Pledges, Coalitions, ExchangeRates];
+    public static readonly IReadOnlyList<LedgerKind> All =
+        [Nations, Gdp, Items, Requirements, Offers, Pledges, Coalitions, ExchangeRates, AnnualRates, Baselines, Contributions, Deliveries];
 
     public static LedgerKind? Find(string name) => All.FirstOrDefault(k => k.Name == name);
 }

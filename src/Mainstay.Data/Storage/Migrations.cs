@@ -64,6 +64,16 @@ public static class Migrations
             CREATE TABLE plan_allocations (plan_id BIGINT NOT NULL, item TEXT NOT NULL, requirement_id TEXT NOT NULL,
                 offer_id TEXT NOT NULL, quantity BIGINT NOT NULL, PRIMARY KEY (plan_id, item, requirement_id, offer_id));
             """),
+        new(5, "burden sharing: contributions, deliveries, baselines, annual rates", """
+            CREATE TABLE contributions (id TEXT PRIMARY KEY, donor TEXT NOT NULL, recipient TEXT NOT NULL, value_date TEXT NOT NULL,
+                aid_type TEXT NOT NULL, category TEXT NOT NULL, channel TEXT NOT NULL, amount BIGINT NOT NULL, currency TEXT NOT NULL,
+                valuation TEXT NOT NULL, source TEXT NOT NULL, funded_by TEXT NOT NULL, reimbursed_by TEXT NOT NULL);
+            CREATE TABLE deliveries (id TEXT PRIMARY KEY, offer TEXT NOT NULL, recipient TEXT NOT NULL, quantity BIGINT NOT NULL,
+                delivered_on TEXT NOT NULL, source TEXT NOT NULL);
+            CREATE TABLE baselines (year BIGINT PRIMARY KEY, amount_eur BIGINT NOT NULL, source TEXT NOT NULL);
+            CREATE TABLE annual_rates (currency TEXT NOT NULL, year BIGINT NOT NULL, units_per_usd TEXT NOT NULL, source TEXT NOT NULL,
+                PRIMARY KEY (currency, year));
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -49,6 +49,13 @@ public readonly record struct Money(long Minor, Currency Currency)
         return true;
     }
 
+    /// <summary>Euros from minor units (cents).</summary>
+    public static Money FromMinor(long cents) => new(cents, Currency.Eur);
+
+    /// <summary>An amount of units rounded to the currency's minor unit, half away from zero.</summary>
+    public static Money FromUnits(decimal units, Currency currency) =>
+        new((long)Math.Round(units * currency.MinorPerUnit, MidpointRounding.AwayFromZero), currency);
+
     /// <summary>Canonical text: exactly the currency's decimals, invariant culture, no separators.</summary>
     public string AmountText() => Units.ToString("F" + Currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 

@@ -1,0 +1,35 @@
+using Mainstay.BurdenSharing;
+using Mainstay.Data.Ledger;
+using Mainstay.Data.Storage;
+using Mainstay.Ledger;
+using Mainstay.Money;
+using Mainstay.Problems;
+
+namespace Mainstay.Data.BurdenSharing;
+
+/// <summary>Makes a burden-sharing report from the ledger: recorded contributions plus those its pledges and deliveries imply.</summary>
+public static class BurdenSharingReports
+{
+    public static async Task<Result<BurdenSharingReport>> ComputeAsync(
+        LedgerDatabase db, ReportPeriod period, int gdpYear, Money.Money? baseline, ICollection<Problem> problems, CancellationToken cancel = default)
+    {
+        await using var snapshot = await db.BeginReadAsync(cancel);
+        async Task<IReadOnlyList<T>> Load<T>(LedgerKind<T> kind) where T : class => await LedgerReader.LoadAsync(db, kind, cancel, snapshot);
+
+        var derived = DerivedContributions.From(
+            Pledge.FromTranches(await Load(LedgerKinds.Pledges)), await Load(LedgerKinds.Deliveries), await Load(LedgerKinds.Offers), await Load(LedgerKinds.Items));
+        if (!derived.IsOk)
+        {
+            problems.Add(derived.Problem);
+            return derived.Problem;
+        }
+        var input = new BurdenSharingInput(
+            await Load(LedgerKinds.Nations),
+            await Load(LedgerKinds.Gdp),
+            [.. await Load(LedgerKinds.Contributions), .. derived.Value],
+            await Load(LedgerKinds.Baselines),
+            new EuroValuation(await Load(LedgerKinds.ExchangeRates), await Load(LedgerKinds.AnnualRates)),
+            period, gdpYear, baseline);
+        return BurdenSharingReport.Compute(input, problems);
+    }
+}

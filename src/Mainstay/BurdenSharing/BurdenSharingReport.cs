@@ -1,0 +1,180 @@
+using Mainstay.Ledger;
+using Mainstay.Money;
+using Mainstay.Problems;
+
+namespace Mainstay.BurdenSharing;
+
+/// <summary>A contribution of the period valued in euros, and whether it counts.</summary>
+public sealed record ValuedContribution(Contribution Contribution, EuroValue Value)
+{
+    public bool Counted => Contribution.NotCountedBecause is null;
+}
+
+/// <summary>One donor's line: what it contributed in the period against its fair share (allies only).</summary>
+public sealed record DonorLine(
+    Nation Nation, Money.Money Counted, Money.Money? FairShare, decimal? Ratio, decimal? PercentOfGdp, int? Rank, EuroValue? Gdp, IReadOnlyList<string> Notes);
+
+/// <summary>The inputs of a burden-sharing report: the ledger's facts and the rule's choices.</summary>
+public sealed record BurdenSharingInput(
+    IReadOnlyList<Nation> Nations,
+    IReadOnlyList<GdpFigure> Gdp,
+    IReadOnlyList<Contribution> Contributions,
+    IReadOnlyList<Baseline> Baselines,
+    EuroValuation Valuation,
+    ReportPeriod Period,
+    int GdpYear,
+    Money.Money? BaselineOverride = null);
+
+/// <summary>
+/// Burden sharing by the rule Mainstay states on every report: the allies share a yearly baseline B
+/// (half of it for a half-year) in proportion to their GDP in the chosen GDP year, each GDP
+/// converted to euros at that year's average rate; an ally's fair share is B × its GDP ÷ the allies'
+/// combined GDP. Its contributions counted are its military support (non-lethal included, through
+/// any channel) valued on their value dates in the period, leaving out what a fund bought with
+/// money already counted for its payer and what another contribution reimbursed.
+/// </summary>
+public sealed record BurdenSharingReport(
+    ReportPeriod Period,
+    int GdpYear,
+    Baseline Baseline,
+    Money.Money PeriodBaseline,
+    IReadOnlyList<DonorLine> Allies,
+    IReadOnlyList<DonorLine> Partners,
+    Money.Money AlliesTotal,
+    Money.Money PartnersTotal,
+    Money.Money OthersTotal,
+    decimal? AlliedShareOfMilitarySupport,
+    IReadOnlyList<(ContributionCategory Category, Money.Money Counted)> ByCategory,
+    IReadOnlyList<ValuedContribution> Contributions,
+    IReadOnlyList<string> Sources)
+{
+    public string Rule =>
+        $"Fair share = baseline × the ally's share of the allies' combined GDP. Baseline {Baseline.Year}: {Eur(Baseline.Amount)} ({Baseline.Source})"
+        + (Period.Half is null ? "" : $", half of it for {Period}")
+        + $". GDP of {GdpYear}, converted to euros at the mean of the ECB's daily rates of {GdpYear} (IMF annual average via US$ where the ECB publishes none)."
+        + " Counted: military support including non-lethal aid, through NATO, bilaterally, multilaterally or otherwise, valued in euros at the ECB reference rate of its value date;"
+        + " a fund's purchases paid from a counted contribution and reimbursed contributions are not counted again.";
+
+    public static string Eur(Money.Money amount) => $"EUR {amount.Units:N0}";
+
+    public static Result<BurdenSharingReport> Compute(BurdenSharingInput input, ICollection<Problem> problems)
+    {
+        var period = input.Period;
+        var baseline = input.BaselineOverride is { } amount
+            ? new Baseline(period.Year, amount, "set for this report")
+            : input.Baselines.FirstOrDefault(b => b.Year == period.Year);
+        if (baseline is null)
+        {
+            problems.Add(new Problem("--year", "baseline", $"no baseline for {period.Year}; the ledger has baselines for {YearsOf(input.Baselines.Select(b => b.Year))}: import a baselines file with a row for {period.Year} or pass --baseline"));
+            return Fail(problems);
+        }
+
+        var nations = input.Nations.ToDictionary(n => n.Code, StringComparer.Ordinal);
+        var gdpByNation = input.Gdp.Where(g => g.Year == input.GdpYear).ToDictionary(g => g.Nation, StringComparer.Ordinal);
+        var gdpEur = new Dictionary<string, EuroValue>(StringComparer.Ordinal);
+        foreach (var nation in input.Nations.Where(n => n.Role != NationRole.Recipient))
+        {
+            if (!gdpByNation.TryGetValue(nation.Code, out var figure))
+            {
+                if (nation.Role == NationRole.Ally)
+                    problems.Add(new Problem("gdp", nation.Code, $"no GDP for ally {nation.Code} ({nation.Name}) in {input.GdpYear}; import it or choose another --gdp-year"));
+                continue;
+            }
+            var value = input.Valuation.YearToEur(figure.Amount, input.GdpYear);
+            if (value.IsOk)
+                gdpEur[nation.Code] = value.Value;
+            else if (nation.Role == NationRole.Ally)
+                problems.Add(value.Problem with { Where = $"gdp {nation.Code} {input.GdpYear}" });
+        }
+
+        var valued = new List<ValuedContribution>();
+        foreach (var contribution in input.Contributions.Where(c => period.Contains(c.ValueDate)).OrderBy(c => c.Id, StringComparer.Ordinal))
+        {
+            var value = input.Valuation.ToEur(contribution.Amount, contribution.ValueDate);
+            if (value.IsOk)
+                valued.Add(new ValuedContribution(contribution, value.Value));
+            else
+                problems.Add(value.Problem with { Where = $"contribution {contribution.Id}" });
+        }
+        if (problems.Count > 0)
+            return Fail(problems);
+
+        var counted = valued.Where(v => v.Counted).ToArray();
+        var byDonor = counted.GroupBy(v => v.Contribution.Donor, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(v => v.Value.Eur.Minor), StringComparer.Ordinal);
+        var imfNotes = valued.Where(v => v.Value.Basis?.StartsWith("IMF", StringComparison.Ordinal) == true)
+            .GroupBy(v => v.Contribution.Donor, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(v => $"{v.Contribution.Id}: {v.Value.RateBasis}").ToArray(), StringComparer.Ordinal);
+
+        var periodBaseline = Money.Money.FromUnits(baseline.Amount.Units * period.ShareOfYear, Currency.Eur);
+        var allies = input.Nations.Where(n => n.Role == NationRole.Ally).ToArray();
+        var alliedGdp = allies.Sum(a => gdpEur[a.Code].Eur.Units);
+        var allyLines = allies.Select(a =>
+            {
+                var mine = Money.Money.FromMinor(byDonor.GetValueOrDefault(a.Code));
+                var gdp = gdpEur[a.Code];
+                var fair = Money.Money.FromUnits(periodBaseline.Units * gdp.Eur.Units / alliedGdp, Currency.Eur);
+                return new DonorLine(a, mine, fair, fair.Minor == 0 ? null : (decimal)mine.Minor / fair.Minor,
+                    100m * mine.Units / gdp.Eur.Units, null, gdp, Notes(a.Code, gdp));
+            })
+            .OrderByDescending(l => l.Ratio).ThenBy(l => l.Nation.Code, StringComparer.Ordinal)
+            .Select((l, i) => l with { Rank = i + 1 })
+            .ToArray();
+        var partnerLines = input.Nations.Where(n => n.Role == NationRole.Partner && byDonor.ContainsKey(n.Code))
+            .Select(p =>
+            {
+                var mine = Money.Money.FromMinor(byDonor[p.Code]);
+                var gdp = gdpEur.GetValueOrDefault(p.Code);
+                var notes = Notes(p.Code, gdp).ToList();
+                if (gdp is null)
+                    notes.Add($"no GDP for {input.GdpYear}: % of GDP not shown");
+                return new DonorLine(p, mine, null, null, gdp is null ? null : 100m * mine.Units / gdp.Eur.Units, null, gdp, notes);
+            })
+            .OrderByDescending(l => l.Counted.Minor).ThenBy(l => l.Nation.Code, StringComparer.Ordinal)
+            .ToArray();
+
+        long Total(Func<Contribution, bool> which) => counted.Where(v => which(v.Contribution)).Sum(v => v.Value.Eur.Minor);
+        var alliesTotal = Total(c => nations.GetValueOrDefault(c.Donor)?.Role == NationRole.Ally);
+        var partnersTotal = Total(c => nations.GetValueOrDefault(c.Donor)?.Role == NationRole.Partner);
+        var all = Total(_ => true);
+        var byCategory = counted.GroupBy(v => v.Contribution.Category).OrderBy(g => g.Key)
+            .Select(g => (g.Key, Money.Money.FromMinor(g.Sum(v => v.Value.Eur.Minor)))).ToArray();
+        return Result<BurdenSharingReport>.Ok(new BurdenSharingReport(period, input.GdpYear, baseline, periodBaseline, allyLines, partnerLines,
+            Money.Money.FromMinor(alliesTotal), Money.Money.FromMinor(partnersTotal), Money.Money.FromMinor(all - alliesTotal - partnersTotal),
+            all == 0 ? null : (decimal)alliesTotal / all, byCategory, valued, SourcesOf(allies.Select(a => gdpByNation[a.Code]), valued)));
+
+        IReadOnlyList<string> Notes(string code, EuroValue? gdp)
+        {
+            var notes = new List<string>(imfNotes.GetValueOrDefault(code) ?? []);
+            if (gdp?.Basis?.StartsWith("IMF", StringComparison.Ordinal) == true)
+                notes.Add($"GDP: {gdp.RateBasis}");
+            return notes;
+        }
+    }
+
+    /// <summary>Where the report's figures come from, in words for its footer.</summary>
+    private static IReadOnlyList<string> SourcesOf(IEnumerable<GdpFigure> gdp, IReadOnlyList<ValuedContribution> valued)
+    {
+        var sources = new List<string> { $"GDP: {string.Join("; ", gdp.Select(g => g.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}" };
+        sources.Add(valued.Any(v => v.Value.Basis?.StartsWith("IMF", StringComparison.Ordinal) == true)
+            ? "Exchange rates: ECB euro foreign exchange reference rates; IMF annual average rates per US$ where the ECB publishes none"
+            : "Exchange rates: ECB euro foreign exchange reference rates");
+        var pledged = valued.Count(v => v.Contribution.Id.StartsWith("pledge:", StringComparison.Ordinal));
+        var delivered = valued.Count(v => v.Contribution.Id.StartsWith("delivery:", StringComparison.Ordinal));
+        var top = valued.Where(v => !v.Contribution.Id.Contains(':', StringComparison.Ordinal))
+            .GroupBy(v => v.Contribution.Source, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3)
+            .Select(g => g.Key).ToArray();
+        sources.Add($"Contributions: {valued.Count:N0} in the period: {valued.Count - pledged - delivered:N0} recorded"
+            + (top.Length == 0 ? "" : $" (mostly {string.Join("; ", top)})")
+            + $", {pledged:N0} disbursed pledge years, {delivered:N0} deliveries at reference values");
+        return sources;
+    }
+
+    private static Result<BurdenSharingReport> Fail(ICollection<Problem> problems) => problems.First();
+
+    private static string YearsOf(IEnumerable<int> years)
+    {
+        var list = years.Order().ToArray();
+        return list.Length == 0 ? "no year" : string.Join(", ", list);
+    }
+}

@@ -1,0 +1,36 @@
+using Mainstay.Ledger;
+using Mainstay.Problems;
+
+namespace Mainstay.BurdenSharing;
+
+/// <summary>
+/// Contributions that follow from the rest of the ledger, so nobody records them twice: a
+/// disbursed pledge year is money paid on its disbursement date; a delivery is an in-kind donation
+/// valued at its item's reference (replacement) value on the day it was delivered.
+/// </summary>
+public static class DerivedContributions
+{
+    public static Result<IReadOnlyList<Contribution>> From(
+        IEnumerable<Pledge> pledges, IEnumerable<Delivery> deliveries, IEnumerable<Offer> offers, IEnumerable<ItemType> items)
+    {
+        var contributions = new List<Contribution>();
+        foreach (var tranche in pledges.SelectMany(p => p.Tranches).Where(t => t.Status == PledgeStatus.Disbursed))
+            contributions.Add(new Contribution($"pledge:{tranche.PledgeId}:{tranche.Year}", tranche.Donor, tranche.Recipient, tranche.DisbursedOn!.Value,
+                AidType.Military, ContributionCategory.Unspecified, Channel.Bilateral, tranche.Amount, ValuationBasis.Cash, tranche.Source));
+
+        var offerById = offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var itemById = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        foreach (var delivery in deliveries)
+        {
+            if (!offerById.TryGetValue(delivery.Offer, out var offer))
+                return new Problem($"delivery {delivery.Id}", "offer", $"no offer \"{delivery.Offer}\" in the ledger");
+            if (!itemById.TryGetValue(offer.Item, out var item))
+                return new Problem($"delivery {delivery.Id}", "offer", $"offer {offer.Id} is of item \"{offer.Item}\", which has no reference value in items");
+            contributions.Add(new Contribution($"delivery:{delivery.Id}", offer.Donor, delivery.Recipient, delivery.DeliveredOn,
+                AidType.Military, ContributionCategory.Equipment, Channel.Bilateral,
+                new Money.Money(checked(item.UnitValueEur.Minor * delivery.Quantity), item.UnitValueEur.Currency), ValuationBasis.ReferenceReplacementValue,
+                $"{delivery.Quantity} × {item.Id} of offer {offer.Id} at the reference value {item.UnitValueEur}; {delivery.Source}"));
+        }
+        return Result<IReadOnlyList<Contribution>>.Ok(contributions);
+    }
+}

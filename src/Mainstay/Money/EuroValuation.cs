@@ -1,0 +1,78 @@
+using Mainstay.Problems;
+
+namespace Mainstay.Money;
+
+/// <summary>
+/// Values amounts in euros by the rule every report states: the ECB reference rate of the value
+/// date (the last published on or before it); for a currency the ECB does not publish (ALL, MKD),
+/// the IMF annual average of the value date's year crossed through the US dollar
+/// (units per euro = units per US$ ÷ euros per US$), or of the year before while the IMF has not
+/// yet published that year's. Yearly figures such as GDP use the mean of
+/// the ECB's daily rates in that year, with the same IMF fallback.
+/// </summary>
+public sealed class EuroValuation
+{
+    private readonly EuroConverter _ecb;
+    private readonly Dictionary<string, (decimal Sum, int Days)> _ecbYears = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ecbCurrencies = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Currency, int Year), AnnualRate> _imf = [];
+
+    public EuroValuation(IEnumerable<ExchangeRate> ecbRates, IEnumerable<AnnualRate> annualRates)
+    {
+        var rates = ecbRates as IReadOnlyCollection<ExchangeRate> ?? ecbRates.ToArray();
+        _ecb = new EuroConverter(rates);
+        foreach (var rate in rates)
+        {
+            _ecbCurrencies.Add(rate.Currency);
+            var key = YearKey(rate.Currency, rate.Date.Year);
+            var (sum, days) = _ecbYears.GetValueOrDefault(key);
+            _ecbYears[key] = (sum + rate.UnitsPerEuro, days + 1);
+        }
+        foreach (var rate in annualRates)
+            _imf[(rate.Currency, rate.Year)] = rate;
+    }
+
+    /// <summary>The amount in euros on <paramref name="valueDate"/>.</summary>
+    public Result<EuroValue> ToEur(Money amount, DateOnly valueDate)
+    {
+        if (amount.Currency == Currency.Eur || _ecbCurrencies.Contains(amount.Currency.Code))
+            return _ecb.ToEur(amount, valueDate);
+        foreach (var year in new[] { valueDate.Year, valueDate.Year - 1 })
+            if (ImfUnitsPerEuro(amount.Currency.Code, year) is { } crossed)
+                return Result<EuroValue>.Ok(Convert(amount, crossed, valueDate, $"IMF annual average {year} via US$ (no ECB rate for {amount.Currency.Code})"));
+        return new Problem(amount.Currency.Code, "rate",
+            $"no rate to value {amount.Currency.Code} on {valueDate:yyyy-MM-dd}: the ECB publishes none for it and no IMF annual average for {valueDate.Year - 1} or {valueDate.Year} (with the euro's) is loaded; import the IMF's imf_exchangerates_A_ENDA_USD.csv");
+    }
+
+    /// <summary>A yearly amount (such as GDP) in euros at the year's average rate.</summary>
+    public Result<EuroValue> YearToEur(Money amount, int year)
+    {
+        var date = new DateOnly(year, 12, 31);
+        if (amount.Currency == Currency.Eur)
+            return Result<EuroValue>.Ok(new EuroValue(amount, amount, 1m, date, "in euros"));
+        var code = amount.Currency.Code;
+        if (_ecbYears.TryGetValue(YearKey(code, year), out var ecb))
+            return Result<EuroValue>.Ok(Convert(amount, ecb.Sum / ecb.Days, date, $"mean of the {ecb.Days} ECB daily rates of {year}"));
+        var crossed = ImfUnitsPerEuro(code, year);
+        if (crossed is not null)
+            return Result<EuroValue>.Ok(Convert(amount, crossed.Value, date, $"IMF annual average {year} via US$ (no ECB rates for {code} in {year})"));
+        return new Problem(code, "rate", $"no ECB rates for {code} in {year} and no IMF annual average: import the ECB's eurofxref-hist.csv or the IMF's rates");
+    }
+
+    private decimal? ImfUnitsPerEuro(string currency, int year)
+    {
+        if (!_imf.TryGetValue((Currency.Eur.Code, year), out var euro))
+            return null;
+        if (currency == "USD")
+            return 1m / euro.UnitsPerUsd;
+        return _imf.TryGetValue((currency, year), out var rate) ? rate.UnitsPerUsd / euro.UnitsPerUsd : null;
+    }
+
+    private static EuroValue Convert(Money amount, decimal unitsPerEuro, DateOnly rateDate, string basis)
+    {
+        var eurMinor = Math.Round(amount.Units / unitsPerEuro * Currency.Eur.MinorPerUnit, MidpointRounding.AwayFromZero);
+        return new EuroValue(amount, new Money((long)eurMinor, Currency.Eur), unitsPerEuro, rateDate, basis);
+    }
+
+    private static string YearKey(string currency, int year) => $"{currency}:{year}";
+}

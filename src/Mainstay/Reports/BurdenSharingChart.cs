@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text;
+using Mainstay.BurdenSharing;
+
+namespace Mainstay.Reports;
+
+/// <summary>
+/// Draws a burden-sharing report as a self-contained SVG: one row per ally, sorted by the ratio of
+/// what it contributed to its fair share; a bar for its contributions counted, a tick at its fair
+/// share; the rule and the data sources printed under the chart.
+/// </summary>
+public static class BurdenSharingChart
+{
+    private const int Left = 190;
+    private const int BarArea = 560;
+    private const int RowHeight = 18;
+    private const int Top = 78;
+
+    public static string Svg(BurdenSharingReport report)
+    {
+        var lines = report.Allies;
+        var max = Math.Max(1m, lines.Select(l => Math.Max(l.Counted.Units, l.FairShare?.Units ?? 0)).DefaultIfEmpty(1m).Max());
+        var footer = Wrap(report.Rule, 120).Concat(report.Sources.Select(s => "Source: " + s).SelectMany(s => Wrap(s, 120))).ToArray();
+        var width = Left + BarArea + 150;
+        var height = Top + (lines.Count * RowHeight) + 40 + (footer.Length * 14);
+        var svg = new StringBuilder();
+        svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"11\">\n"));
+        svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        svg.Append(Invariant($"<text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"bold\">{Encode($"Burden sharing {report.Period}: contributions counted against fair share")}</text>\n"));
+        svg.Append(Invariant($"<text x=\"16\" y=\"46\" fill=\"#555\">{Encode($"Baseline {BurdenSharingReport.Eur(report.PeriodBaseline)} shared by GDP of {report.GdpYear}; allies sorted by contribution ÷ fair share.")}</text>\n"));
+        svg.Append(Invariant($"<rect x=\"16\" y=\"56\" width=\"10\" height=\"10\" fill=\"#1f6fb4\"/><text x=\"30\" y=\"65\">contributions counted (EUR)</text>"));
+        svg.Append(Invariant($"<rect x=\"200\" y=\"55\" width=\"2\" height=\"12\" fill=\"#c0392b\"/><text x=\"208\" y=\"65\">fair share</text>\n"));
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var y = Top + (i * RowHeight);
+            var bar = (double)(line.Counted.Units / max) * BarArea;
+            var fair = (double)((line.FairShare?.Units ?? 0) / max) * BarArea;
+            svg.Append(Invariant($"<text x=\"{Left - 8}\" y=\"{y + 12}\" text-anchor=\"end\">{Encode($"{line.Rank}. {line.Nation.Name}")}</text>"));
+            svg.Append(Invariant($"<rect x=\"{Left}\" y=\"{y + 3}\" width=\"{bar:0.#}\" height=\"{RowHeight - 6}\" fill=\"#1f6fb4\"/>"));
+            svg.Append(Invariant($"<rect x=\"{Left + fair - 1:0.#}\" y=\"{y + 1}\" width=\"2\" height=\"{RowHeight - 2}\" fill=\"#c0392b\"/>"));
+            svg.Append(Invariant($"<text x=\"{Left + Math.Max(bar, fair) + 6:0.#}\" y=\"{y + 12}\" fill=\"#333\">{Encode($"{line.Ratio:0.00}× · {line.Counted.Units / 1_000_000m:N0} m")}</text>\n"));
+        }
+        var footerTop = Top + (lines.Count * RowHeight) + 24;
+        for (var i = 0; i < footer.Length; i++)
+            svg.Append(Invariant($"<text x=\"16\" y=\"{footerTop + (i * 14)}\" fill=\"#555\" font-size=\"10\">{Encode(footer[i])}</text>\n"));
+        svg.Append("</svg>\n");
+        return svg.ToString();
+    }
+
+    /// <summary>A printable page: the chart, the table and the notes.</summary>
+    public static string Html(BurdenSharingReport report)
+    {
+        var html = new StringBuilder();
+        html.Append(Invariant($"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{Encode($"Burden sharing {report.Period}")}</title>\n"));
+        html.Append("<style>body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse;font-size:0.9em}th,td{padding:0.2em 0.6em;border-bottom:1px solid #ddd;text-align:right}th:nth-child(-n+4),td:nth-child(-n+4),td:last-child{text-align:left}</style>\n</head>\n<body>\n");
+        html.Append(Invariant($"<h1>{Encode($"Burden sharing {report.Period}")}</h1>\n"));
+        html.Append(Svg(report));
+        html.Append("<table>\n<thead><tr>");
+        foreach (var column in BurdenSharingTable.Header)
+            html.Append(Invariant($"<th>{Encode(column)}</th>"));
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in BurdenSharingTable.Rows(report))
+        {
+            html.Append("<tr>");
+            foreach (var cell in row)
+                html.Append(Invariant($"<td>{Encode(cell)}</td>"));
+            html.Append("</tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n");
+        html.Append(Invariant($"<p><strong>Rule.</strong> {Encode(report.Rule)}</p>\n<ul>\n"));
+        foreach (var source in report.Sources)
+            html.Append(Invariant($"<li>{Encode(source)}</li>\n"));
+        html.Append("</ul>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+            if (line.Length > 0)
+                line.Append(' ');
+            line.Append(word);
+        }
+        if (line.Length > 0)
+            yield return line.ToString();
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
