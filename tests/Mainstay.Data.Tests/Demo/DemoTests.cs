@@ -15,7 +15,7 @@ public sealed class DemoTests
         var run = await ledger.RunAsync("demo", "--db", "./demo.db");
 
         run.Exit.ShouldBe(0, run.Error);
-        run.Out.ShouldContain("32 allies, 7 partner donors, recipients GE, MD, UA; 8 capability coalitions");
+        run.Out.ShouldContain("32 allies, 13 partner donors, recipients GE, MD, UA; 8 capability coalitions");
         await using var db = (await LedgerDatabase.OpenAsync(DatabaseTarget.Parse(Path.Combine(ledger.Folder, "demo.db")).Value, ledger.Clock)).Value;
         var snapshot = await LedgerReader.LoadAsync(db);
         snapshot.Nations.Count(n => n.Role == NationRole.Ally).ShouldBe(32);

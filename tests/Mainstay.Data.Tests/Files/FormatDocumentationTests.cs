@@ -24,14 +24,16 @@ public sealed partial class FormatDocumentationTests
                 files.Add(ledger.WriteFile(FileName(heading), match.Groups["csv"].Value));
         }
 
-        files.Count.ShouldBe(8);
+        files.Count.ShouldBe(Mainstay.Data.Ledger.LedgerKinds.All.Count);
         var run = await ledger.RunAsync(["import", .. files]);
         run.Exit.ShouldBe(0, run.Error);
         run.Error.ShouldBeEmpty();
     }
 
     private static string FileName(string heading) =>
-        heading.StartsWith("Exchange rates", StringComparison.Ordinal) ? "exchange-rates.csv" : heading.Trim();
+        heading.StartsWith("Exchange rates", StringComparison.Ordinal) ? "exchange-rates.csv"
+        : heading.StartsWith("Annual rates", StringComparison.Ordinal) ? "annual-rates.csv"
+        : heading.Trim();
 
     [GeneratedRegex(@"^## (?<heading>[^\n]+)$|^```csv\n(?<csv>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex HeadingOrExample();

@@ -1,3 +1,5 @@
+using Mainstay.Data.Ledger;
+
 namespace Mainstay.Data.Tests.Files;
 
 public sealed class RoundTripTests
@@ -16,7 +18,7 @@ public sealed class RoundTripTests
         export.Exit.ShouldBe(0, export.Error);
 
         var files = Directory.GetFiles(Path.Combine(ledger.Folder, "out"), "*." + format).Order(StringComparer.Ordinal).ToArray();
-        files.Length.ShouldBe(8);
+        files.Length.ShouldBe(LedgerKinds.All.Count);
         var import = await ledger.RunAsync(["import", .. files]);
         import.Exit.ShouldBe(0, import.Error);
         import.Out.ShouldContain("offers." + format + ": 300 added");
