@@ -20,7 +20,7 @@ public static class BurdenSharingTable
             yield return
             [
                 line.Rank?.ToString(CultureInfo.InvariantCulture) ?? "", line.Nation.Code, line.Nation.Name, Role(line.Nation.Role),
-                line.Counted.AmountText(), line.FairShare?.AmountText() ?? "", Fixed(line.Ratio, 4), Fixed(line.PercentOfGdp, 4),
+                line.Counted.AmountText(), line.FairShare?.AmountText() ?? "", Exact(line.Ratio), Exact(line.PercentOfGdp),
                 line.Gdp?.Eur.AmountText() ?? "", string.Join("; ", line.Notes),
             ];
         yield return ["", "ALLIES", "Allies, total", "ally", report.AlliesTotal.AmountText(), report.PeriodBaseline.AmountText(),
@@ -82,6 +82,9 @@ public static class BurdenSharingTable
     }
 
     private static string Fixed(decimal? value, int decimals) => value?.ToString("F" + decimals, CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Ten decimals at most, for files that will be computed with: a small donor's % of GDP can be 0.00002.</summary>
+    private static string Exact(decimal? value) => value is { } v ? Math.Round(v, 10).ToString("0.##########", CultureInfo.InvariantCulture) : "";
 
     private static string Role(NationRole role) => role.ToString().ToLowerInvariant();
 
