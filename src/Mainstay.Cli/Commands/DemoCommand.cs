@@ -49,7 +49,7 @@ public static class DemoCommand
                 await context.Out.WriteLineAsync($"  {change.Kind.Name,-15} {change.Added,6:N0} rows");
             await DemoSummary.WriteAsync(db, context.Out, cancel);
             await context.Out.WriteLineAsync();
-            await context.Out.WriteLineAsync($"Next: mainstay list offers --db {path}    mainstay export --out export --db {path}");
+            await context.Out.WriteLineAsync($"Next: mainstay plan --db {path}    mainstay report burden-sharing --year 2025 --db {path}    mainstay export --out export --db {path}");
             return ExitCode.Ok;
         });
         return command;

@@ -74,13 +74,16 @@ public sealed record BurdenSharingReport(
         var gdpEur = new Dictionary<string, EuroValue>(StringComparer.Ordinal);
         foreach (var nation in input.Nations.Where(n => n.Role != NationRole.Recipient))
         {
-            if (!gdpByNation.TryGetValue(nation.Code, out var figure))
+            // An ally's fair share needs the GDP of the year chosen; a partner's % of GDP may use its latest earlier figure.
+            var figure = gdpByNation.GetValueOrDefault(nation.Code)
+                ?? (nation.Role == NationRole.Partner ? input.Gdp.Where(g => g.Nation == nation.Code && g.Year < input.GdpYear).MaxBy(g => g.Year) : null);
+            if (figure is null)
             {
                 if (nation.Role == NationRole.Ally)
                     problems.Add(new Problem("gdp", nation.Code, $"no GDP for ally {nation.Code} ({nation.Name}) in {input.GdpYear}; import it or choose another --gdp-year"));
                 continue;
             }
-            var value = input.Valuation.YearToEur(figure.Amount, input.GdpYear);
+            var value = input.Valuation.YearToEur(figure.Amount, figure.Year);
             if (value.IsOk)
                 gdpEur[nation.Code] = value.Value;
             else if (nation.Role == NationRole.Ally)
@@ -127,7 +130,9 @@ public sealed record BurdenSharingReport(
                 var gdp = gdpEur.GetValueOrDefault(p.Code);
                 var notes = Notes(p.Code, gdp).ToList();
                 if (gdp is null)
-                    notes.Add($"no GDP for {input.GdpYear}: % of GDP not shown");
+                    notes.Add($"no GDP for {input.GdpYear} or before: % of GDP not shown");
+                else if (gdp.RateDate.Year != input.GdpYear)
+                    notes.Add($"% of GDP of {gdp.RateDate.Year}, the latest before {input.GdpYear}");
                 return new DonorLine(p, mine, null, null, gdp is null ? null : 100m * mine.Units / gdp.Eur.Units, null, gdp, notes);
             })
             .OrderByDescending(l => l.Counted.Minor).ThenBy(l => l.Nation.Code, StringComparer.Ordinal)

@@ -6,8 +6,9 @@ namespace Mainstay.Reports;
 
 /// <summary>
 /// Draws a burden-sharing report as a self-contained SVG: one row per ally, sorted by the ratio of
-/// what it contributed to its fair share; a bar for its contributions counted, a tick at its fair
-/// share; the rule and the data sources printed under the chart.
+/// what it contributed to its fair share; its bar is that ratio, so a small ally reads as clearly as
+/// a large one, against one line at the fair share (100%); amounts are written beside each bar;
+/// the rule and the data sources are printed under the chart.
 /// </summary>
 public static class BurdenSharingChart
 {
@@ -15,31 +16,34 @@ public static class BurdenSharingChart
     private const int BarArea = 560;
     private const int RowHeight = 18;
     private const int Top = 78;
+    private const decimal MaxRatio = 3m;
 
     public static string Svg(BurdenSharingReport report)
     {
         var lines = report.Allies;
-        var max = Math.Max(1m, lines.Select(l => Math.Max(l.Counted.Units, l.FairShare?.Units ?? 0)).DefaultIfEmpty(1m).Max());
+        var max = Math.Min(MaxRatio, Math.Max(1.25m, lines.Select(l => l.Ratio ?? 0).DefaultIfEmpty(1m).Max()));
         var footer = Wrap(report.Rule, 120).Concat(report.Sources.Select(s => "Source: " + s).SelectMany(s => Wrap(s, 120))).ToArray();
-        var width = Left + BarArea + 150;
+        var width = Left + BarArea + 220;
         var height = Top + (lines.Count * RowHeight) + 40 + (footer.Length * 14);
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"11\">\n"));
         svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.Append(Invariant($"<text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"bold\">{Encode($"Burden sharing {report.Period}: contributions counted against fair share")}</text>\n"));
-        svg.Append(Invariant($"<text x=\"16\" y=\"46\" fill=\"#555\">{Encode($"Baseline {BurdenSharingReport.Eur(report.PeriodBaseline)} shared by GDP of {report.GdpYear}; allies sorted by contribution ÷ fair share.")}</text>\n"));
-        svg.Append(Invariant($"<rect x=\"16\" y=\"56\" width=\"10\" height=\"10\" fill=\"#1f6fb4\"/><text x=\"30\" y=\"65\">contributions counted (EUR)</text>"));
-        svg.Append(Invariant($"<rect x=\"200\" y=\"55\" width=\"2\" height=\"12\" fill=\"#c0392b\"/><text x=\"208\" y=\"65\">fair share</text>\n"));
+        svg.Append(Invariant($"<text x=\"16\" y=\"46\" fill=\"#555\">{Encode($"Baseline {BurdenSharingReport.Eur(report.PeriodBaseline)} shared by GDP of {report.GdpYear}; allies sorted by contributions counted ÷ fair share.")}</text>\n"));
+        svg.Append(Invariant($"<rect x=\"16\" y=\"56\" width=\"10\" height=\"10\" fill=\"#1f6fb4\"/><text x=\"30\" y=\"65\">contributions counted, as % of the fair share</text>"));
+        svg.Append(Invariant($"<rect x=\"290\" y=\"55\" width=\"2\" height=\"12\" fill=\"#c0392b\"/><text x=\"298\" y=\"65\">fair share (100%)</text>\n"));
+        var fair = (double)(1m / max) * BarArea;
+        svg.Append(Invariant($"<rect x=\"{Left + fair - 1:0.#}\" y=\"{Top - 4}\" width=\"2\" height=\"{(lines.Count * RowHeight) + 8}\" fill=\"#c0392b\"/>\n"));
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var y = Top + (i * RowHeight);
-            var bar = (double)(line.Counted.Units / max) * BarArea;
-            var fair = (double)((line.FairShare?.Units ?? 0) / max) * BarArea;
+            var ratio = line.Ratio ?? 0;
+            var bar = (double)(Math.Min(ratio, max) / max) * BarArea;
             svg.Append(Invariant($"<text x=\"{Left - 8}\" y=\"{y + 12}\" text-anchor=\"end\">{Encode($"{line.Rank}. {line.Nation.Name}")}</text>"));
             svg.Append(Invariant($"<rect x=\"{Left}\" y=\"{y + 3}\" width=\"{bar:0.#}\" height=\"{RowHeight - 6}\" fill=\"#1f6fb4\"/>"));
-            svg.Append(Invariant($"<rect x=\"{Left + fair - 1:0.#}\" y=\"{y + 1}\" width=\"2\" height=\"{RowHeight - 2}\" fill=\"#c0392b\"/>"));
-            svg.Append(Invariant($"<text x=\"{Left + Math.Max(bar, fair) + 6:0.#}\" y=\"{y + 12}\" fill=\"#333\">{Encode($"{line.Ratio:0.00}× · {line.Counted.Units / 1_000_000m:N0} m")}</text>\n"));
+            var label = $"{ratio * 100:0}% · EUR {line.Counted.Units / 1_000_000m:N0} m of {line.FairShare?.Units / 1_000_000m:N0} m" + (ratio > max ? " (bar cut)" : "");
+            svg.Append(Invariant($"<text x=\"{Left + Math.Max(bar, fair) + 6:0.#}\" y=\"{y + 12}\" fill=\"#333\">{Encode(label)}</text>\n"));
         }
         var footerTop = Top + (lines.Count * RowHeight) + 24;
         for (var i = 0; i < footer.Length; i++)

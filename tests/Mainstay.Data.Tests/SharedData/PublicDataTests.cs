@@ -42,13 +42,27 @@ public sealed class PublicDataTests
     }
 
     [Fact]
+    public void The_shipped_IMF_extract_is_made_of_the_IMFs_own_lines()
+    {
+        var published = File.ReadAllLines(SharedDataFolder.File("imf-fx", "imf_exchangerates_A_ENDA_USD.csv")).ToHashSet(StringComparer.Ordinal);
+        var shipped = ReadEmbedded("imf-rates.csv");
+
+        shipped.Length.ShouldBe(60);
+        shipped.Where(line => !published.Contains(line)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void The_shipped_GDP_of_partners_and_recipients_is_the_World_Banks()
     {
         var worldBank = File.ReadAllLines(SharedDataFolder.File("gdp", "gdp.csv")).Skip(1)
             .Select(line => line.Split(','))
             .Where(cells => cells.Length >= 4)
             .ToDictionary(cells => (cells[^3], cells[^2]), cells => decimal.Parse(cells[^1], NumberStyles.Float, CultureInfo.InvariantCulture));
-        var iso3 = new Dictionary<string, string> { ["JP"] = "JPN", ["AU"] = "AUS", ["KR"] = "KOR", ["UA"] = "UKR", ["MD"] = "MDA", ["GE"] = "GEO" };
+        var iso3 = new Dictionary<string, string>
+        {
+            ["JP"] = "JPN", ["AU"] = "AUS", ["KR"] = "KOR", ["UA"] = "UKR", ["MD"] = "MDA", ["GE"] = "GEO",
+            ["CN"] = "CHN", ["CY"] = "CYP", ["IN"] = "IND", ["MT"] = "MLT",
+        };
 
         var shipped = ReadEmbedded("gdp.csv").Skip(1).Select(line => line.Split(',')).Where(c => iso3.ContainsKey(c[0])).ToArray();
 

@@ -126,6 +126,21 @@ public sealed class FairShareTests
     }
 
     [Fact]
+    public void A_partner_without_GDP_in_the_GDP_year_is_measured_against_its_latest_earlier_GDP()
+    {
+        var problems = new List<Problem>();
+        GdpFigure[] gdp = [.. Gdp.Where(g => g.Nation != "PP"), new("PP", 2023, Amount.FromUnits(360, Currency.Find("USD")!), "test")];
+        ExchangeRate[] rates = [.. Rates, new("USD", new(2023, 6, 1), 1.8m)];
+
+        var report = BurdenSharingReport.Compute(new BurdenSharingInput(Nations, gdp, Contributions, [new Baseline(2025, Amount.FromUnits(1_000, Currency.Eur), "x")],
+            new EuroValuation(rates, []), new ReportPeriod(2025), 2024), problems).Value;
+
+        var partner = report.Partners.Single();
+        partner.PercentOfGdp.ShouldBe(180m / 200m * 100); // US$ 360 at 1.8 = EUR 200
+        partner.Notes.ShouldBe(["% of GDP of 2023, the latest before 2024"]);
+    }
+
+    [Fact]
     public void A_baseline_given_for_the_report_replaces_the_ledgers()
     {
         var problems = new List<Problem>();
