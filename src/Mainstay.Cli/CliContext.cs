@@ -3,8 +3,11 @@ using Mainstay.Problems;
 namespace Mainstay.Cli;
 
 /// <summary>Where a command writes and what it may ask of its environment; tests pass their own.</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock, Func<string, string?> Environment, bool Interactive = false)
+public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock, Func<string, string?> Environment, bool Interactive = false, TextReader? Input = null)
 {
+    /// <summary>Standard input, or what a test passes instead.</summary>
+    public TextReader In => Input ?? Console.In;
+
     public const int MaxProblemsShown = 200;
 
     /// <summary>Prints problems as <c>where: field: message</c>, one a line, at most <see cref="MaxProblemsShown"/>.</summary>

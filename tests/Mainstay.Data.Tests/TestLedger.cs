@@ -97,11 +97,15 @@ public sealed class TestLedger : IAsyncDisposable
     }
 
     /// <summary>Runs the <c>mainstay</c> command in-process against this ledger, in its folder.</summary>
-    public async Task<CliRun> RunAsync(params string[] args)
+    public Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>Runs the command with <paramref name="input"/> as its standard input.</summary>
+    public async Task<CliRun> RunWithInputAsync(string? input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext(output, error, Clock, name => name == DatabaseTarget.EnvironmentVariable ? DbArgument : null);
+        var context = new CliContext(output, error, Clock, name => name == DatabaseTarget.EnvironmentVariable ? DbArgument : null,
+            Input: new StringReader(input ?? ""));
         var exit = await CliApp.RunAsync(args.Select(a => a.StartsWith("./", StringComparison.Ordinal) ? Path.Combine(Folder, a[2..]) : a).ToArray(), context);
         return new CliRun(exit, output.ToString(), error.ToString());
     }

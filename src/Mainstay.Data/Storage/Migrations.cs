@@ -74,6 +74,12 @@ public static class Migrations
             CREATE TABLE annual_rates (currency TEXT NOT NULL, year BIGINT NOT NULL, units_per_usd TEXT NOT NULL, source TEXT NOT NULL,
                 PRIMARY KEY (currency, year));
             """),
+        new(6, "users and personal API tokens", """
+            CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, nation TEXT NOT NULL, password_hash TEXT NOT NULL,
+                disabled BIGINT NOT NULL, created_at TEXT NOT NULL);
+            CREATE TABLE api_tokens (id TEXT PRIMARY KEY, user_name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT NOT NULL);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -25,4 +25,6 @@ public readonly record struct Result<T>
     public static Result<T> Fail(Problem problem) => new(default, problem);
 
     public static implicit operator Result<T>(Problem problem) => Fail(problem);
+
+    public static implicit operator Result<T>(T value) => Ok(value);
 }
