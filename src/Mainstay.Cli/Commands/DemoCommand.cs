@@ -14,7 +14,11 @@ public static class DemoCommand
     {
         var force = new Option<bool>("--force") { Description = "Replace the file given with --db if it exists (the default demo file is always replaced)" };
         var command = new Command("demo", $"Build a fresh SQLite ledger ({DefaultPath} unless --db says otherwise) with a realistic, deterministic scenario, and summarise it.");
+        var serve = new Option<bool>("--serve") { Description = "Then serve it: the web app and its API, as 'mainstay serve' does" };
+        var urls = ServeCommand.UrlsOption();
         command.Options.Add(force);
+        command.Options.Add(serve);
+        command.Options.Add(urls);
         command.SetAction(async (parsed, cancel) =>
         {
             var path = parsed.GetValue(CommonOptions.Database) ?? DefaultPath;
@@ -37,19 +41,23 @@ public static class DemoCommand
                 context.Report([opened.Problem]);
                 return ExitCode.Failure;
             }
-            await using var db = opened.Value;
-            var outcome = await LedgerImport.ApplyAsync(db, DemoScenario.Build(), "demo", context.Clock, cancel: cancel);
-            if (!outcome.Ok)
+            await using (var db = opened.Value)
             {
-                context.Report(outcome.Problems);
-                return ExitCode.Failure;
+                var outcome = await LedgerImport.ApplyAsync(db, DemoScenario.Build(), "demo", context.Clock, cancel: cancel);
+                if (!outcome.Ok)
+                {
+                    context.Report(outcome.Problems);
+                    return ExitCode.Failure;
+                }
+                await context.Out.WriteLineAsync($"Built the demo ledger in {path}:");
+                foreach (var change in outcome.Changes)
+                    await context.Out.WriteLineAsync($"  {change.Kind.Name,-15} {change.Added,6:N0} rows");
+                await DemoSummary.WriteAsync(db, context.Out, cancel);
             }
-            await context.Out.WriteLineAsync($"Built the demo ledger in {path}:");
-            foreach (var change in outcome.Changes)
-                await context.Out.WriteLineAsync($"  {change.Kind.Name,-15} {change.Added,6:N0} rows");
-            await DemoSummary.WriteAsync(db, context.Out, cancel);
             await context.Out.WriteLineAsync();
-            await context.Out.WriteLineAsync($"Next: mainstay plan --db {path}    mainstay report burden-sharing --year 2025 --db {path}    mainstay export --out export --db {path}");
+            if (parsed.GetValue(serve))
+                return await ServeCommand.ServeAsync(context, target.Value, parsed.GetValue(urls)!, cancel);
+            await context.Out.WriteLineAsync($"Next: mainstay plan --db {path}    mainstay report burden-sharing --year 2025 --db {path}    mainstay serve --db {path}");
             return ExitCode.Ok;
         });
         return command;

@@ -63,10 +63,23 @@ public static class LedgerImport
         LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, string actor, TimeProvider clock,
         IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
+        await using var transaction = await db.BeginWriteAsync(cancel);
+        var outcome = await ApplyInAsync(db, transaction, tables, actor, clock, progress, cancel);
+        if (outcome.Ok)
+            await transaction.CommitAsync(cancel);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Checks and applies whole tables inside <paramref name="transaction"/>, which the caller commits
+    /// when the outcome is ok (and may have read from first, as a row edit does to check its ETag).
+    /// </summary>
+    public static async Task<ImportOutcome> ApplyInAsync(
+        LedgerDatabase db, System.Data.Common.DbTransaction transaction, IReadOnlyList<ValidatedTable> tables, string actor, TimeProvider clock,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    {
         var ordered = tables.OrderBy(t => IndexOf(t.Kind)).ToArray();
         var problems = new List<Problem>();
-        await using var transaction = await db.BeginWriteAsync(cancel);
-
         var importedNations = ordered.FirstOrDefault(t => t.Kind == LedgerKinds.Nations);
         var existingNations = await LedgerTables.LoadAsync(db, LedgerKinds.Nations, transaction, cancel);
         var nations = importedNations is null
@@ -90,7 +103,6 @@ public static class LedgerImport
             progress?.Report(new ImportProgress(stage, table.Rows.Count, table.Rows.Count));
         }
         await audit.FlushAsync(cancel);
-        await transaction.CommitAsync(cancel);
         return new ImportOutcome([], changes);
     }
 

@@ -11,7 +11,8 @@ namespace Mainstay.Data.Import;
 /// </summary>
 public static class TableValidation
 {
-    public static IReadOnlyList<SourcedRow> Validate(LedgerKind kind, TextTable table, ICollection<Problem> problems, IProgress<long>? progress = null)
+    /// <param name="rowsOnly">Check each row alone, not what shows between rows: the table is not whole (a single row to edit).</param>
+    public static IReadOnlyList<SourcedRow> Validate(LedgerKind kind, TextTable table, ICollection<Problem> problems, IProgress<long>? progress = null, bool rowsOnly = false)
     {
         var rows = new List<SourcedRow>(table.Rows.Count);
         var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -26,8 +27,9 @@ public static class TableValidation
             if (rows.Count % 10_000 == 0)
                 progress?.Report(rows.Count);
         });
-        foreach (var problem in kind.CheckTogether(rows))
-            problems.Add(problem);
+        if (!rowsOnly)
+            foreach (var problem in kind.CheckTogether(rows))
+                problems.Add(problem);
         return rows;
     }
 

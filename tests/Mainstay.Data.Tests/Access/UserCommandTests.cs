@@ -103,6 +103,10 @@ public sealed class UserCommandTests
         (await ledger.RunAsync("user", "disable", "piotr")).Exit.ShouldBe(0);
         (await users.AuthenticateAsync(third)).Problem!.Message.ShouldBe($"the user of API token {third[4..16]} is disabled");
         (await ledger.RunAsync("user", "token", "piotr")).Error.ShouldContain("user \"piotr\" is disabled");
-        (await ledger.RunAsync("user", "list")).Out.ShouldContain($"{token[4..16]} (expired)  {other[4..16]} (revoked)  {third[4..16]}");
+        var list = (await ledger.RunAsync("user", "list")).Out;
+        list.ShouldContain("disabled  1 usable token(s) of 3"); // usable in itself, but its user is disabled
+        list.ShouldContain($"{token[4..16]} (expired)");
+        list.ShouldContain($"{other[4..16]} (revoked)");
+        list.ShouldContain($"  {third[4..16]}");
     }
 }

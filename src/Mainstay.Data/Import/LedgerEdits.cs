@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mainstay.Data.Files;
+using Mainstay.Data.Ledger;
+using Mainstay.Data.Storage;
+using Mainstay.Problems;
+
+namespace Mainstay.Data.Import;
+
+/// <summary>Why a row edit was refused, so an API can answer with the right status.</summary>
+public enum EditRefusal
+{
+    None,
+    /// <summary>The row does not exist (or the caller may not see it).</summary>
+    NotFound,
+    /// <summary>A row with that key exists already.</summary>
+    Exists,
+    /// <summary>The caller's ETag is not the row's: someone changed it since it was read.</summary>
+    Stale,
+    /// <summary>The row, or the table with it, is invalid.</summary>
+    Invalid,
+}
+
+/// <summary>What a row edit did: the row's new ETag, or why nothing changed.</summary>
+public sealed record EditOutcome(EditRefusal Refusal, IReadOnlyList<Problem> Problems, string? ETag)
+{
+    public bool Ok => Refusal == EditRefusal.None;
+}
+
+/// <summary>
+/// Adds, changes and removes single rows of a ledger table, with the same checks as an import of the
+/// whole table (fields, references, what only shows between rows) and optimistic concurrency: a
+/// change names the ETag of the row it read, and a stale one is refused. One transaction each,
+/// recorded in the audit trail.
+/// </summary>
+public static class LedgerEdits
+{
+    /// <summary>The version tag of a row: a hash of its canonical cells.</summary>
+    public static string ETagOf(IReadOnlyList<string> cells) =>
+        "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001F', cells))))[..20] + "\"";
+
+    /// <summary>
+    /// Writes <paramref name="cells"/> (null: removes the row) under <paramref name="key"/>. With
+    /// <paramref name="create"/> the row must not exist yet; otherwise it must, and
+    /// <paramref name="ifMatch"/> must be its current ETag.
+    /// </summary>
+    public static async Task<EditOutcome> ApplyAsync(
+        LedgerDatabase db, LedgerKind kind, string key, IReadOnlyList<string>? cells, bool create, string? ifMatch,
+        string actor, TimeProvider clock, CancellationToken cancel = default)
+    {
+        var problems = new List<Problem>();
+        string[]? canonical = null;
+        if (cells is not null)
+        {
+            var row = TableValidation.Validate(kind, new TextTable("request", [.. kind.Columns.Select(c => c.Name)], [new TextRow(1, [.. cells])]), problems, rowsOnly: true);
+            if (problems.Count > 0)
+                return new EditOutcome(EditRefusal.Invalid, problems, null);
+            canonical = row[0].Cells;
+            if (kind.KeyOf(canonical) != key)
+                return new EditOutcome(EditRefusal.Invalid, [new Problem("request", kind.KeyDescription, $"the body's key \"{kind.KeyOf(canonical)}\" is not the address's \"{key}\"")], null);
+        }
+
+        await using var transaction = await db.BeginWriteAsync(cancel);
+        var existing = await LedgerTables.LoadAsync(db, kind, transaction, cancel);
+        var found = existing.TryGetValue(key, out var current);
+        if (create && found)
+            return new EditOutcome(EditRefusal.Exists, [new Problem("request", kind.KeyDescription, $"there is already a {kind.RowNoun} \"{key}\"")], null);
+        if (!create && !found)
+            return new EditOutcome(EditRefusal.NotFound, [new Problem("request", "", $"no {kind.RowNoun} \"{key}\"")], null);
+        if (found && ifMatch != ETagOf(current!))
+            return new EditOutcome(EditRefusal.Stale, [new Problem("If-Match", "", $"the {kind.RowNoun} \"{key}\" changed since it was read (its ETag is now {ETagOf(current!)}); read it again and redo the change")], null);
+
+        if (canonical is not null)
+            existing[key] = canonical;
+        else
+            existing.Remove(key);
+        var table = existing.Values.Select(c => new SourcedRow(key == kind.KeyOf(c) ? "request" : $"{kind.Name} {kind.KeyOf(c)}", c)).ToArray();
+        problems.AddRange(kind.CheckTogether(table));
+        if (problems.Count > 0)
+            return new EditOutcome(EditRefusal.Invalid, problems, null);
+        var outcome = await LedgerImport.ApplyInAsync(db, transaction, [new ValidatedTable("request", kind, table)], actor, clock, cancel: cancel);
+        if (!outcome.Ok)
+            return new EditOutcome(EditRefusal.Invalid, outcome.Problems, null);
+        await transaction.CommitAsync(cancel);
+        return new EditOutcome(EditRefusal.None, [], canonical is null ? null : ETagOf(canonical));
+    }
+}

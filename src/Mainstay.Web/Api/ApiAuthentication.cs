@@ -1,0 +1,52 @@
+using Mainstay.Access;
+using Mainstay.Data.Access;
+using Mainstay.Web.Hosting;
+
+namespace Mainstay.Web.Api;
+
+/// <summary>
+/// Signs API requests in by their personal token (<c>Authorization: Bearer mst_…</c>). A request
+/// without one is the public's; a bad, expired or revoked token, or one whose user is disabled, is
+/// refused with 401 rather than treated as public, so a script notices.
+/// </summary>
+public sealed class ApiAuthentication(RequestDelegate next)
+{
+    private const string UserKey = "mainstay.user";
+
+    public static User? UserOf(HttpContext context) => context.Items.TryGetValue(UserKey, out var user) ? user as User : null;
+
+    public async Task InvokeAsync(HttpContext context, LedgerConnections ledger)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            await next(context);
+            return;
+        }
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            await Refuse(context, "expected Authorization: Bearer followed by a personal API token");
+            return;
+        }
+        await using var db = await ledger.OpenAsync(context.RequestAborted);
+        if (db is null)
+        {
+            await ApiProblems.Unavailable().ExecuteAsync(context);
+            return;
+        }
+        var user = await new UserDirectory(db, ledger.Clock).AuthenticateAsync(header["Bearer ".Length..].Trim(), context.RequestAborted);
+        if (!user.IsOk)
+        {
+            await Refuse(context, user.Problem.Message);
+            return;
+        }
+        context.Items[UserKey] = user.Value;
+        await next(context);
+    }
+
+    private static Task Refuse(HttpContext context, string why)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        return ApiProblems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", why).ExecuteAsync(context);
+    }
+}

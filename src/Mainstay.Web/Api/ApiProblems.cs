@@ -1,0 +1,25 @@
+using Mainstay.Problems;
+
+namespace Mainstay.Web.Api;
+
+/// <summary>RFC 9457 problem details for every refusal of the API: status, title, what and where.</summary>
+public static class ApiProblems
+{
+    public static IResult Of(int status, string title, string detail, IEnumerable<Problem>? problems = null) =>
+        Results.Problem(
+            statusCode: status,
+            title: title,
+            detail: detail,
+            type: $"https://mainstay.example/problems/{status}",
+            extensions: problems is null ? null : new Dictionary<string, object?>
+            {
+                ["errors"] = problems.Select(p => new Dictionary<string, string> { ["where"] = p.Where, ["field"] = p.Field, ["message"] = p.Message }).ToArray(),
+            });
+
+    public static IResult Unavailable() =>
+        Of(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "the ledger cannot be opened; see the server's log");
+
+    public static IResult NotFound(string what) => Of(StatusCodes.Status404NotFound, "Not found", what);
+
+    public static IResult BadRequest(string detail, IEnumerable<Problem>? problems = null) => Of(StatusCodes.Status400BadRequest, "Bad request", detail, problems);
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+using Mainstay.Access;
+using Mainstay.Data.Import;
+using Mainstay.Data.Ledger;
+using Mainstay.Data.Storage;
+using Mainstay.Web.Hosting;
+
+namespace Mainstay.Web.Api;
+
+/// <summary>
+/// <c>/api/v1/{table}</c> for every ledger table: list (paged, filtered by any column, sorted),
+/// read one row (with its ETag), add, change and remove (with <c>If-Match</c>, so two desks editing
+/// one record cannot overwrite each other). Every rule of <see cref="AccessPolicy"/> is applied here;
+/// rows a caller may not see answer 404, as if they did not exist.
+/// </summary>
+public static class LedgerEndpoints
+{
+    public const int MaxPageSize = 500;
+
+    public static void MapLedgerApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapGet("/{table}", ListAsync);
+        api.MapGet("/{table}/{**key}", GetAsync);
+        api.MapPost("/{table}", CreateAsync);
+        api.MapPut("/{table}/{**key}", UpdateAsync);
+        api.MapDelete("/{table}/{**key}", DeleteAsync);
+    }
+
+    private static async Task<IResult> ListAsync(string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    {
+        var user = ApiAuthentication.UserOf(http);
+        if (!Visible(user, table, out var kind))
+            return ApiProblems.NotFound($"no table \"{table}\"");
+        var query = ListQuery.Parse(kind, http.Request.Query);
+        if (query.Refusal is not null)
+            return query.Refusal;
+        await using var db = await ledger.OpenAsync(cancel);
+        if (db is null)
+            return ApiProblems.Unavailable();
+        var rows = (await LedgerTables.LoadAsync(db, kind, null, cancel)).Values
+            .Where(cells => AccessPolicy.CanSee(user, kind.Name, Cell(kind, cells)) && query.Matches(cells))
+            .ToArray();
+        var page = query.Sort(rows).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(c => RowBody.ToJson(kind, c)).ToArray();
+        return Results.Json(new { table = kind.Name, page = query.Page, pageSize = query.PageSize, total = rows.Length, items = page });
+    }
+
+    private static async Task<IResult> GetAsync(string table, string key, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    {
+        var user = ApiAuthentication.UserOf(http);
+        if (!Visible(user, table, out var kind))
+            return ApiProblems.NotFound($"no table \"{table}\"");
+        await using var db = await ledger.OpenAsync(cancel);
+        if (db is null)
+            return ApiProblems.Unavailable();
+        var cells = await FindAsync(db, kind, key, cancel);
+        if (cells is null || !AccessPolicy.CanSee(user, kind.Name, Cell(kind, cells)))
+            return ApiProblems.NotFound($"no {kind.RowNoun} \"{key}\"");
+        http.Response.Headers.ETag = LedgerEdits.ETagOf(cells);
+        return Results.Json(RowBody.ToJson(kind, cells));
+    }
+
+    private static async Task<IResult> CreateAsync(string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    {
+        var user = ApiAuthentication.UserOf(http);
+        if (!Visible(user, table, out var kind))
+            return ApiProblems.NotFound($"no table \"{table}\"");
+        var (cells, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
+        if (refusal is not null)
+            return refusal;
+        if (!AccessPolicy.CanWrite(user, kind.Name, Cell(kind, cells!)))
+            return Forbidden(user, $"add this {kind.RowNoun}");
+        return await EditAsync(http, ledger, kind, kind.KeyOf(cells!), cells, create: true, ifMatch: null, user!, cancel);
+    }
+
+    private static Task<IResult> UpdateAsync(string table, string key, HttpContext http, LedgerConnections ledger, CancellationToken cancel) =>
+        ChangeAsync(table, key, http, ledger, remove: false, cancel);
+
+    private static Task<IResult> DeleteAsync(string table, string key, HttpContext http, LedgerConnections ledger, CancellationToken cancel) =>
+        ChangeAsync(table, key, http, ledger, remove: true, cancel);
+
+    private static async Task<IResult> ChangeAsync(string table, string key, HttpContext http, LedgerConnections ledger, bool remove, CancellationToken cancel)
+    {
+        var user = ApiAuthentication.UserOf(http);
+        if (!Visible(user, table, out var kind))
+            return ApiProblems.NotFound($"no table \"{table}\"");
+        string[]? cells = null;
+        if (!remove)
+        {
+            var (body, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
+            if (refusal is not null)
+                return refusal;
+            cells = body;
+        }
+        await using (var db = await ledger.OpenAsync(cancel))
+        {
+            if (db is null)
+                return ApiProblems.Unavailable();
+            var current = await FindAsync(db, kind, key, cancel);
+            if (current is null || !AccessPolicy.CanSee(user, kind.Name, Cell(kind, current)))
+                return ApiProblems.NotFound($"no {kind.RowNoun} \"{key}\"");
+            if (!AccessPolicy.CanWrite(user, kind.Name, Cell(kind, current)) || (cells is not null && !AccessPolicy.CanWrite(user, kind.Name, Cell(kind, cells))))
+                return Forbidden(user, $"{(remove ? "remove" : "change")} this {kind.RowNoun}");
+        }
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length == 0)
+            return ApiProblems.Of(StatusCodes.Status428PreconditionRequired, "Precondition required",
+                $"send If-Match with the ETag of the {kind.RowNoun} you read, so a change made since is not overwritten");
+        return await EditAsync(http, ledger, kind, key, cells, create: false, ifMatch, user!, cancel);
+    }
+
+    private static async Task<IResult> EditAsync(
+        HttpContext http, LedgerConnections ledger, LedgerKind kind, string key, string[]? cells, bool create, string? ifMatch, Mainstay.Access.User user, CancellationToken cancel)
+    {
+        await using var db = await ledger.OpenAsync(cancel);
+        if (db is null)
+            return ApiProblems.Unavailable();
+        var outcome = await LedgerEdits.ApplyAsync(db, kind, key, cells, create, ifMatch, user.Name, ledger.Clock, cancel);
+        if (!outcome.Ok)
+            return outcome.Refusal switch
+            {
+                EditRefusal.NotFound => ApiProblems.NotFound(outcome.Problems[0].Message),
+                EditRefusal.Exists => ApiProblems.Of(StatusCodes.Status409Conflict, "Conflict", outcome.Problems[0].Message),
+                EditRefusal.Stale => ApiProblems.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", outcome.Problems[0].Message),
+                _ => ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", $"the {kind.RowNoun} is not valid; nothing was changed", outcome.Problems),
+            };
+        if (cells is null)
+            return Results.NoContent();
+        var saved = (await FindAsync(db, kind, key, cancel))!;
+        http.Response.Headers.ETag = outcome.ETag;
+        return create
+            ? Results.Created($"/api/v1/{kind.Name}/{Uri.EscapeDataString(key).Replace("%2F", "/", StringComparison.Ordinal)}", RowBody.ToJson(kind, saved))
+            : Results.Json(RowBody.ToJson(kind, saved));
+    }
+
+    /// <summary>The table exists and the caller may see some of it.</summary>
+    private static bool Visible(Mainstay.Access.User? user, string table, out LedgerKind kind)
+    {
+        kind = LedgerKinds.Find(table)!;
+        return kind is not null && AccessPolicy.CanSeeTable(user, kind.Name);
+    }
+
+    private static IResult Forbidden(Mainstay.Access.User? user, string what) => user is null
+        ? ApiProblems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", $"sign in (a personal API token) to {what}")
+        : ApiProblems.Of(StatusCodes.Status403Forbidden, "Forbidden", $"{user.Name} ({user.Describe()}) may not {what}");
+
+    private static async Task<string[]?> FindAsync(LedgerDatabase db, LedgerKind kind, string key, CancellationToken cancel) =>
+        (await LedgerTables.LoadAsync(db, kind, null, cancel)).GetValueOrDefault(key);
+
+    private static Func<string, string> Cell(LedgerKind kind, IReadOnlyList<string> cells) =>
+        column => cells[kind.Columns.Select((c, i) => (c, i)).First(p => p.c.Name == column).i];
+}
+
+/// <summary>The paging, filtering and sorting of a list request, checked.</summary>
+internal sealed class ListQuery
+{
+    public int Page { get; private init; } = 1;
+    public int PageSize { get; private init; } = 100;
+    public IResult? Refusal { get; private init; }
+    private (int Column, string Value)[] _filters = [];
+    private (int Column, bool Descending, bool Numeric)? _sort;
+
+    public static ListQuery Parse(LedgerKind kind, IQueryCollection query)
+    {
+        var problems = new List<Mainstay.Problems.Problem>();
+        int Number(string name, int fallback, int max)
+        {
+            if (!query.TryGetValue(name, out var text))
+                return fallback;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max)
+                return value;
+            problems.Add(new("query", name, $"expected an integer 1..{max}, got \"{text}\""));
+            return fallback;
+        }
+        var page = Number("page", 1, int.MaxValue / MaxPage);
+        var pageSize = Number("pageSize", 100, LedgerEndpoints.MaxPageSize);
+        var columns = kind.Columns.Select((c, i) => (c.Name, i, c.Type)).ToArray();
+        var filters = new List<(int, string)>();
+        (int, bool, bool)? sort = null;
+        foreach (var (name, values) in query)
+        {
+            if (name is "page" or "pageSize")
+                continue;
+            if (name == "sort")
+            {
+                var wanted = values.ToString();
+                var column = columns.FirstOrDefault(c => c.Name == wanted.TrimStart('-'));
+                if (column.Name is null)
+                    problems.Add(new("query", "sort", $"no column \"{wanted.TrimStart('-')}\" to sort by; {kind.Name} has {string.Join(", ", columns.Select(c => c.Name))}"));
+                else
+                    sort = (column.i, wanted.StartsWith('-'), column.Type != ColumnType.Text);
+                continue;
+            }
+            var filter = columns.FirstOrDefault(c => c.Name == name);
+            if (filter.Name is null)
+                problems.Add(new("query", name, $"unknown filter; filter by a column of {kind.Name} ({string.Join(", ", columns.Select(c => c.Name))}), or use page, pageSize, sort"));
+            else
+                filters.Add((filter.i, values.ToString()));
+        }
+        return new ListQuery
+        {
+            Page = page,
+            PageSize = pageSize,
+            _filters = [.. filters],
+            _sort = sort,
+            Refusal = problems.Count > 0 ? ApiProblems.BadRequest("the query is not valid", problems) : null,
+        };
+    }
+
+    private const int MaxPage = LedgerEndpoints.MaxPageSize;
+
+    public bool Matches(IReadOnlyList<string> cells) => _filters.All(f => cells[f.Column] == f.Value);
+
+    public IEnumerable<string[]> Sort(IEnumerable<string[]> rows)
+    {
+        if (_sort is not { } sort)
+            return rows;
+        Func<string[], decimal> number = c => decimal.TryParse(c[sort.Column], NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        return (sort.Numeric, sort.Descending) switch
+        {
+            (true, false) => rows.OrderBy(number),
+            (true, true) => rows.OrderByDescending(number),
+            (false, false) => rows.OrderBy(c => c[sort.Column], StringComparer.Ordinal),
+            _ => rows.OrderByDescending(c => c[sort.Column], StringComparer.Ordinal),
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using Mainstay.Data.Storage;
+using Mainstay.Web.Api;
+
+namespace Mainstay.Web.Hosting;
+
+/// <summary>The web app over one ledger: the API under <c>/api/v1</c> (and, to come, the pages).</summary>
+public static class MainstayWeb
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>The largest request body accepted: a row is a few hundred bytes, an upload a few megabytes.</summary>
+    public const long MaxBodyBytes = 1_000_000;
+
+    public static WebApplication Build(DatabaseTarget ledger, string urls, TimeProvider clock, bool quiet = false)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
+        if (quiet)
+            builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(new LedgerConnections(ledger, clock));
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders);
+        app.UseMiddleware<ApiAuthentication>();
+        app.MapLedgerApi();
+        return app;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; object-src 'none'";
+        return next();
+    }
+}
+
+/// <summary>Opens the ledger for one request; SQLite files and PostgreSQL's pool make that cheap.</summary>
+public sealed class LedgerConnections(DatabaseTarget target, TimeProvider clock)
+{
+    public TimeProvider Clock => clock;
+
+    public async Task<LedgerDatabase?> OpenAsync(CancellationToken cancel)
+    {
+        var opened = await LedgerDatabase.OpenAsync(target, clock, cancel: cancel, create: false);
+        return opened.IsOk ? opened.Value : null;
+    }
+}

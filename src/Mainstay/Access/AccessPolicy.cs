@@ -1,0 +1,69 @@
+namespace Mainstay.Access;
+
+/// <summary>
+/// Who may see and change which rows of the ledger, enforced on the server for every page and API
+/// call alike. Reference tables (nations, GDP, items, coalitions, rates, baselines) are public.
+/// A donor desk sees and changes its own nation's offers, pledges and contributions, and reads every
+/// requirement (the needs it offers against); a recipient officer sees and changes its nation's
+/// requirements and sees the pledges and contributions made to it and the deliveries it received.
+/// Coordinators see and change everything; auditors see everything and change nothing; the public
+/// sees the reference tables only (and released aggregates in reports). A row someone may not see
+/// does not exist for them: the API answers 404, never 403, so its existence is not given away.
+/// </summary>
+public static class AccessPolicy
+{
+    private static readonly HashSet<string> Reference = new(StringComparer.Ordinal)
+        { "nations", "gdp", "items", "coalitions", "exchange-rates", "annual-rates", "baselines" };
+
+    /// <summary>The column naming the nation a row belongs to, for the tables rows of which belong to one.</summary>
+    private static readonly Dictionary<string, (string DonorSide, string RecipientSide)> Owners = new(StringComparer.Ordinal)
+    {
+        ["offers"] = ("donor", ""),
+        ["pledges"] = ("donor", "recipient"),
+        ["contributions"] = ("donor", "recipient"),
+        ["requirements"] = ("", "recipient"),
+        ["deliveries"] = ("", "recipient"),
+    };
+
+    /// <summary>Whether <paramref name="user"/> (null: the public) may see any row of <paramref name="table"/>.</summary>
+    public static bool CanSeeTable(User? user, string table) =>
+        Reference.Contains(table) || user?.Role switch
+        {
+            Role.Coordinator or Role.Auditor => true,
+            Role.DonorDesk => table is "offers" or "pledges" or "contributions" or "requirements",
+            Role.RecipientOfficer => table is "requirements" or "pledges" or "contributions" or "deliveries",
+            _ => false,
+        };
+
+    /// <summary>Whether <paramref name="user"/> (null: the public) may see this row of <paramref name="table"/>.</summary>
+    public static bool CanSee(User? user, string table, Func<string, string> cell)
+    {
+        if (Reference.Contains(table) || user?.Role is Role.Coordinator or Role.Auditor)
+            return true;
+        if (user is null || user.Role == Role.Public || !Owners.TryGetValue(table, out var owner))
+            return false;
+        return user.Role switch
+        {
+            Role.DonorDesk => table == "requirements" || (owner.DonorSide.Length > 0 && cell(owner.DonorSide) == user.Nation),
+            Role.RecipientOfficer => owner.RecipientSide.Length > 0 && cell(owner.RecipientSide) == user.Nation,
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether <paramref name="user"/> may write this row (as it is before and as it will be after the change).</summary>
+    public static bool CanWrite(User? user, string table, Func<string, string> cell)
+    {
+        if (user is null || user.Disabled)
+            return false;
+        if (user.Role == Role.Coordinator)
+            return true;
+        if (!Owners.TryGetValue(table, out var owner))
+            return false;
+        return user.Role switch
+        {
+            Role.DonorDesk => table is "offers" or "pledges" or "contributions" && cell(owner.DonorSide) == user.Nation,
+            Role.RecipientOfficer => table == "requirements" && cell(owner.RecipientSide) == user.Nation,
+            _ => false,
+        };
+    }
+}
