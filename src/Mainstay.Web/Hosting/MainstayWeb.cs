@@ -21,6 +21,8 @@ public static class MainstayWeb
         builder.Services.AddSingleton(new LedgerConnections(ledger, clock));
         builder.Services.AddSingleton(clock);
         builder.Services.AddProblemDetails();
+        // Escape <, > and & in JSON too, so a text field holding markup stays inert wherever it lands.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Mainstay.Web.Tests.Api;
+
+/// <summary>Every ledger endpoint tried as every role: what each may see and change, enforced on the server.</summary>
+public sealed class AccessMatrixTests
+{
+    private static readonly string[] Tables =
+        ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions", "exchange-rates", "annual-rates", "baselines", "contributions", "deliveries"];
+
+    // Which tables each caller may list (else 404: for them the table does not exist).
+    private static readonly Dictionary<string, string[]> Listable = new()
+    {
+        ["public"] = ["nations", "gdp", "items", "coalitions", "exchange-rates", "annual-rates", "baselines"],
+        ["coord"] = Tables,
+        ["auditor"] = Tables,
+        ["pl-desk"] = ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions", "exchange-rates", "annual-rates", "baselines", "contributions"],
+        ["ua-officer"] = ["nations", "gdp", "items", "requirements", "pledges", "coalitions", "exchange-rates", "annual-rates", "baselines", "contributions", "deliveries"],
+    };
+
+    [Fact]
+    public async Task Each_role_lists_what_it_may_and_no_more()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        foreach (var (who, allowed) in Listable)
+        {
+            using var client = web.Client(who == "public" ? null : who);
+            foreach (var table in Tables)
+            {
+                var response = await client.GetAsync($"/api/v1/{table}?pageSize=500");
+                response.StatusCode.ShouldBe(allowed.Contains(table) ? HttpStatusCode.OK : HttpStatusCode.NotFound, $"{who} {table}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_donor_desk_sees_and_changes_only_its_own_offers_and_others_do_not_exist_for_it()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var desk = web.Client("pl-desk");
+        using var coord = web.Client("coord");
+        var all = await Items(coord, "offers");
+        var own = all.First(o => o.GetProperty("donor").GetString() == "PL");
+        var other = all.First(o => o.GetProperty("donor").GetString() == "DE");
+
+        var seen = await Items(desk, "offers");
+        var otherRead = await desk.GetAsync($"/api/v1/offers/{other.GetProperty("id").GetString()}");
+        var otherWrite = await Send(desk, HttpMethod.Put, $"/api/v1/offers/{other.GetProperty("id").GetString()}", other.ToString(), "\"x\"");
+        var ownRead = await desk.GetAsync($"/api/v1/offers/{own.GetProperty("id").GetString()}");
+        var ownWrite = await Send(desk, HttpMethod.Put, $"/api/v1/offers/{own.GetProperty("id").GetString()}",
+            own.ToString().Replace($"\"quantity\":{own.GetProperty("quantity").GetInt64()}", "\"quantity\":7", StringComparison.Ordinal), ownRead.Headers.ETag!.Tag);
+        var giveAway = await Send(desk, HttpMethod.Put, $"/api/v1/offers/{own.GetProperty("id").GetString()}",
+            own.ToString().Replace("\"donor\":\"PL\"", "\"donor\":\"DE\"", StringComparison.Ordinal), ownWrite.Headers.ETag?.Tag ?? "\"x\"");
+        var forOthers = await Send(desk, HttpMethod.Post, "/api/v1/offers", """{"id":"DE-NEW","donor":"DE","item":"155mm-shell","quantity":1,"available":"2026-01","transit_months":0,"recipients":"*"}""");
+        var requirement = await Send(desk, HttpMethod.Put, "/api/v1/requirements/UA-R0001", "{}", "\"x\"");
+
+        seen.ShouldNotBeEmpty();
+        seen.ShouldAllBe(o => o.GetProperty("donor").GetString() == "PL");
+        otherRead.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        otherWrite.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        ownWrite.StatusCode.ShouldBe(HttpStatusCode.OK, await ownWrite.Content.ReadAsStringAsync());
+        giveAway.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        forOthers.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        requirement.StatusCode.ShouldBe(HttpStatusCode.Forbidden); // requirements are visible to donors, not theirs to change
+    }
+
+    [Fact]
+    public async Task A_recipient_officer_keeps_its_own_requirements_an_auditor_reads_all_and_the_public_changes_nothing()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var officer = web.Client("ua-officer");
+        using var auditor = web.Client("auditor");
+        using var anyone = web.Client();
+
+        (await Items(officer, "requirements")).ShouldAllBe(r => r.GetProperty("recipient").GetString() == "UA");
+        (await officer.GetAsync("/api/v1/requirements/MD-R0002")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var read = await officer.GetAsync("/api/v1/requirements/UA-R0001");
+        var row = await read.Content.ReadAsStringAsync();
+        (await Send(officer, HttpMethod.Put, "/api/v1/requirements/UA-R0001", row, read.Headers.ETag!.Tag)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Send(auditor, HttpMethod.Put, "/api/v1/requirements/UA-R0001", row, "\"x\"")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Items(auditor, "offers")).Select(o => o.GetProperty("donor").GetString()).Distinct().Count().ShouldBeGreaterThan(5);
+        (await Send(anyone, HttpMethod.Post, "/api/v1/nations", """{"code":"XK","name":"Kosovo","role":"partner","currency":"EUR"}""")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Send(anyone, HttpMethod.Put, "/api/v1/offers/anything", "{}", "\"x\"")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_bad_revoked_or_expired_token_is_refused_not_taken_for_the_public()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var forged = new HttpClient { BaseAddress = web.BaseAddress };
+        forged.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer mst_000000000000_forged");
+        using var coord = web.Client("coord");
+
+        var response = await forged.GetAsync("/api/v1/nations");
+        (await coord.GetAsync("/api/v1/nations")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        web.Ledger.Clock.Now = web.Ledger.Clock.Now.AddDays(31);
+        var expired = await coord.GetAsync("/api/v1/nations");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.ToString().ShouldContain("invalid_token");
+        expired.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await expired.Content.ReadAsStringAsync()).ShouldContain("expired on");
+    }
+
+    private static async Task<JsonElement[]> Items(HttpClient client, string table)
+    {
+        var response = await client.GetAsync($"/api/v1/{table}?pageSize=500");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return [.. JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone())];
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string json, string? etag = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (etag is not null)
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return client.SendAsync(request);
+    }
+}
