@@ -20,6 +20,7 @@ public static class MainstayWeb
             builder.Logging.ClearProviders();
         builder.Services.AddSingleton(new LedgerConnections(ledger, clock));
         builder.Services.AddSingleton(clock);
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(MainstayWeb).Assembly);
         builder.Services.AddProblemDetails();
         // Escape <, > and & in JSON too, so a text field holding markup stays inert wherever it lands.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default);
@@ -28,8 +29,13 @@ public static class MainstayWeb
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(MainstayWeb).Assembly, "Mainstay.Web.wwwroot"),
+        });
         app.UseMiddleware<ApiAuthentication>();
         app.MapLedgerApi();
+        app.MapRazorPages();
         return app;
     }
 

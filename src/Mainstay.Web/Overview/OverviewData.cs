@@ -1,0 +1,64 @@
+using Mainstay.BurdenSharing;
+using Mainstay.Data.BurdenSharing;
+using Mainstay.Data.Ledger;
+using Mainstay.Data.Storage;
+using Mainstay.Ledger;
+using Mainstay.Money;
+using Mainstay.Planning;
+
+namespace Mainstay.Web.Overview;
+
+/// <summary>Pledged euros at one stage of the pledge lifecycle.</summary>
+public sealed record PledgeStage(string Stage, long Eur);
+
+/// <summary>Coverage of requirements of one capability area and priority by the optimal plan.</summary>
+public sealed record AreaCoverage(string Capability, int Priority, long Needed, long Planned, long OnTime);
+
+/// <summary>Everything the overview dashboard shows: released aggregates only, so every role (and the public) may see it.</summary>
+public sealed record OverviewData(
+    IReadOnlyList<PledgeStage> Pledges,
+    IReadOnlyList<AreaCoverage> Coverage,
+    IReadOnlyList<ForecastMonth> Forecast,
+    IReadOnlyList<Coverage> LargestGaps,
+    BurdenSharingReport? BurdenSharing,
+    string? BurdenSharingMissing)
+{
+    public static async Task<OverviewData> LoadAsync(LedgerDatabase db, TimeProvider clock, CancellationToken cancel)
+    {
+        var snapshot = await LedgerReader.LoadAsync(db, cancel);
+        var converter = new EuroConverter(snapshot.Rates);
+        var pledges = snapshot.Pledges.SelectMany(p => p.Tranches)
+            .Select(t => (t.Status, Eur: converter.ToEur(t.Amount, t.DisbursedOn ?? t.CommittedOn ?? t.AnnouncedOn)))
+            .Where(v => v.Eur.IsOk)
+            .GroupBy(v => v.Status).OrderBy(g => g.Key)
+            .Select(g => new PledgeStage(g.Key.ToString().ToLowerInvariant(), g.Sum(v => v.Eur.Value.Eur.Minor)))
+            .ToArray();
+
+        var plan = Planner.Solve(snapshot.Requirements, snapshot.Offers);
+        var capability = snapshot.Items.ToDictionary(i => i.Id, i => i.Capability.Code(), StringComparer.Ordinal);
+        var coverage = plan.Coverage
+            .GroupBy(c => (Capability: capability.GetValueOrDefault(c.Requirement.Item, CoverageForecast.Unclassified), c.Requirement.Priority))
+            .OrderBy(g => g.Key.Capability, StringComparer.Ordinal).ThenBy(g => g.Key.Priority)
+            .Select(g => new AreaCoverage(g.Key.Capability, g.Key.Priority, g.Sum(c => c.Requirement.Quantity), g.Sum(c => c.Allocated), g.Sum(c => c.OnTime)))
+            .ToArray();
+        var gaps = plan.Coverage.Where(c => c.Uncovered > 0)
+            .OrderByDescending(c => Benefit.Weight(c.Requirement.Priority) * c.Uncovered).ThenBy(c => c.Requirement.Id, StringComparer.Ordinal)
+            .Take(10).ToArray();
+
+        var year = clock.GetUtcNow().Year;
+        var baselines = await LedgerReader.LoadAsync(db, LedgerKinds.Baselines, cancel);
+        var reportYear = baselines.Where(b => b.Year <= year).Select(b => (int?)b.Year).Max();
+        BurdenSharingReport? burden = null;
+        string? missing = reportYear is null ? "no baseline for this year or before: import baselines to see burden sharing" : null;
+        if (reportYear is { } y)
+        {
+            var problems = new List<Mainstay.Problems.Problem>();
+            var report = await BurdenSharingReports.ComputeAsync(db, new ReportPeriod(y), y - 1, null, problems, cancel);
+            if (report.IsOk)
+                burden = report.Value;
+            else
+                missing = $"burden sharing {y}: {problems[0]}";
+        }
+        return new OverviewData(pledges, coverage, CoverageForecast.Compute(plan, snapshot.Items), gaps, burden, missing);
+    }
+}

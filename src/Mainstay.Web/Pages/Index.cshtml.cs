@@ -1,0 +1,35 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Mainstay.Web.Hosting;
+using Mainstay.Web.Overview;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mainstay.Web.Pages;
+
+/// <summary>The overview dashboard: pledges, coverage, the month-by-month chart, largest gaps, burden sharing.</summary>
+public sealed class IndexModel(LedgerConnections ledger) : PageModel
+{
+    public OverviewData? Data { get; private set; }
+
+    /// <summary>The charts' data, as a JSON data block the page's script reads (no inline script, so the CSP can forbid them).</summary>
+    public string ChartJson { get; private set; } = "{}";
+
+    /// <summary>"98% (61%)": planned and on-time shares of what is needed; "-" when nothing is.</summary>
+    public static string Share(long planned, long onTime, long needed) =>
+        needed == 0 ? "-" : $"{100.0 * planned / needed:0}% ({100.0 * onTime / needed:0}%)";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
+    {
+        await using var db = await ledger.OpenAsync(cancel);
+        if (db is null)
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        Data = await OverviewData.LoadAsync(db, ledger.Clock, cancel);
+        var months = Data.Forecast.Where(f => f.Item is null).GroupBy(f => f.Month).OrderBy(g => g.Key)
+            .Select(g => new { month = g.Key.ToString(), needed = g.Sum(f => f.Needed), onTime = g.Sum(f => f.OnTime) }).ToArray();
+        var allies = Data.BurdenSharing?.Allies.Select(a => new { name = a.Nation.Name, percent = Math.Round((a.Ratio ?? 0) * 100, 1) }).ToArray() ?? [];
+        // The default encoder escapes <, > and &, so the data block cannot close its script element.
+        ChartJson = JsonSerializer.Serialize(new { months, allies }, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
+        return Page();
+    }
+}
