@@ -5,9 +5,10 @@ using Mainstay.Web.Hosting;
 namespace Mainstay.Web.Api;
 
 /// <summary>
-/// Signs API requests in by their personal token (<c>Authorization: Bearer mst_…</c>). A request
-/// without one is the public's; a bad, expired or revoked token, or one whose user is disabled, is
-/// refused with 401 rather than treated as public, so a script notices.
+/// Finds who makes a request: a script by its personal token (<c>Authorization: Bearer mst_…</c>),
+/// a browser by its sign-in cookie (looked up again on every request, so disabling a user takes
+/// effect at once). A request with neither is the public's; a bad, expired or revoked token, or one
+/// whose user is disabled, is refused with 401 rather than treated as public, so a script notices.
 /// </summary>
 public sealed class ApiAuthentication(RequestDelegate next)
 {
@@ -20,6 +21,12 @@ public sealed class ApiAuthentication(RequestDelegate next)
         var header = context.Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
+            if (context.User.Identity is { IsAuthenticated: true, Name: { } name })
+            {
+                await using var session = await ledger.OpenAsync(context.RequestAborted);
+                if (session is not null && await new UserDirectory(session, ledger.Clock).FindAsync(name, context.RequestAborted) is { Disabled: false } signedIn)
+                    context.Items[UserKey] = signedIn;
+            }
             await next(context);
             return;
         }

@@ -1,5 +1,7 @@
 using Mainstay.Data.Storage;
+using System.Threading.RateLimiting;
 using Mainstay.Web.Api;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Mainstay.Web.Hosting;
 
@@ -11,6 +13,9 @@ public static class MainstayWeb
     /// <summary>The largest request body accepted: a row is a few hundred bytes, an upload a few megabytes.</summary>
     public const long MaxBodyBytes = 1_000_000;
 
+    /// <summary>The rate limit of sign-in attempts: 10 a minute from one address.</summary>
+    public const string SignInLimit = "sign-in";
+
     public static WebApplication Build(DatabaseTarget ledger, string urls, TimeProvider clock, bool quiet = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -21,6 +26,23 @@ public static class MainstayWeb
         builder.Services.AddSingleton(new LedgerConnections(ledger, clock));
         builder.Services.AddSingleton(clock);
         builder.Services.AddRazorPages().AddApplicationPart(typeof(MainstayWeb).Assembly);
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.LoginPath = "/SignIn";
+            cookie.Cookie.Name = "mainstay";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddRateLimiter(limits =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limits.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
         builder.Services.AddProblemDetails();
         // Escape <, > and & in JSON too, so a text field holding markup stays inert wherever it lands.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default);
@@ -33,6 +55,8 @@ public static class MainstayWeb
         {
             FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(MainstayWeb).Assembly, "Mainstay.Web.wwwroot"),
         });
+        app.UseRateLimiter();
+        app.UseAuthentication();
         app.UseMiddleware<ApiAuthentication>();
         app.MapLedgerApi();
         app.MapRazorPages();

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Mainstay.Web.Tests.Pages;
+
+/// <summary>Cookie sign-in for the pages: antiforgery on the form, a rate limit, and the cookie standing for the user everywhere.</summary>
+public sealed partial class SignInTests
+{
+    private static async Task<(HttpClient Client, string Token)> FormAsync(WebApp web)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
+        var form = await client.GetStringAsync("/SignIn");
+        return (client, AntiforgeryField().Match(form).Groups[1].Value);
+    }
+
+    private static FormUrlEncodedContent Form(string token, string name, string password) => new(new Dictionary<string, string>
+    {
+        ["__RequestVerificationToken"] = token, ["name"] = name, ["password"] = password,
+    });
+
+    [Fact]
+    public async Task A_signed_in_desk_sees_its_own_offers_through_the_cookie_and_a_forged_form_is_refused()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        var (client, token) = await FormAsync(web);
+        using var _ = client;
+
+        var forged = await client.PostAsync("/SignIn", Form("forged", "pl-desk", "correct horse battery staple"));
+        var wrong = await client.PostAsync("/SignIn", Form(token, "pl-desk", "not the password"));
+        var signIn = await client.PostAsync("/SignIn", Form(token, "pl-desk", "correct horse battery staple"));
+        var offers = await client.GetStringAsync("/api/v1/offers?pageSize=500");
+        var page = await client.GetStringAsync("/");
+
+        token.ShouldNotBeEmpty();
+        forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain("Unknown user name or wrong password.");
+        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signIn.Headers.Location!.ToString().ShouldBe("/");
+        offers.ShouldContain("\"donor\":\"PL\"");
+        offers.ShouldNotContain("\"donor\":\"DE\"");
+        page.ShouldContain("pl-desk (donor-desk of PL)");
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_rate_limited()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        var (client, token) = await FormAsync(web);
+        using var _ = client;
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+            statuses.Add((await client.PostAsync("/SignIn", Form(token, "coord", "guess number " + i))).StatusCode);
+
+        statuses.Take(9).ShouldAllBe(s => s == HttpStatusCode.Unauthorized); // the GET of the form was the first of ten
+        statuses.Skip(9).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
