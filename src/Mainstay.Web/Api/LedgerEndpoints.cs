@@ -19,12 +19,27 @@ public static class LedgerEndpoints
 
     public static void MapLedgerApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1");
-        api.MapGet("/{table}", ListAsync);
-        api.MapGet("/{table}/{**key}", GetAsync);
-        api.MapPost("/{table}", CreateAsync);
-        api.MapPut("/{table}/{**key}", UpdateAsync);
-        api.MapDelete("/{table}/{**key}", DeleteAsync);
+        var api = app.MapGroup("/api/v1").WithTags("Ledger");
+        api.MapGet("/{table}", ListAsync)
+            .WithSummary("List a table's rows you may see").WithDescription($"Query: page (from 1), pageSize (1..{MaxPageSize}, default 100), sort (a column, - for descending), and any column=value to filter. Tables: {string.Join(", ", LedgerKinds.All.Select(k => k.Name))}.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{table}/{**key}", GetAsync)
+            .WithSummary("Read one row, with its ETag").WithDescription("The key is the row's id; for pledges id/year, for GDP nation/year, for rates currency/date or currency/year.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{table}", CreateAsync)
+            .WithSummary("Add a row").WithDescription("The body is a JSON object with the table's columns (docs/formats.md). Checked as an import of the whole table would be.")
+            .Accepts<Dictionary<string, object>>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPut("/{table}/{**key}", UpdateAsync)
+            .WithSummary("Change a row").WithDescription("Send If-Match with the ETag you read; a stale one gets 412 and changes nothing.")
+            .Accepts<Dictionary<string, object>>("application/json")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        api.MapDelete("/{table}/{**key}", DeleteAsync)
+            .WithSummary("Remove a row").WithDescription("Send If-Match with the ETag you read.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 
     private static async Task<IResult> ListAsync(string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)

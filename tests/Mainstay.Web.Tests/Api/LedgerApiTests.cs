@@ -131,4 +131,18 @@ public sealed class LedgerApiTests
         raw.ShouldNotContain("<script>");
         raw.ShouldContain("\\u003Cscript\\u003E");
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_ledger_endpoints()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var client = web.Client();
+
+        var document = await Json(await client.GetAsync("/openapi/v1.json"));
+
+        document.GetProperty("info").GetProperty("title").GetString().ShouldBe("Mainstay API");
+        var paths = document.GetProperty("paths");
+        paths.GetProperty("/api/v1/{table}").GetProperty("get").GetProperty("summary").GetString().ShouldBe("List a table's rows you may see");
+        paths.GetProperty("/api/v1/{table}/{key}").GetProperty("put").GetProperty("responses").TryGetProperty("412", out _).ShouldBeTrue();
+    }
 }
