@@ -30,7 +30,8 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
     /// Opens the ledger and applies pending migrations up to <paramref name="upToVersion"/> (default: all).
     /// A SQLite file that does not exist is created only when <paramref name="create"/> is set.
     /// </summary>
-    public static async Task<Result<LedgerDatabase>> OpenAsync(DatabaseTarget target, TimeProvider clock, int? upToVersion = null, CancellationToken cancel = default, bool create = true)
+    /// <param name="migrate">False only where the ledger is known to be migrated already (a server opening it per request after its start).</param>
+    public static async Task<Result<LedgerDatabase>> OpenAsync(DatabaseTarget target, TimeProvider clock, int? upToVersion = null, CancellationToken cancel = default, bool create = true, bool migrate = true)
     {
         if (!create && target.SqlitePath is { } path && !File.Exists(path))
             return new Problem(target.Display, "", "no Mainstay ledger here; create one with 'mainstay init' or by importing into it");
@@ -42,7 +43,9 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         {
             await connection.OpenAsync(cancel);
             if (target.Dialect == Dialect.Sqlite)
-                await db.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", cancel);
+                await db.ExecuteAsync(migrate ? "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;" : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", cancel);
+            if (!migrate)
+                return Result<LedgerDatabase>.Ok(db);
             var problem = await db.MigrateAsync(clock, upToVersion ?? Migrations.Latest, cancel);
             if (problem is not null)
             {

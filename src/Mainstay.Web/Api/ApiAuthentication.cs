@@ -23,7 +23,7 @@ public sealed class ApiAuthentication(RequestDelegate next)
         {
             if (context.User.Identity is { IsAuthenticated: true, Name: { } name })
             {
-                await using var session = await ledger.OpenAsync(context.RequestAborted);
+                var session = await ledger.ForRequestAsync(context);
                 if (session is not null && await new UserDirectory(session, ledger.Clock).FindAsync(name, context.RequestAborted) is { Disabled: false } signedIn)
                     context.Items[UserKey] = signedIn;
             }
@@ -35,7 +35,7 @@ public sealed class ApiAuthentication(RequestDelegate next)
             await Refuse(context, "expected Authorization: Bearer followed by a personal API token");
             return;
         }
-        await using var db = await ledger.OpenAsync(context.RequestAborted);
+        var db = await ledger.ForRequestAsync(context);
         if (db is null)
         {
             await ApiProblems.Unavailable().ExecuteAsync(context);

@@ -50,10 +50,10 @@ public static class LedgerEndpoints
         var query = ListQuery.Parse(kind, http.Request.Query);
         if (query.Refusal is not null)
             return query.Refusal;
-        await using var db = await ledger.OpenAsync(cancel);
+        var db = await ledger.ForRequestAsync(http);
         if (db is null)
             return ApiProblems.Unavailable();
-        var rows = (await LedgerTables.LoadAsync(db, kind, null, cancel)).Values
+        var rows = (await TableAsync(ledger, db, kind, cancel)).Values
             .Where(cells => AccessPolicy.CanSee(user, kind.Name, Cell(kind, cells)) && query.Matches(cells))
             .ToArray();
         var page = query.Sort(rows).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(c => RowBody.ToJson(kind, c)).ToArray();
@@ -65,10 +65,10 @@ public static class LedgerEndpoints
         var user = ApiAuthentication.UserOf(http);
         if (!Visible(user, table, out var kind))
             return ApiProblems.NotFound($"no table \"{table}\"");
-        await using var db = await ledger.OpenAsync(cancel);
+        var db = await ledger.ForRequestAsync(http);
         if (db is null)
             return ApiProblems.Unavailable();
-        var cells = await FindAsync(db, kind, key, cancel);
+        var cells = (await TableAsync(ledger, db, kind, cancel)).GetValueOrDefault(key);
         if (cells is null || !AccessPolicy.CanSee(user, kind.Name, Cell(kind, cells)))
             return ApiProblems.NotFound($"no {kind.RowNoun} \"{key}\"");
         http.Response.Headers.ETag = LedgerEdits.ETagOf(cells);
@@ -158,6 +158,9 @@ public static class LedgerEndpoints
     private static IResult Forbidden(Mainstay.Access.User? user, string what) => user is null
         ? ApiProblems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", $"sign in (a personal API token) to {what}")
         : ApiProblems.Of(StatusCodes.Status403Forbidden, "Forbidden", $"{user.Name} ({user.Describe()}) may not {what}");
+
+    private static Task<SortedDictionary<string, string[]>> TableAsync(LedgerConnections ledger, LedgerDatabase db, LedgerKind kind, CancellationToken cancel) =>
+        ledger.CachedAsync(db, "table:" + kind.Name, () => LedgerTables.LoadAsync(db, kind, null, cancel), cancel);
 
     private static async Task<string[]?> FindAsync(LedgerDatabase db, LedgerKind kind, string key, CancellationToken cancel) =>
         (await LedgerTables.LoadAsync(db, kind, null, cancel)).GetValueOrDefault(key);

@@ -80,14 +80,57 @@ public static class MainstayWeb
     }
 }
 
-/// <summary>Opens the ledger for one request; SQLite files and PostgreSQL's pool make that cheap.</summary>
+/// <summary>
+/// Opens the ledger for a request (pooled connections make that cheap; the server migrated it when
+/// it started) and keeps what every request reads: tables as of the audit trail's newest entry.
+/// Every change to the ledger appends to the audit trail, so a newer entry means the cache is stale.
+/// </summary>
 public sealed class LedgerConnections(DatabaseTarget target, TimeProvider clock)
 {
+    private const string RequestKey = "mainstay.ledger";
+    private readonly Lock _lock = new();
+    private long _seq = -1;
+    private Dictionary<string, object> _cached = new(StringComparer.Ordinal);
+
     public TimeProvider Clock => clock;
 
     public async Task<LedgerDatabase?> OpenAsync(CancellationToken cancel)
     {
-        var opened = await LedgerDatabase.OpenAsync(target, clock, cancel: cancel, create: false);
+        var opened = await LedgerDatabase.OpenAsync(target, clock, cancel: cancel, create: false, migrate: false);
         return opened.IsOk ? opened.Value : null;
+    }
+
+    /// <summary>The request's connection for reading, opened once and closed when the response is done.</summary>
+    public async Task<LedgerDatabase?> ForRequestAsync(HttpContext http)
+    {
+        if (http.Items.TryGetValue(RequestKey, out var open))
+            return (LedgerDatabase)open!;
+        var db = await OpenAsync(http.RequestAborted);
+        if (db is not null)
+        {
+            http.Items[RequestKey] = db;
+            http.Response.RegisterForDisposeAsync(db);
+        }
+        return db;
+    }
+
+    /// <summary>A value computed from the ledger (a table, the overview), recomputed only after the ledger changed.</summary>
+    public async Task<T> CachedAsync<T>(LedgerDatabase db, string name, Func<Task<T>> compute, CancellationToken cancel)
+        where T : class
+    {
+        var seq = Convert.ToInt64(await db.ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM audit_log", cancel), System.Globalization.CultureInfo.InvariantCulture);
+        lock (_lock)
+        {
+            if (seq != _seq)
+                (_seq, _cached) = (seq, new Dictionary<string, object>(StringComparer.Ordinal));
+            else if (_cached.TryGetValue(name, out var known))
+                return (T)known;
+        }
+        // Read after the sequence number: what is cached is never older than the entry it is filed under.
+        var value = await compute();
+        lock (_lock)
+            if (seq == _seq)
+                _cached[name] = value;
+        return value;
     }
 }

@@ -21,10 +21,10 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
     {
-        await using var db = await ledger.OpenAsync(cancel);
+        var db = await ledger.ForRequestAsync(HttpContext);
         if (db is null)
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
-        Data = await OverviewData.LoadAsync(db, ledger.Clock, cancel);
+        Data = await ledger.CachedAsync(db, "overview", () => OverviewData.LoadAsync(db, ledger.Clock, cancel), cancel);
         var months = Data.Forecast.Where(f => f.Item is null).GroupBy(f => f.Month).OrderBy(g => g.Key)
             .Select(g => new { month = g.Key.ToString(), needed = g.Sum(f => f.Needed), onTime = g.Sum(f => f.OnTime) }).ToArray();
         var allies = Data.BurdenSharing?.Allies.Select(a => new { name = a.Nation.Name, percent = Math.Round((a.Ratio ?? 0) * 100, 1) }).ToArray() ?? [];
