@@ -2,8 +2,8 @@ using Microsoft.Playwright;
 
 namespace Mainstay.Web.Tests.Pages;
 
-/// <summary>The dashboard in a real browser: Debian's Chromium, headless, driven by Playwright.</summary>
-public sealed class DashboardBrowserTests
+/// <summary>The web app in a real browser: Debian's Chromium, headless, driven by Playwright.</summary>
+public sealed class BrowserTests
 {
     /// <summary>Debian's Chromium (scripts/setup.sh installs it); Playwright drives it without downloading a browser of its own.</summary>
     private static string Chromium()
@@ -50,5 +50,35 @@ public sealed class DashboardBrowserTests
         errors.ShouldBeEmpty();
         if (Environment.GetEnvironmentVariable("MAINSTAY_SCREENSHOT") is { Length: > 0 } screenshot)
             await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_recipient_officer_signs_in_sees_the_error_of_a_bad_requirement_then_adds_it()
+    {
+        var chromium = Chromium();
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(web.BaseAddress, "/SignIn?returnUrl=/Requirements").ToString());
+        await page.FillAsync("input[name=name]", "ua-officer");
+        await page.FillAsync("input[name=password]", "correct horse battery staple");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Requirements");
+        (await page.Locator("header").InnerTextAsync()).ShouldContain("ua-officer (recipient-officer of UA)");
+        (await page.Locator("#requirements tbody tr td:nth-child(2)").AllInnerTextsAsync()).ShouldAllBe(recipient => recipient == "UA");
+
+        foreach (var (column, value) in new[] { ("id", "UA-R7777"), ("recipient", "UA"), ("item", "155mm-shell"), ("quantity", "1200"), ("priority", "7"), ("need_by", "2026-05"), ("useful_months", "3") })
+            await page.FillAsync($"input[name='New[{column}]']", value);
+        await page.ClickAsync("#add-requirement button");
+        (await page.Locator(".error").InnerTextAsync()).ShouldContain("priority: expected an integer 1..5, got \"7\"");
+        (await page.InputValueAsync("input[name='New[id]']")).ShouldBe("UA-R7777"); // what was typed is kept
+
+        await page.FillAsync("input[name='New[priority]']", "1");
+        await page.ClickAsync("#add-requirement button");
+        (await page.Locator(".ok").InnerTextAsync()).ShouldBe("Added UA-R7777.");
+        await page.GotoAsync(new Uri(web.BaseAddress, "/Requirements?sort=-id").ToString());
+        (await page.Locator("#requirements tbody tr").First.InnerTextAsync()).ShouldContain("UA-R7777");
     }
 }
