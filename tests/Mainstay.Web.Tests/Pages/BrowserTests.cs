@@ -81,4 +81,34 @@ public sealed class BrowserTests
         await page.GotoAsync(new Uri(web.BaseAddress, "/Requirements?sort=-id").ToString());
         (await page.Locator("#requirements tbody tr").First.InnerTextAsync()).ShouldContain("UA-R7777");
     }
+
+    [Fact]
+    public async Task A_coordinator_uploads_a_file_with_an_error_sees_it_with_its_line_and_nothing_changes()
+    {
+        var chromium = Chromium();
+        await using var web = await WebApp.StartAsync("sqlite");
+        var before = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(web.BaseAddress, "/SignIn?returnUrl=/Import").ToString());
+        await page.FillAsync("input[name=name]", "coord");
+        await page.FillAsync("input[name=password]", "correct horse battery staple");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Import");
+
+        await page.SetInputFilesAsync("input[name=files]", new FilePayload
+        {
+            Name = "requirements.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("id,recipient,item,quantity,priority,need_by,useful_months\nUA-1,UA,155mm-shell,10,1,2026-01,0\nUA-2,UA,155mm-shell,-4,1,2026-13,0\n"),
+        });
+        await page.ClickAsync("#import button");
+
+        var errors = await page.Locator(".error li").AllInnerTextsAsync();
+        errors.ShouldContain("requirements.csv:3: quantity: expected an integer > 0, got \"-4\"");
+        errors.ShouldContain(e => e.StartsWith("requirements.csv:3: need_by:", StringComparison.Ordinal));
+        (await page.Locator("h2").First.InnerTextAsync()).ShouldBe("2 problem(s); nothing was imported");
+        (await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger)).ShouldBe(before);
+    }
 }

@@ -57,6 +57,33 @@ public sealed partial class SignInTests
         statuses.Skip(9).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
     }
 
+    [Fact]
+    public async Task An_upload_named_like_a_path_or_sent_by_someone_not_a_coordinator_is_refused()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        var before = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
+        var (client, token) = await FormAsync(web);
+        using var _ = client;
+        (await client.PostAsync("/SignIn", Form(token, "coord", "correct horse battery staple"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var importForm = await client.GetStringAsync("/Import");
+        var importToken = AntiforgeryField().Match(importForm).Groups[1].Value;
+
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(importToken), "__RequestVerificationToken" },
+            { new ByteArrayContent("code,name,role,currency\nXX,X,ally,EUR\n"u8.ToArray()), "files", "../../nations.csv" },
+        };
+        var traversal = await client.PostAsync("/Import", upload);
+        var (desk, deskToken) = await FormAsync(web);
+        using var __ = desk;
+        (await desk.PostAsync("/SignIn", Form(deskToken, "pl-desk", "correct horse battery staple"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        traversal.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await traversal.Content.ReadAsStringAsync()).ShouldContain("not a plain file name");
+        (await desk.GetAsync("/Import")).StatusCode.ShouldBe(HttpStatusCode.Redirect); // to access denied: a desk may not replace tables
+        (await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger)).ShouldBe(before);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

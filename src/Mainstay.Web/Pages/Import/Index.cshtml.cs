@@ -1,0 +1,80 @@
+using Mainstay.Access;
+using Mainstay.Data.Import;
+using Mainstay.Problems;
+using Mainstay.Web.Api;
+using Mainstay.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mainstay.Web.Pages.Import;
+
+/// <summary>
+/// Upload CSV or .xlsx ledger files, as <c>mainstay import</c> reads them: every problem is listed
+/// with its line before anything is saved, and the files apply whole or not at all. Coordinators
+/// only, since a file replaces its whole table.
+/// </summary>
+public sealed class IndexModel(LedgerConnections ledger) : PageModel
+{
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public IReadOnlyList<TableChange> Changes { get; private set; } = [];
+
+    public IActionResult OnGet() => Allowed() ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(List<IFormFile> files, CancellationToken cancel)
+    {
+        if (Allowed() is { } refusal)
+            return refusal;
+        if (files.Count == 0)
+        {
+            Problems = [new Problem("files", "", "choose one or more files to import")];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        // The files are read from a folder of our own under names we check: a client's name such as
+        // ../../etc/passwd is used only for what it says of the kind, never as a path.
+        var folder = Directory.CreateTempSubdirectory("mainstay-upload-");
+        try
+        {
+            var paths = new List<string>();
+            foreach (var file in files)
+            {
+                var name = Path.GetFileName(file.FileName);
+                if (name.Length == 0 || name != file.FileName || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.StartsWith('.'))
+                {
+                    Problems = [new Problem(file.FileName, "", "not a plain file name; name the file after its table, e.g. requirements.csv")];
+                    Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return Page();
+                }
+                var path = Path.Combine(folder.FullName, name);
+                await using (var stream = System.IO.File.Create(path))
+                    await file.CopyToAsync(stream, cancel);
+                paths.Add(path);
+            }
+            var (tables, problems) = LedgerImport.ReadFiles(paths, null);
+            if (problems.Count == 0)
+            {
+                await using var db = await ledger.OpenAsync(cancel);
+                if (db is null)
+                    return StatusCode(StatusCodes.Status503ServiceUnavailable);
+                var outcome = await LedgerImport.ApplyAsync(db, tables, ApiAuthentication.UserOf(HttpContext)!.Name, ledger.Clock, cancel: cancel);
+                problems = outcome.Problems;
+                Changes = outcome.Changes;
+            }
+            Problems = problems;
+            if (problems.Count > 0)
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private IActionResult? Allowed() => ApiAuthentication.UserOf(HttpContext) switch
+    {
+        null => Challenge(),
+        { Role: Role.Coordinator } => null,
+        _ => Forbid(),
+    };
+}
