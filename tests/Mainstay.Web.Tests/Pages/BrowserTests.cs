@@ -111,4 +111,39 @@ public sealed class BrowserTests
         (await page.Locator("h2").First.InnerTextAsync()).ShouldBe("2 problem(s); nothing was imported");
         (await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger)).ShouldBe(before);
     }
+
+    [Fact]
+    public async Task A_coordinator_runs_a_plan_sees_what_changed_since_the_last_and_asks_why_a_requirement_is_short()
+    {
+        var chromium = Chromium();
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(web.BaseAddress, "/SignIn?returnUrl=/Plan").ToString());
+        await page.FillAsync("input[name=name]", "coord");
+        await page.FillAsync("input[name=password]", "correct horse battery staple");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Plan");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("No plan has been made of this ledger yet.");
+
+        await page.ClickAsync("#run-plan button");
+        (await page.Locator(".ok").InnerTextAsync()).ShouldMatch(@"^Plan 1 stored: \d+ item type\(s\) solved\.$");
+        (await page.Locator("#latest-plan").InnerTextAsync()).ShouldStartWith("Plan 1 of ");
+
+        // A requirement's priority changes through the API; the next plan re-solves its item type and says why coverage moved.
+        using var api = web.Client("coord");
+        var read = await api.GetAsync("/api/v1/requirements/UA-R0281");
+        var row = (await read.Content.ReadAsStringAsync()).Replace("\"priority\":1", "\"priority\":5", StringComparison.Ordinal);
+        var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/requirements/UA-R0281") { Content = new StringContent(row, System.Text.Encoding.UTF8, "application/json") };
+        put.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.Tag);
+        (await api.SendAsync(put)).IsSuccessStatusCode.ShouldBeTrue();
+        await page.ClickAsync("#run-plan button");
+        (await page.Locator(".ok").InnerTextAsync()).ShouldBe("Plan 2 stored: 1 item type(s) solved.");
+        (await page.Locator("h2").First.InnerTextAsync()).ShouldBe("Since plan 1");
+
+        await page.FillAsync("#explain input[name=explain]", "UA-R0281");
+        await page.ClickAsync("#explain button");
+        (await page.Locator("#explanation").InnerTextAsync()).ShouldContain("UA-R0281");
+    }
 }

@@ -1,0 +1,79 @@
+using Mainstay.Access;
+using Mainstay.Data.Ledger;
+using Mainstay.Data.Planning;
+using Mainstay.Data.Storage;
+using Mainstay.Planning;
+using Mainstay.Web.Api;
+using Mainstay.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mainstay.Web.Pages.Plan;
+
+/// <summary>
+/// The stored plans of the ledger: the latest, what changed against the one before and why, a new
+/// plan on request (coordinators), and why a requirement is not fully covered. The same workflows
+/// as <c>mainstay plan</c>, <c>plan diff</c> and <c>plan explain</c>.
+/// </summary>
+public sealed class IndexModel(LedgerConnections ledger) : PageModel
+{
+    public IReadOnlyList<StoredPlan> Plans { get; private set; } = [];
+    public IReadOnlyList<CoverageChange> Changes { get; private set; } = [];
+    public string? RunMessage { get; private set; }
+    public IReadOnlyList<string> Explanation { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)] public string? Explain { get; set; }
+
+    public bool CanRun => ApiAuthentication.UserOf(HttpContext)?.Role == Role.Coordinator;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
+    {
+        if (Allowed() is { } refusal)
+            return refusal;
+        await using var db = await ledger.OpenAsync(cancel);
+        if (db is null)
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        await ShowAsync(db, cancel);
+        if (!string.IsNullOrWhiteSpace(Explain))
+        {
+            var requirements = await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel);
+            var offers = await LedgerReader.LoadAsync(db, LedgerKinds.Offers, cancel);
+            var requirement = requirements.FirstOrDefault(r => r.Id == Explain.Trim());
+            Explanation = requirement is null
+                ? [$"no requirement \"{Explain.Trim()}\""]
+                : [.. PlanExplanation.Explain(requirement, offers, Planner.Solve(requirements, offers))];
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
+    {
+        if (Allowed() is { } refusal)
+            return refusal;
+        if (!CanRun)
+            return Forbid();
+        await using var db = await ledger.OpenAsync(cancel);
+        if (db is null)
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        var run = await LedgerPlans.RunAsync(db, ApiAuthentication.UserOf(HttpContext)!.Name, ledger.Clock, cancel);
+        RunMessage = run.Unchanged
+            ? $"Nothing changed since plan {run.Plan.Id}; no new plan was made."
+            : $"Plan {run.Plan.Id} stored: {run.ItemsSolved.Count} item type(s) solved.";
+        await ShowAsync(db, cancel);
+        return Page();
+    }
+
+    private async Task ShowAsync(LedgerDatabase db, CancellationToken cancel)
+    {
+        Plans = await LedgerPlans.ListAsync(db, cancel);
+        if (Plans.Count >= 2)
+            Changes = await LedgerPlans.DiffAsync(db, Plans[^2], Plans[^1], cancel);
+    }
+
+    private IActionResult? Allowed() => ApiAuthentication.UserOf(HttpContext) switch
+    {
+        null => Challenge(),
+        { Role: Role.Coordinator or Role.Auditor } => null,
+        _ => Forbid(),
+    };
+}
