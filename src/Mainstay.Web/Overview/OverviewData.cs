@@ -28,7 +28,7 @@ public sealed record OverviewData(
         var snapshot = await LedgerReader.LoadAsync(db, cancel);
         var converter = new EuroConverter(snapshot.Rates);
         var pledges = snapshot.Pledges.SelectMany(p => p.Tranches)
-            .Select(t => (t.Status, Eur: converter.ToEur(t.Amount, t.DisbursedOn ?? t.CommittedOn ?? t.AnnouncedOn)))
+            .Select(t => (t.Status, Eur: converter.ToEur(t.Amount, t.ValueDate)))
             .Where(v => v.Eur.IsOk)
             .GroupBy(v => v.Status).OrderBy(g => g.Key)
             .Select(g => new PledgeStage(g.Key.ToString().ToLowerInvariant(), g.Sum(v => v.Eur.Value.Eur.Minor)))

@@ -34,6 +34,9 @@ public sealed record PledgeTranche(
     DateOnly? DisbursedOn,
     string Source)
 {
+    /// <summary>The day the tranche is valued on: disbursed, else committed, else announced.</summary>
+    public DateOnly ValueDate => DisbursedOn ?? CommittedOn ?? AnnouncedOn;
+
     /// <summary>Problems with the dates of the lifecycle, as (field, message) pairs.</summary>
     public IEnumerable<(string Field, string Message)> LifecycleProblems()
     {

@@ -42,7 +42,6 @@ public sealed class EuroConverter
                 $"no ECB reference rate for {code} on or before {valueDate:yyyy-MM-dd} (the first loaded is {series.Dates[0]:yyyy-MM-dd})");
 
         var rate = series.Rates[index];
-        var eurMinor = Math.Round(amount.Units / rate * Currency.Eur.MinorPerUnit, MidpointRounding.AwayFromZero);
-        return Result<EuroValue>.Ok(new EuroValue(amount, new Money((long)eurMinor, Currency.Eur), rate, series.Dates[index]));
+        return Result<EuroValue>.Ok(new EuroValue(amount, Money.FromUnits(amount.Units / rate, Currency.Eur), rate, series.Dates[index]));
     }
 }

@@ -68,11 +68,8 @@ public sealed class EuroValuation
         return _imf.TryGetValue((currency, year), out var rate) ? rate.UnitsPerUsd / euro.UnitsPerUsd : null;
     }
 
-    private static EuroValue Convert(Money amount, decimal unitsPerEuro, DateOnly rateDate, string basis)
-    {
-        var eurMinor = Math.Round(amount.Units / unitsPerEuro * Currency.Eur.MinorPerUnit, MidpointRounding.AwayFromZero);
-        return new EuroValue(amount, new Money((long)eurMinor, Currency.Eur), unitsPerEuro, rateDate, basis);
-    }
+    private static EuroValue Convert(Money amount, decimal unitsPerEuro, DateOnly rateDate, string basis) =>
+        new(amount, Money.FromUnits(amount.Units / unitsPerEuro, Currency.Eur), unitsPerEuro, rateDate, basis);
 
     private static string YearKey(string currency, int year) => $"{currency}:{year}";
 }

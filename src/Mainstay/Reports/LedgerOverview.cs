@@ -29,8 +29,7 @@ public sealed record LedgerOverview(
         var valued = new List<(PledgeTranche Tranche, long Eur)>();
         foreach (var tranche in ledger.Pledges.SelectMany(p => p.Tranches))
         {
-            var valueDate = tranche.DisbursedOn ?? tranche.CommittedOn ?? tranche.AnnouncedOn;
-            var eur = converter.ToEur(tranche.Amount, valueDate);
+            var eur = converter.ToEur(tranche.Amount, tranche.ValueDate);
             if (eur.IsOk)
                 valued.Add((tranche, eur.Value.Eur.Minor));
             else
