@@ -21,9 +21,11 @@ public enum EditRefusal
     Invalid,
 }
 
-/// <summary>What a row edit did: the row's new ETag, or why nothing changed.</summary>
-public sealed record EditOutcome(EditRefusal Refusal, IReadOnlyList<Problem> Problems, string? ETag)
+/// <summary>What a row edit did: the row as saved (its canonical cells) and its new ETag, or why nothing changed.</summary>
+public sealed record EditOutcome(EditRefusal Refusal, IReadOnlyList<Problem> Problems, string[]? Cells = null)
 {
+    public string? ETag => Cells is null ? null : LedgerEdits.ETagOf(Cells);
+
     public bool Ok => Refusal == EditRefusal.None;
 }
 
@@ -54,19 +56,19 @@ public static class LedgerEdits
         {
             var row = TableValidation.Validate(kind, new TextTable("request", [.. kind.Columns.Select(c => c.Name)], [new TextRow(1, [.. cells])]), problems, rowsOnly: true);
             if (problems.Count > 0)
-                return new EditOutcome(EditRefusal.Invalid, problems, null);
+                return new EditOutcome(EditRefusal.Invalid, problems);
             canonical = row[0].Cells;
             if (kind.KeyOf(canonical) != key)
-                return new EditOutcome(EditRefusal.Invalid, [new Problem("request", kind.KeyDescription, $"the body's key \"{kind.KeyOf(canonical)}\" is not the address's \"{key}\"")], null);
+                return new EditOutcome(EditRefusal.Invalid, [new Problem("request", kind.KeyDescription, $"the body's key \"{kind.KeyOf(canonical)}\" is not the address's \"{key}\"")]);
         }
 
         await using var transaction = await db.BeginWriteAsync(cancel);
         var existing = await LedgerTables.LoadAsync(db, kind, transaction, cancel);
         var found = existing.TryGetValue(key, out var current);
         if (create && found)
-            return new EditOutcome(EditRefusal.Exists, [new Problem("request", kind.KeyDescription, $"there is already a {kind.RowNoun} \"{key}\"")], null);
+            return new EditOutcome(EditRefusal.Exists, [new Problem("request", kind.KeyDescription, $"there is already a {kind.RowNoun} \"{key}\"")]);
         if (!create && !found)
-            return new EditOutcome(EditRefusal.NotFound, [new Problem("request", "", $"no {kind.RowNoun} \"{key}\"")], null);
+            return new EditOutcome(EditRefusal.NotFound, [new Problem("request", "", $"no {kind.RowNoun} \"{key}\"")]);
         if (found && ifMatch != ETagOf(current!))
             return new EditOutcome(EditRefusal.Stale, [new Problem("If-Match", "", $"the {kind.RowNoun} \"{key}\" changed since it was read (its ETag is now {ETagOf(current!)}); read it again and redo the change")], null);
 
@@ -77,11 +79,11 @@ public static class LedgerEdits
         var table = existing.Values.Select(c => new SourcedRow(key == kind.KeyOf(c) ? "request" : $"{kind.Name} {kind.KeyOf(c)}", c)).ToArray();
         problems.AddRange(kind.CheckTogether(table));
         if (problems.Count > 0)
-            return new EditOutcome(EditRefusal.Invalid, problems, null);
+            return new EditOutcome(EditRefusal.Invalid, problems);
         var outcome = await LedgerImport.ApplyInAsync(db, transaction, [new ValidatedTable("request", kind, table)], actor, clock, cancel: cancel);
         if (!outcome.Ok)
-            return new EditOutcome(EditRefusal.Invalid, outcome.Problems, null);
+            return new EditOutcome(EditRefusal.Invalid, outcome.Problems);
         await transaction.CommitAsync(cancel);
-        return new EditOutcome(EditRefusal.None, [], canonical is null ? null : ETagOf(canonical));
+        return new EditOutcome(EditRefusal.None, [], canonical);
     }
 }

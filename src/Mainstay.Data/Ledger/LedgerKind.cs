@@ -32,6 +32,19 @@ public abstract class LedgerKind
     /// <summary>Reads one row into canonical cells; null when the row has problems (reported to the reader).</summary>
     public abstract string[]? Canonicalize(RowReader row);
 
+    /// <summary>The position of <paramref name="column"/> among <see cref="Columns"/>, or -1.</summary>
+    public int ColumnIndex(string column)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+            if (Columns[i].Name == column)
+                return i;
+        return -1;
+    }
+
+    /// <summary>The cells of a row of this kind, looked up by column name.</summary>
+    public Func<string, string> CellsByName(IReadOnlyList<string> cells) => column =>
+        ColumnIndex(column) is var i and >= 0 ? cells[i] : throw new ArgumentException($"{Name} has no column {column}", nameof(column));
+
     /// <summary>Problems that only show between rows (beyond duplicate keys), e.g. the tranches of one pledge.</summary>
     public virtual IEnumerable<Problem> CheckTogether(IReadOnlyList<SourcedRow> rows) => [];
 }
@@ -54,18 +67,11 @@ public abstract class LedgerKind<T> : LedgerKind
     public T FromCells(IReadOnlyList<string> cells)
     {
         var problems = new List<Problem>();
-        var row = new RowReader(Table, column => cells[IndexOf(column)], problems);
+        var row = new RowReader(Table, CellsByName(cells), problems);
         var record = Read(row);
         return problems.Count == 0 ? record : throw new InvalidOperationException($"stored {RowNoun} is invalid: {problems[0]}");
     }
 
-    private int IndexOf(string column)
-    {
-        for (var i = 0; i < Columns.Count; i++)
-            if (Columns[i].Name == column)
-                return i;
-        throw new ArgumentException($"{Name} has no column {column}", nameof(column));
-    }
 }
 
 /// <summary>A row's canonical cells and where it came from (<c>file:line</c>).</summary>

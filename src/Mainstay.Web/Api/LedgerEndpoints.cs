@@ -2,7 +2,6 @@ using System.Globalization;
 using Mainstay.Access;
 using Mainstay.Data.Import;
 using Mainstay.Data.Ledger;
-using Mainstay.Data.Storage;
 using Mainstay.Web.Hosting;
 
 namespace Mainstay.Web.Api;
@@ -53,8 +52,8 @@ public static class LedgerEndpoints
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
             return ApiProblems.Unavailable();
-        var rows = (await TableAsync(ledger, db, kind, cancel)).Values
-            .Where(cells => AccessPolicy.CanSee(user, kind.Name, Cell(kind, cells)) && query.Matches(cells))
+        var rows = (await ledger.TableAsync(db, kind, cancel)).Values
+            .Where(cells => AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(cells)) && query.Matches(cells))
             .ToArray();
         var page = query.Sort(rows).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(c => RowBody.ToJson(kind, c)).ToArray();
         return Results.Json(new { table = kind.Name, page = query.Page, pageSize = query.PageSize, total = rows.Length, items = page });
@@ -68,8 +67,8 @@ public static class LedgerEndpoints
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
             return ApiProblems.Unavailable();
-        var cells = (await TableAsync(ledger, db, kind, cancel)).GetValueOrDefault(key);
-        if (cells is null || !AccessPolicy.CanSee(user, kind.Name, Cell(kind, cells)))
+        var cells = (await ledger.TableAsync(db, kind, cancel)).GetValueOrDefault(key);
+        if (cells is null || !AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(cells)))
             return ApiProblems.NotFound($"no {kind.RowNoun} \"{key}\"");
         http.Response.Headers.ETag = LedgerEdits.ETagOf(cells);
         return Results.Json(RowBody.ToJson(kind, cells));
@@ -83,7 +82,7 @@ public static class LedgerEndpoints
         var (cells, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
         if (refusal is not null)
             return refusal;
-        if (!AccessPolicy.CanWrite(user, kind.Name, Cell(kind, cells!)))
+        if (!AccessPolicy.CanWrite(user, kind.Name, kind.CellsByName(cells!)))
             return Forbidden(user, $"add this {kind.RowNoun}");
         return await EditAsync(http, ledger, kind, kind.KeyOf(cells!), cells, create: true, ifMatch: null, user!, cancel);
     }
@@ -107,16 +106,16 @@ public static class LedgerEndpoints
                 return refusal;
             cells = body;
         }
-        await using (var db = await ledger.OpenAsync(cancel))
-        {
-            if (db is null)
-                return ApiProblems.Unavailable();
-            var current = await FindAsync(db, kind, key, cancel);
-            if (current is null || !AccessPolicy.CanSee(user, kind.Name, Cell(kind, current)))
-                return ApiProblems.NotFound($"no {kind.RowNoun} \"{key}\"");
-            if (!AccessPolicy.CanWrite(user, kind.Name, Cell(kind, current)) || (cells is not null && !AccessPolicy.CanWrite(user, kind.Name, Cell(kind, cells))))
-                return Forbidden(user, $"{(remove ? "remove" : "change")} this {kind.RowNoun}");
-        }
+        // Who may touch the row is decided on what was last read; the edit itself re-reads it under
+        // the write lock and refuses it if it changed since (the ETag), so this cannot let a change slip.
+        var db = await ledger.ForRequestAsync(http);
+        if (db is null)
+            return ApiProblems.Unavailable();
+        var current = (await ledger.TableAsync(db, kind, cancel)).GetValueOrDefault(key);
+        if (current is null || !AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(current)))
+            return ApiProblems.NotFound($"no {kind.RowNoun} \"{key}\"");
+        if (!AccessPolicy.CanWrite(user, kind.Name, kind.CellsByName(current)) || (cells is not null && !AccessPolicy.CanWrite(user, kind.Name, kind.CellsByName(cells))))
+            return Forbidden(user, $"{(remove ? "remove" : "change")} this {kind.RowNoun}");
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (ifMatch.Length == 0)
             return ApiProblems.Of(StatusCodes.Status428PreconditionRequired, "Precondition required",
@@ -139,9 +138,8 @@ public static class LedgerEndpoints
                 EditRefusal.Stale => ApiProblems.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", outcome.Problems[0].Message),
                 _ => ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", $"the {kind.RowNoun} is not valid; nothing was changed", outcome.Problems),
             };
-        if (cells is null)
+        if (outcome.Cells is not { } saved)
             return Results.NoContent();
-        var saved = (await FindAsync(db, kind, key, cancel))!;
         http.Response.Headers.ETag = outcome.ETag;
         return create
             ? Results.Created($"/api/v1/{kind.Name}/{Uri.EscapeDataString(key).Replace("%2F", "/", StringComparison.Ordinal)}", RowBody.ToJson(kind, saved))
@@ -158,15 +156,6 @@ public static class LedgerEndpoints
     private static IResult Forbidden(Mainstay.Access.User? user, string what) => user is null
         ? ApiProblems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", $"sign in (a personal API token) to {what}")
         : ApiProblems.Of(StatusCodes.Status403Forbidden, "Forbidden", $"{user.Name} ({user.Describe()}) may not {what}");
-
-    private static Task<SortedDictionary<string, string[]>> TableAsync(LedgerConnections ledger, LedgerDatabase db, LedgerKind kind, CancellationToken cancel) =>
-        ledger.CachedAsync(db, "table:" + kind.Name, () => LedgerTables.LoadAsync(db, kind, null, cancel), cancel);
-
-    private static async Task<string[]?> FindAsync(LedgerDatabase db, LedgerKind kind, string key, CancellationToken cancel) =>
-        (await LedgerTables.LoadAsync(db, kind, null, cancel)).GetValueOrDefault(key);
-
-    private static Func<string, string> Cell(LedgerKind kind, IReadOnlyList<string> cells) =>
-        column => cells[kind.Columns.Select((c, i) => (c, i)).First(p => p.c.Name == column).i];
 }
 
 /// <summary>The paging, filtering and sorting of a list request, checked.</summary>
@@ -229,17 +218,19 @@ internal sealed class ListQuery
 
     public bool Matches(IReadOnlyList<string> cells) => _filters.All(f => cells[f.Column] == f.Value);
 
-    public IEnumerable<string[]> Sort(IEnumerable<string[]> rows)
+    public IEnumerable<string[]> Sort(IEnumerable<string[]> rows) =>
+        _sort is { } sort ? Order(rows, sort.Column, sort.Descending, sort.Numeric) : rows;
+
+    /// <summary>Rows by one column: numerically for number columns, ordinally for texts.</summary>
+    public static IEnumerable<string[]> Order(IEnumerable<string[]> rows, int column, bool descending, bool numeric)
     {
-        if (_sort is not { } sort)
-            return rows;
-        Func<string[], decimal> number = c => decimal.TryParse(c[sort.Column], NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        return (sort.Numeric, sort.Descending) switch
+        Func<string[], decimal> number = c => decimal.TryParse(c[column], NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        return (numeric, descending) switch
         {
             (true, false) => rows.OrderBy(number),
             (true, true) => rows.OrderByDescending(number),
-            (false, false) => rows.OrderBy(c => c[sort.Column], StringComparer.Ordinal),
-            _ => rows.OrderByDescending(c => c[sort.Column], StringComparer.Ordinal),
+            (false, false) => rows.OrderBy(c => c[column], StringComparer.Ordinal),
+            _ => rows.OrderByDescending(c => c[column], StringComparer.Ordinal),
         };
     }
 }

@@ -47,7 +47,7 @@ public static class RowBody
             Array.Fill(cells, "");
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                var index = IndexOf(kind, property.Name);
+                var index = kind.ColumnIndex(property.Name);
                 if (index < 0)
                 {
                     problems.Add(new Problem("body", property.Name, $"unknown field; {kind.Name} has {string.Join(", ", kind.Columns.Select(c => c.Name))}"));
@@ -70,13 +70,5 @@ public static class RowBody
             }
             return problems.Count > 0 ? (null, ApiProblems.BadRequest("the body does not fit the table", problems)) : (cells, null);
         }
-    }
-
-    private static int IndexOf(LedgerKind kind, string column)
-    {
-        for (var i = 0; i < kind.Columns.Count; i++)
-            if (kind.Columns[i].Name == column)
-                return i;
-        return -1;
     }
 }

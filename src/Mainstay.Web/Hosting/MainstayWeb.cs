@@ -1,5 +1,6 @@
 using Mainstay.Data.Storage;
 using System.Threading.RateLimiting;
+using Mainstay.Data.Ledger;
 using Mainstay.Web.Api;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -113,6 +114,10 @@ public sealed class LedgerConnections(DatabaseTarget target, TimeProvider clock)
         }
         return db;
     }
+
+    /// <summary>A table's canonical rows by key, as of the ledger's newest audit entry.</summary>
+    public Task<SortedDictionary<string, string[]>> TableAsync(LedgerDatabase db, LedgerKind kind, CancellationToken cancel) =>
+        CachedAsync(db, "table:" + kind.Name, () => LedgerTables.LoadAsync(db, kind, null, cancel), cancel);
 
     /// <summary>A value computed from the ledger (a table, the overview), recomputed only after the ledger changed.</summary>
     public async Task<T> CachedAsync<T>(LedgerDatabase db, string name, Func<Task<T>> compute, CancellationToken cancel)

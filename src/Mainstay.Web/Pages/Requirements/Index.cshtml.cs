@@ -1,7 +1,6 @@
 using Mainstay.Access;
 using Mainstay.Data.Import;
 using Mainstay.Data.Ledger;
-using Mainstay.Data.Storage;
 using Mainstay.Problems;
 using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
@@ -41,7 +40,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         if (user is null)
             return Challenge();
         var cells = Columns.Select(c => New.GetValueOrDefault(c)?.Trim() ?? "").ToArray();
-        if (!AccessPolicy.CanWrite(user, Kind.Name, column => cells[Array.IndexOf(Columns, column)]))
+        if (!AccessPolicy.CanWrite(user, Kind.Name, Kind.CellsByName(cells)))
         {
             Problems = [new Problem("form", "recipient", $"{user.Name} ({user.Describe()}) may not add requirements for \"{cells[1]}\"")];
             Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -72,16 +71,11 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         var user = ApiAuthentication.UserOf(HttpContext);
         if (!AccessPolicy.CanSeeTable(user, Kind.Name))
             return user is null ? Challenge() : NotFound();
-        var table = await ledger.CachedAsync(db, "table:" + Kind.Name, () => LedgerTables.LoadAsync(db, Kind, null, cancel), cancel);
-        var visible = table.Values.Where(c => AccessPolicy.CanSee(user, Kind.Name, column => c[Array.IndexOf(Columns, column)])
+        var table = await ledger.TableAsync(db, Kind, cancel);
+        var visible = table.Values.Where(c => AccessPolicy.CanSee(user, Kind.Name, Kind.CellsByName(c))
             && (string.IsNullOrEmpty(Recipient) || c[1] == Recipient) && (string.IsNullOrEmpty(Item) || c[2] == Item)).ToArray();
-        var sortColumn = Math.Max(0, Array.IndexOf(Columns, Sort.TrimStart('-')));
-        var numeric = Kind.Columns[sortColumn].Type == ColumnType.Integer;
-        IEnumerable<string[]> sorted = numeric
-            ? visible.OrderBy(c => long.TryParse(c[sortColumn], out var n) ? n : 0)
-            : visible.OrderBy(c => c[sortColumn], StringComparer.Ordinal);
-        if (Sort.StartsWith('-'))
-            sorted = sorted.Reverse();
+        var sortColumn = Math.Max(0, Kind.ColumnIndex(Sort.TrimStart('-')));
+        var sorted = ListQuery.Order(visible, sortColumn, Sort.StartsWith('-'), Kind.Columns[sortColumn].Type == ColumnType.Integer);
         Total = visible.Length;
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         Rows = [.. sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
