@@ -105,7 +105,7 @@ public sealed record BurdenSharingReport(
         var counted = valued.Where(v => v.Counted).ToArray();
         var byDonor = counted.GroupBy(v => v.Contribution.Donor, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(v => v.Value.Eur.Minor), StringComparer.Ordinal);
-        var imfNotes = valued.Where(v => v.Value.Basis?.StartsWith("IMF", StringComparison.Ordinal) == true)
+        var imfNotes = valued.Where(v => v.Value.ByImf)
             .GroupBy(v => v.Contribution.Donor, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(v => $"{v.Contribution.Id}: {v.Value.RateBasis}").ToArray(), StringComparer.Ordinal);
 
@@ -151,7 +151,7 @@ public sealed record BurdenSharingReport(
         IReadOnlyList<string> Notes(string code, EuroValue? gdp)
         {
             var notes = new List<string>(imfNotes.GetValueOrDefault(code) ?? []);
-            if (gdp?.Basis?.StartsWith("IMF", StringComparison.Ordinal) == true)
+            if (gdp?.ByImf == true)
                 notes.Add($"GDP: {gdp.RateBasis}");
             return notes;
         }
@@ -161,7 +161,7 @@ public sealed record BurdenSharingReport(
     private static IReadOnlyList<string> SourcesOf(IEnumerable<GdpFigure> gdp, IReadOnlyList<ValuedContribution> valued)
     {
         var sources = new List<string> { $"GDP: {string.Join("; ", gdp.Select(g => g.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}" };
-        sources.Add(valued.Any(v => v.Value.Basis?.StartsWith("IMF", StringComparison.Ordinal) == true)
+        sources.Add(valued.Any(v => v.Value.ByImf)
             ? "Exchange rates: ECB euro foreign exchange reference rates; IMF annual average rates per US$ where the ECB publishes none"
             : "Exchange rates: ECB euro foreign exchange reference rates");
         var pledged = valued.Count(v => v.Contribution.Id.StartsWith("pledge:", StringComparison.Ordinal));

@@ -39,7 +39,7 @@ public sealed class EuroValuation
             return _ecb.ToEur(amount, valueDate);
         foreach (var year in new[] { valueDate.Year, valueDate.Year - 1 })
             if (ImfUnitsPerEuro(amount.Currency.Code, year) is { } crossed)
-                return Result<EuroValue>.Ok(Convert(amount, crossed, valueDate, $"IMF annual average {year} via US$ (no ECB rate for {amount.Currency.Code})"));
+                return Result<EuroValue>.Ok(Convert(amount, crossed, valueDate, $"IMF annual average {year} via US$ (no ECB rate for {amount.Currency.Code})", byImf: true));
         return new Problem(amount.Currency.Code, "rate",
             $"no rate to value {amount.Currency.Code} on {valueDate:yyyy-MM-dd}: the ECB publishes none for it and no IMF annual average for {valueDate.Year - 1} or {valueDate.Year} (with the euro's) is loaded; import the IMF's imf_exchangerates_A_ENDA_USD.csv");
     }
@@ -55,7 +55,7 @@ public sealed class EuroValuation
             return Result<EuroValue>.Ok(Convert(amount, ecb.Sum / ecb.Days, date, $"mean of the {ecb.Days} ECB daily rates of {year}"));
         var crossed = ImfUnitsPerEuro(code, year);
         if (crossed is not null)
-            return Result<EuroValue>.Ok(Convert(amount, crossed.Value, date, $"IMF annual average {year} via US$ (no ECB rates for {code} in {year})"));
+            return Result<EuroValue>.Ok(Convert(amount, crossed.Value, date, $"IMF annual average {year} via US$ (no ECB rates for {code} in {year})", byImf: true));
         return new Problem(code, "rate", $"no ECB rates for {code} in {year} and no IMF annual average: import the ECB's eurofxref-hist.csv or the IMF's rates");
     }
 
@@ -68,8 +68,8 @@ public sealed class EuroValuation
         return _imf.TryGetValue((currency, year), out var rate) ? rate.UnitsPerUsd / euro.UnitsPerUsd : null;
     }
 
-    private static EuroValue Convert(Money amount, decimal unitsPerEuro, DateOnly rateDate, string basis) =>
-        new(amount, Money.FromUnits(amount.Units / unitsPerEuro, Currency.Eur), unitsPerEuro, rateDate, basis);
+    private static EuroValue Convert(Money amount, decimal unitsPerEuro, DateOnly rateDate, string basis, bool byImf = false) =>
+        new(amount, Money.FromUnits(amount.Units / unitsPerEuro, Currency.Eur), unitsPerEuro, rateDate, basis, byImf);
 
     private static string YearKey(string currency, int year) => $"{currency}:{year}";
 }
