@@ -28,9 +28,9 @@ public static class EcbRatesFile
                 continue;
             }
             var expected = currencies.Length - (currencies[^1].Length == 0 ? 1 : 0); // the ECB's trailing comma adds an empty column
-            if (row.Cells.Length < expected)
+            if (TextTable.CutShort(where, row.Cells.Length, expected) is { } cutShort)
             {
-                problems.Add(new Problem(where, "", $"expected {expected} fields, got {row.Cells.Length}; is the line cut short?"));
+                problems.Add(cutShort);
                 continue;
             }
             if (row.Cells.Length > currencies.Length && row.Cells.Skip(currencies.Length).Any(c => c.Length > 0))

@@ -22,9 +22,9 @@ public static class ImfRatesFile
         foreach (var row in published.Rows)
         {
             var where = $"{published.Name}:{row.Line}";
-            if (row.Cells.Length < Header.Length)
+            if (TextTable.CutShort(where, row.Cells.Length, Header.Length) is { } cutShort)
             {
-                problems.Add(new Problem(where, "", $"expected {Header.Length} fields, got {row.Cells.Length}; is the line cut short?"));
+                problems.Add(cutShort);
                 continue;
             }
             if (!DateOnly.TryParseExact(row.Cells[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

@@ -28,9 +28,9 @@ public static class KielTrackerFile
         foreach (var row in tracker.Rows)
         {
             var where = $"{tracker.Name}:{row.Line}";
-            if (row.Cells.Length < tracker.Header.Length)
+            if (TextTable.CutShort(where, row.Cells.Length, tracker.Header.Length) is { } cutShort)
             {
-                problems.Add(new Problem(where, "", $"expected {tracker.Header.Length} fields, got {row.Cells.Length}; is the line cut short?"));
+                problems.Add(cutShort);
                 continue;
             }
             var iso = row.Cells[column["iso"]];

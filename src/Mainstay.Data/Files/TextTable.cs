@@ -5,4 +5,9 @@ public sealed record TextRow(int Line, string[] Cells);
 
 /// <summary>A table read from a file, before any meaning is given to its cells.</summary>
 /// <param name="Name">The file's name as shown in messages.</param>
-public sealed record TextTable(string Name, string[] Header, IReadOnlyList<TextRow> Rows);
+public sealed record TextTable(string Name, string[] Header, IReadOnlyList<TextRow> Rows)
+{
+    /// <summary>The problem of a row with fewer fields than <paramref name="expected"/>, or null.</summary>
+    public static Mainstay.Problems.Problem? CutShort(string where, int fields, int expected) =>
+        fields < expected ? new(where, "", $"expected {expected} fields, got {fields}; is the line cut short?") : null;
+}

@@ -150,7 +150,7 @@ public static class TableValidation
         {
             if (cells.Count < _width)
             {
-                _problems.Add(new Problem($"{_name}:{line}", "", $"expected {_headerLength} fields, got {cells.Count}; is the line cut short?"));
+                _problems.Add(TextTable.CutShort($"{_name}:{line}", cells.Count, _headerLength)!);
                 return null;
             }
             if (cells.Count > _headerLength && cells.Skip(_headerLength).Any(c => c.Length > 0))
