@@ -45,11 +45,12 @@ public static class UserCommand
         var command = new Command("list", "List the users, their roles and tokens (never the tokens themselves).");
         command.SetAction((parsed, cancel) => WithUsersAsync(parsed, context, cancel, async users =>
         {
+            var now = context.Clock.GetUtcNow();
             foreach (var user in await users.ListAsync(cancel))
             {
                 var tokens = await users.TokensOfAsync(user.Name, cancel);
-                var usable = tokens.Count(t => t.IsUsableAt(context.Clock.GetUtcNow()));
-                await context.Out.WriteLineAsync($"{user.Name,-24} {user.Describe(),-24} {(user.Disabled ? "disabled" : "active"),-9} {usable} usable token(s) of {tokens.Count}{string.Concat(tokens.Select(t => $"  {t.Id}{(t.RevokedAt is not null ? " (revoked)" : t.IsUsableAt(context.Clock.GetUtcNow()) ? "" : " (expired)")}"))}");
+                var usable = tokens.Count(t => t.IsUsableAt(now));
+                await context.Out.WriteLineAsync($"{user.Name,-24} {user.Describe(),-24} {(user.Disabled ? "disabled" : "active"),-9} {usable} usable token(s) of {tokens.Count}{string.Concat(tokens.Select(t => $"  {t.Id}{(t.RevokedAt is not null ? " (revoked)" : t.IsUsableAt(now) ? "" : " (expired)")}"))}");
             }
             return ExitCode.Ok;
         }));
