@@ -4,6 +4,8 @@
 # `mainstay plan` again (which re-solves only that offer's item type), RUNS times (default 5):
 # once for an offer of an item type of median size, once for the first offer in the file (of the
 # second largest item type in the default scenario, about a tenth of all rows: a hard case).
+# Then the same scenario re-planned in memory (PlanSession, bench/planner/Replan): a warm start from
+# the last optimum after one offer of the largest, the second largest and a median item type changed.
 # usage: bench/planner/replan.sh [N] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -38,3 +40,5 @@ echo "re-plan after an offer of a median item type ($median_item, $(grep -c ",$m
 replan "$median_line"
 echo "re-plan after the first offer ($(sed -n 2p "$WORK/scenario/offers.csv" | cut -d, -f3), $(grep -c ",$(sed -n 2p "$WORK/scenario/offers.csv" | cut -d, -f3)," "$WORK/scenario/offers.csv") offers) changed:"
 replan 2
+echo "in memory (PlanSession, warm start):"
+dotnet run -c Release --project bench/planner/Replan -- "$WORK/scenario" "$RUNS"

@@ -15,18 +15,49 @@ namespace Mainstay.Planning;
 /// <para>
 /// A late draw at month t never takes a unit that arrived before t in an optimal flow (taking it at
 /// its own arrival month would earn strictly more), so the flow decomposes into offer →
-/// requirement pairs whose true benefits add up to the network's optimum; <see cref="Solve"/>
+/// requirement pairs whose true benefits add up to the network's optimum; <see cref="Pairs"/>
 /// checks that they do.
 /// </para>
 /// </summary>
-internal static class ItemNetwork
+internal sealed class ItemNetwork
 {
+    private readonly Offer[] _allOffers;
+    private readonly Requirement[] _allRequirements;
+    private readonly int[][] _supplyMembers;
+    private readonly int[] _supplyNode;
+    private readonly int[][] _demandMembers;
+    private readonly int[] _demandSinkArc;
+    private readonly int _sink;
+    private readonly List<(int Recipient, int Month)>[] _chains;
+    private readonly Dictionary<(int, int), int> _monthNode;
+    private readonly Dictionary<int, List<(int Group, int Arc)>> _inflows;
+    private readonly Dictionary<int, List<(int Group, int Arc, bool Late)>> _draws;
+    private readonly NetworkBuilder _network;
+    private readonly NetworkSimplex _solver;
+    private Dictionary<int, int>? _supplyGroupOf;
+    private Dictionary<int, int>? _demandGroupOf;
+
+    private ItemNetwork(
+        Offer[] allOffers, Requirement[] allRequirements, int[][] supplyMembers, int[] supplyNode, int[][] demandMembers, int[] demandSinkArc, int sink,
+        List<(int Recipient, int Month)>[] chains, Dictionary<(int, int), int> monthNode, Dictionary<int, List<(int Group, int Arc)>> inflows,
+        Dictionary<int, List<(int Group, int Arc, bool Late)>> draws, NetworkBuilder network)
+    {
+        (_allOffers, _allRequirements, _supplyMembers, _supplyNode, _demandMembers, _demandSinkArc, _sink) =
+            (allOffers, allRequirements, supplyMembers, supplyNode, demandMembers, demandSinkArc, sink);
+        (_chains, _monthNode, _inflows, _draws, _network) = (chains, monthNode, inflows, draws, network);
+        _solver = network.Build();
+    }
+
     /// <summary>Units of offer <see cref="Offer"/> for requirement <see cref="Requirement"/>, both as indexes into the planner's arrays.</summary>
     internal readonly record struct Pair(int Offer, int Requirement, long Quantity);
 
+    /// <summary>
+    /// The network of one item type, or null when no offer may reach any of its requirements.
+    /// The arrays are shared, not copied: <see cref="ChangeQuantities"/> reads the changed rows from them.
+    /// </summary>
     /// <param name="requirementRank">Each requirement's place in ordinal id order (members of a group are taken in that order).</param>
     /// <param name="offerRank">Each offer's place in ordinal id order.</param>
-    public static List<Pair> Solve(Requirement[] allRequirements, int[] requirementIndexes, int[] requirementRank, Offer[] allOffers, int[] offerIndexes, int[] offerRank)
+    public static ItemNetwork? Build(Requirement[] allRequirements, int[] requirementIndexes, int[] requirementRank, Offer[] allOffers, int[] offerIndexes, int[] offerRank)
     {
         var recipients = requirementIndexes.Select(r => allRequirements[r].Recipient).Distinct().Order(StringComparer.Ordinal).ToArray();
         var recipientIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -66,7 +97,7 @@ internal static class ItemNetwork
             .OrderBy(g => g.Arrival).ThenBy(g => g.Allowed, AllowedComparer.Instance)
             .ToArray();
         if (demand.Length == 0 || supply.Length == 0)
-            return [];
+            return null;
         // Month nodes per recipient: arrival months of its supply and need-by months of its demand.
         var arrivalMonths = new SortedSet<int>[recipients.Length];
         var chainMonths = new SortedSet<int>[recipients.Length];
@@ -121,6 +152,7 @@ internal static class ItemNetwork
         for (var i = 0; i < recipients.Length; i++)
             for (var k = 0; k + 1 < chains[i].Count; k++)
                 network.AddArc(monthNode[chains[i][k]], monthNode[chains[i][k + 1]], 0, NetworkSimplex.Infinite);
+        var demandSinkArc = new int[demand.Length];
         for (var q = 0; q < demand.Length; q++)
         {
             var (recipient, need, useful, priority) = demand[q].Key;
@@ -134,15 +166,57 @@ internal static class ItemNetwork
                 var late = network.AddArc(node, demandNode[q], -Benefit.PerUnit(priority, useful, month - need), NetworkSimplex.Infinite);
                 (draws.TryGetValue(node, out var lateList) ? lateList : draws[node] = []).Add((q, late, true));
             }
-            network.AddArc(demandNode[q], sink, 0, demand[q].Members.Sum(r => allRequirements[r].Quantity));
+            demandSinkArc[q] = network.AddArc(demandNode[q], sink, 0, demand[q].Members.Sum(r => allRequirements[r].Quantity));
         }
+        return new ItemNetwork(allOffers, allRequirements, supply.Select(s => s.Members).ToArray(), supplyNode, demand.Select(d => d.Members).ToArray(),
+            demandSinkArc, sink, chains, monthNode, inflows, draws, network);
+    }
 
-        var solver = network.Build();
-        if (!solver.Solve())
+    /// <summary>Solves the network from scratch and returns its offer → requirement pairs.</summary>
+    public List<Pair> Solve()
+    {
+        if (!_solver.Solve())
             throw new InvalidOperationException("the planning network is always feasible: unused units flow to the sink");
+        return Pairs();
+    }
 
-        var pairs = Decompose(allOffers, supply.Select(s => s.Members).ToArray(), allRequirements, demand.Select(d => d.Members).ToArray(), chains, monthNode, inflows, draws, solver);
-        CheckAgainstNetwork(pairs, allOffers, allRequirements, network, solver);
+    /// <summary>
+    /// Re-optimises after the quantities of some of this item type's offers and requirements changed
+    /// in the shared arrays (nothing else of them: other changes need a new network), starting from
+    /// the last optimum, and returns the new pairs. Only after <see cref="Solve()"/>.
+    /// </summary>
+    public List<Pair> ChangeQuantities(IEnumerable<int> offers, IEnumerable<int> requirements)
+    {
+        _supplyGroupOf ??= GroupOf(_supplyMembers);
+        _demandGroupOf ??= GroupOf(_demandMembers);
+        var supplies = new List<(int Node, long Supply)>();
+        long change = 0;
+        foreach (var g in offers.Where(_supplyGroupOf.ContainsKey).Select(o => _supplyGroupOf[o]).Distinct())
+        {
+            var units = _supplyMembers[g].Sum(o => _allOffers[o].Quantity);
+            change += units - _solver.Supply(_supplyNode[g]);
+            supplies.Add((_supplyNode[g], units));
+        }
+        supplies.Add((_sink, _solver.Supply(_sink) - change));
+        var capacities = requirements.Where(_demandGroupOf.ContainsKey).Select(r => _demandGroupOf[r]).Distinct()
+            .Select(q => (_demandSinkArc[q], _demandMembers[q].Sum(r => _allRequirements[r].Quantity)));
+        _solver.Reoptimise(supplies, capacities);
+        return Pairs();
+    }
+
+    private static Dictionary<int, int> GroupOf(int[][] members)
+    {
+        var groupOf = new Dictionary<int, int>();
+        for (var g = 0; g < members.Length; g++)
+            foreach (var m in members[g])
+                groupOf[m] = g;
+        return groupOf;
+    }
+
+    private List<Pair> Pairs()
+    {
+        var pairs = Decompose(_allOffers, _supplyMembers, _allRequirements, _demandMembers, _chains, _monthNode, _inflows, _draws, _solver);
+        Objective = CheckAgainstNetwork(pairs, _allOffers, _allRequirements, _network, _solver);
         return pairs;
     }
 
@@ -157,7 +231,9 @@ internal static class ItemNetwork
         var demandCursor = new MemberCursor[demandMembers.Length];
         for (var q = 0; q < demandMembers.Length; q++)
             demandCursor[q] = new MemberCursor(demandMembers[q], r => allRequirements[r].Quantity);
-        var amounts = new Dictionary<long, long>();
+        // Each offer → requirement pair meets once: an offer arrives in one month, a requirement
+        // draws from one recipient's chain, so their groups share one month node and one draw.
+        var pairs = new List<Pair>();
 
         foreach (var chain in chains)
         {
@@ -177,7 +253,7 @@ internal static class ItemNetwork
                     {
                         var (supplyGroup, units) = waiting[^1];
                         var take = Math.Min(units, needed);
-                        Share(offerCursor[supplyGroup], demandCursor[group], take, amounts);
+                        Share(offerCursor[supplyGroup], demandCursor[group], take, pairs);
                         needed -= take;
                         if (take == units)
                             waiting.RemoveAt(waiting.Count - 1);
@@ -187,23 +263,26 @@ internal static class ItemNetwork
                 }
             }
         }
-        return amounts.Select(p => new Pair((int)(p.Key >> 32), (int)(p.Key & uint.MaxValue), p.Value)).ToList();
+        return pairs;
     }
 
-    private static void Share(MemberCursor offers, MemberCursor requirements, long units, Dictionary<long, long> amounts)
+    private static void Share(MemberCursor offers, MemberCursor requirements, long units, List<Pair> pairs)
     {
         while (units > 0)
         {
             var take = Math.Min(units, Math.Min(offers.Remaining, requirements.Remaining));
-            var key = ((long)offers.Current << 32) | (uint)requirements.Current;
-            amounts[key] = amounts.GetValueOrDefault(key) + take;
+            pairs.Add(new Pair(offers.Current, requirements.Current, take));
             offers.Take(take);
             requirements.Take(take);
             units -= take;
         }
     }
 
-    private static void CheckAgainstNetwork(List<Pair> pairs, Offer[] allOffers, Requirement[] allRequirements, NetworkBuilder network, NetworkSimplex solver)
+    /// <summary>The benefit of the pairs last returned: the objective of this item type.</summary>
+    public Int128 Objective { get; private set; }
+
+    /// <summary>Checks each pair's eligibility and that the pairs' benefits add up to the network's; returns their sum.</summary>
+    private static Int128 CheckAgainstNetwork(List<Pair> pairs, Offer[] allOffers, Requirement[] allRequirements, NetworkBuilder network, NetworkSimplex solver)
     {
         Int128 networkBenefit = 0;
         for (var arc = 0; arc < network.ArcCount; arc++)
@@ -218,6 +297,7 @@ internal static class ItemNetwork
         }
         if (pairBenefit != networkBenefit)
             throw new InvalidOperationException($"decomposition lost benefit: pairs {pairBenefit}, network {networkBenefit}");
+        return pairBenefit;
     }
 
     /// <summary>Orders and compares the keys of supply groups: arrival month, then the recipients they may reach.</summary>

@@ -8,7 +8,7 @@ namespace Mainstay.Planning;
 /// an artificial root by an arc of prohibitive cost, so the start is feasible; at the optimum those
 /// arcs carry no flow when the problem is feasible.
 /// </summary>
-public sealed class NetworkSimplex
+public sealed partial class NetworkSimplex
 {
     /// <summary>Capacity meaning "no limit".</summary>
     public const long Infinite = long.MaxValue;
