@@ -10,6 +10,10 @@ namespace Mainstay.Data.BurdenSharing;
 /// <summary>Makes a burden-sharing report from the ledger: recorded contributions plus those its pledges and deliveries imply.</summary>
 public static class BurdenSharingReports
 {
+    /// <summary>The latest year up to <paramref name="year"/> with a baseline: the year a report shows unless asked for another.</summary>
+    public static async Task<int?> LatestBaselineYearAsync(LedgerDatabase db, int year, CancellationToken cancel = default) =>
+        (await LedgerReader.LoadAsync(db, LedgerKinds.Baselines, cancel)).Where(b => b.Year <= year).Select(b => (int?)b.Year).Max();
+
     public static async Task<Result<BurdenSharingReport>> ComputeAsync(
         LedgerDatabase db, ReportPeriod period, int gdpYear, Money.Money? baseline, ICollection<Problem> problems, CancellationToken cancel = default)
     {

@@ -14,7 +14,6 @@ public static class LedgerExport
         if (extension is not (".csv" or ".xlsx"))
             return new Problem(Path.GetFileName(path), "", $"unsupported file type \"{extension}\"; expected .csv or .xlsx");
         var rows = await LedgerTables.LoadAsync(db, kind, transaction, cancel);
-        var header = kind.Columns.Select(c => c.Name).ToArray();
         try
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -23,12 +22,7 @@ public static class LedgerExport
             // Write beside the target and move into place, so a failed export never leaves half a file.
             var temporary = path + ".partial";
             await using (var stream = File.Create(temporary))
-            {
-                if (extension == ".csv")
-                    CsvTableFile.Write(stream, header, rows.Values);
-                else
-                    XlsxTableFile.Write(stream, kind.Name, header, rows.Values, NumericColumns(kind));
-            }
+                Write(stream, kind, rows.Values, extension == ".csv" ? ExportFormat.Csv : ExportFormat.Xlsx);
             File.Move(temporary, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -38,6 +32,22 @@ public static class LedgerExport
         return Result<int>.Ok(rows.Count);
     }
 
+    /// <summary>Writes rows of a table in its import format (a download of a list, or a file export).</summary>
+    public static void Write(Stream stream, LedgerKind kind, IEnumerable<IReadOnlyList<string>> rows, ExportFormat format)
+    {
+        var header = kind.Columns.Select(c => c.Name).ToArray();
+        if (format == ExportFormat.Csv)
+            CsvTableFile.Write(stream, header, rows);
+        else
+            XlsxTableFile.Write(stream, kind.Name, header, rows, NumericColumns(kind));
+    }
+
     private static HashSet<int> NumericColumns(LedgerKind kind) =>
         kind.Columns.Select((c, i) => (c, i)).Where(p => p.c.Type != ColumnType.Text).Select(p => p.i).ToHashSet();
+}
+
+public enum ExportFormat
+{
+    Csv,
+    Xlsx,
 }

@@ -170,17 +170,8 @@ internal sealed class ListQuery
     public static ListQuery Parse(LedgerKind kind, IQueryCollection query)
     {
         var problems = new List<Mainstay.Problems.Problem>();
-        int Number(string name, int fallback, int max)
-        {
-            if (!query.TryGetValue(name, out var text))
-                return fallback;
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max)
-                return value;
-            problems.Add(new("query", name, $"expected an integer 1..{max}, got \"{text}\""));
-            return fallback;
-        }
-        var page = Number("page", 1, int.MaxValue / MaxPage);
-        var pageSize = Number("pageSize", 100, LedgerEndpoints.MaxPageSize);
+        var page = Number(query, "page", int.MaxValue / MaxPage, 1, problems);
+        var pageSize = Number(query, "pageSize", LedgerEndpoints.MaxPageSize, 100, problems);
         var columns = kind.Columns.Select((c, i) => (c.Name, i, c.Type)).ToArray();
         var filters = new List<(int, string)>();
         (int, bool, bool)? sort = null;
@@ -215,6 +206,17 @@ internal sealed class ListQuery
     }
 
     private const int MaxPage = LedgerEndpoints.MaxPageSize;
+
+    /// <summary>A positive integer query value up to <paramref name="max"/>, or the fallback when absent; a problem when malformed.</summary>
+    public static int Number(IQueryCollection query, string name, int max, int fallback, List<Mainstay.Problems.Problem> problems)
+    {
+        if (!query.TryGetValue(name, out var text))
+            return fallback;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max)
+            return value;
+        problems.Add(new("query", name, $"expected an integer 1..{max}, got \"{text}\""));
+        return fallback;
+    }
 
     public bool Matches(IReadOnlyList<string> cells) => _filters.All(f => cells[f.Column] == f.Value);
 

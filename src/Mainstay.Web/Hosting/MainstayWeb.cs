@@ -65,6 +65,8 @@ public static class MainstayWeb
         app.UseAuthentication();
         app.UseMiddleware<ApiAuthentication>();
         app.MapLedgerApi();
+        app.MapPlanApi();
+        app.MapReportApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         return app;

@@ -1,6 +1,5 @@
 using Mainstay.BurdenSharing;
 using Mainstay.Data.BurdenSharing;
-using Mainstay.Data.Ledger;
 using Mainstay.Data.Storage;
 using Mainstay.Ledger;
 using Mainstay.Money;
@@ -45,9 +44,7 @@ public sealed record OverviewData(
             .OrderByDescending(c => Benefit.Weight(c.Requirement.Priority) * c.Uncovered).ThenBy(c => c.Requirement.Id, StringComparer.Ordinal)
             .Take(10).ToArray();
 
-        var year = clock.GetUtcNow().Year;
-        var baselines = await LedgerReader.LoadAsync(db, LedgerKinds.Baselines, cancel);
-        var reportYear = baselines.Where(b => b.Year <= year).Select(b => (int?)b.Year).Max();
+        var reportYear = await BurdenSharingReports.LatestBaselineYearAsync(db, clock.GetUtcNow().Year, cancel);
         BurdenSharingReport? burden = null;
         string? missing = reportYear is null ? "no baseline for this year or before: import baselines to see burden sharing" : null;
         if (reportYear is { } y)

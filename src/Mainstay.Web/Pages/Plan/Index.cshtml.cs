@@ -1,4 +1,6 @@
+using System.Globalization;
 using Mainstay.Access;
+using Mainstay.Data.Files;
 using Mainstay.Data.Ledger;
 using Mainstay.Data.Planning;
 using Mainstay.Data.Storage;
@@ -23,6 +25,15 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     public IReadOnlyList<string> Explanation { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)] public string? Explain { get; set; }
+    [BindProperty(SupportsGet = true)] public string? RequirementId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? OfferId { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public const int PageSize = 50;
+    /// <summary>The latest plan's allocations the filters select, this page of them.</summary>
+    public IReadOnlyList<(string RequirementId, string OfferId, long Quantity)> Allocations { get; private set; } = [];
+    public int AllocationCount { get; private set; }
+    public int Pages => Math.Max(1, (AllocationCount + PageSize - 1) / PageSize);
 
     public bool CanRun => ApiAuthentication.UserOf(HttpContext)?.Role == Role.Coordinator;
 
@@ -63,12 +74,46 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         return Page();
     }
 
+    public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancel)
+    {
+        if (Allowed() is { } refusal)
+            return refusal;
+        await using var db = await ledger.OpenAsync(cancel);
+        if (db is null)
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        Plans = await LedgerPlans.ListAsync(db, cancel);
+        if (Plans.Count == 0)
+            return NotFound();
+        var stream = new MemoryStream();
+        CsvTableFile.Write(stream, ["requirement_id", "offer_id", "quantity"],
+            (await SelectedAllocationsAsync(db, cancel)).Select(a => (IReadOnlyList<string>)[a.RequirementId, a.OfferId, a.Quantity.ToString(CultureInfo.InvariantCulture)]));
+        stream.Position = 0;
+        return File(stream, "text/csv; charset=utf-8", $"plan-{Plans[^1].Id}-allocations.csv");
+    }
+
     private async Task ShowAsync(LedgerDatabase db, CancellationToken cancel)
     {
         Plans = await LedgerPlans.ListAsync(db, cancel);
         if (Plans.Count >= 2)
             Changes = await LedgerPlans.DiffAsync(db, Plans[^2], Plans[^1], cancel);
+        if (Plans.Count == 0)
+            return;
+        var selected = await SelectedAllocationsAsync(db, cancel);
+        AllocationCount = selected.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Allocations = [.. selected.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
     }
+
+    /// <summary>The latest plan's allocations, by requirement then offer, that the requirement and offer filters select.</summary>
+    private async Task<IReadOnlyList<(string RequirementId, string OfferId, long Quantity)>> SelectedAllocationsAsync(LedgerDatabase db, CancellationToken cancel)
+    {
+        var all = await LedgerPlans.AllocationsAsync(db, Plans[^1].Id, cancel);
+        var (requirement, offer) = (RequirementId?.Trim() ?? "", OfferId?.Trim() ?? "");
+        return [.. all.Where(a => (requirement.Length == 0 || a.RequirementId == requirement) && (offer.Length == 0 || a.OfferId == offer))];
+    }
+
+    public string Link(int page, string? handler = null) =>
+        $"/Plan?requirementId={Uri.EscapeDataString(RequirementId ?? "")}&offerId={Uri.EscapeDataString(OfferId ?? "")}&pageNumber={page}" + (handler is null ? "" : "&handler=" + handler);
 
     private IActionResult? Allowed() => ApiAuthentication.UserOf(HttpContext) switch
     {

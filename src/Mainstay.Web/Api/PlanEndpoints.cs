@@ -1,0 +1,127 @@
+using System.Globalization;
+using Mainstay.Access;
+using Mainstay.Data.Planning;
+using Mainstay.Web.Hosting;
+
+namespace Mainstay.Web.Api;
+
+/// <summary>
+/// <c>/api/v1/plans</c>: the stored plans of the ledger, their allocations and what changed against
+/// the plan before, and a new plan on request: the workflows of <c>mainstay plan</c>, <c>plan list</c>,
+/// <c>plan show</c> and <c>plan diff</c>. A plan pairs every nation's offers with every nation's
+/// requirements, so only coordinators and auditors see plans; for anyone else they do not exist (404).
+/// </summary>
+public static class PlanEndpoints
+{
+    public static void MapPlanApi(this IEndpointRouteBuilder app)
+    {
+        var plans = app.MapGroup("/api/v1/plans").WithTags("Plans");
+        plans.MapGet("/", ListAsync).WithSummary("List the stored plans, oldest first").ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGet("/{id:long}", GetAsync).WithSummary("Read one stored plan").ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGet("/{id:long}/allocations", AllocationsAsync)
+            .WithSummary("A plan's allocations, by requirement then offer")
+            .WithDescription($"Query: page, pageSize (1..{LedgerEndpoints.MaxPageSize}), requirement_id, offer_id.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGet("/{id:long}/changes", ChangesAsync)
+            .WithSummary("Requirements whose coverage differs from another plan (by default the one before), and the ledger changes that explain it")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapPost("/", RunAsync)
+            .WithSummary("Make a new plan of the ledger (coordinators)")
+            .WithDescription("Re-solves only the item types whose requirements or offers changed since the last plan. 201 with the new plan, or 200 with the last one when nothing changed.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    private static bool MaySee(Mainstay.Access.User? user) => user?.Role is Role.Coordinator or Role.Auditor;
+
+    private static async Task<(IResult? Refusal, IReadOnlyList<StoredPlan> Plans)> PlansAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    {
+        if (!MaySee(ApiAuthentication.UserOf(http)))
+            return (ApiProblems.NotFound("no stored plans you may see"), []);
+        var db = await ledger.ForRequestAsync(http);
+        if (db is null)
+            return (ApiProblems.Unavailable(), []);
+        return (null, await ledger.CachedAsync(db, "plans", () => LedgerPlans.ListAsync(db, cancel), cancel));
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    {
+        var (refusal, plans) = await PlansAsync(http, ledger, cancel);
+        return refusal ?? Results.Json(new { items = plans.Select(Json).ToArray() });
+    }
+
+    private static async Task<IResult> GetAsync(long id, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    {
+        var (refusal, plans) = await PlansAsync(http, ledger, cancel);
+        if (refusal is not null)
+            return refusal;
+        return plans.FirstOrDefault(p => p.Id == id) is { } plan ? Results.Json(Json(plan)) : ApiProblems.NotFound($"no plan {id}");
+    }
+
+    private static async Task<IResult> AllocationsAsync(long id, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    {
+        var (refusal, plans) = await PlansAsync(http, ledger, cancel);
+        if (refusal is not null)
+            return refusal;
+        if (plans.All(p => p.Id != id))
+            return ApiProblems.NotFound($"no plan {id}");
+        var query = http.Request.Query;
+        var problems = new List<Mainstay.Problems.Problem>();
+        foreach (var name in query.Keys.Where(k => k is not ("page" or "pageSize" or "requirement_id" or "offer_id")))
+            problems.Add(new("query", name, "unknown; use page, pageSize, requirement_id, offer_id"));
+        var page = ListQuery.Number(query, "page", int.MaxValue / LedgerEndpoints.MaxPageSize, 1, problems);
+        var pageSize = ListQuery.Number(query, "pageSize", LedgerEndpoints.MaxPageSize, 100, problems);
+        if (problems.Count > 0)
+            return ApiProblems.BadRequest("the query is not valid", problems);
+        var db = (await ledger.ForRequestAsync(http))!;
+        var all = await ledger.CachedAsync(db, $"plan:{id}:allocations", () => LedgerPlans.AllocationsAsync(db, id, cancel), cancel);
+        var (requirement, offer) = (query["requirement_id"].ToString(), query["offer_id"].ToString());
+        var selected = all.Where(a => (requirement.Length == 0 || a.RequirementId == requirement) && (offer.Length == 0 || a.OfferId == offer)).ToArray();
+        return Results.Json(new
+        {
+            plan = id, page, pageSize, total = selected.Length,
+            items = selected.Skip((page - 1) * pageSize).Take(pageSize).Select(a => new { requirement_id = a.RequirementId, offer_id = a.OfferId, quantity = a.Quantity }).ToArray(),
+        });
+    }
+
+    private static async Task<IResult> ChangesAsync(long id, long? against, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    {
+        var (refusal, plans) = await PlansAsync(http, ledger, cancel);
+        if (refusal is not null)
+            return refusal;
+        var after = plans.FirstOrDefault(p => p.Id == id);
+        var before = against is { } other ? plans.FirstOrDefault(p => p.Id == other) : plans.LastOrDefault(p => p.Id < id);
+        if (after is null || before is null)
+            return ApiProblems.NotFound(after is null ? $"no plan {id}" : against is null ? $"plan {id} is the first: nothing to compare it with" : $"no plan {against}");
+        var db = (await ledger.ForRequestAsync(http))!;
+        var changes = await LedgerPlans.DiffAsync(db, before, after, cancel);
+        return Results.Json(new
+        {
+            before = before.Id, after = after.Id,
+            items = changes.Select(c => new { requirement_id = c.RequirementId, item = c.Item, before = c.Before, after = c.After, because = c.Because }).ToArray(),
+        });
+    }
+
+    private static async Task<IResult> RunAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    {
+        var user = ApiAuthentication.UserOf(http);
+        if (user is null)
+            return ApiProblems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", "sign in (a personal API token) to make a plan");
+        if (!MaySee(user))
+            return ApiProblems.NotFound("no stored plans you may see");
+        if (user.Role != Role.Coordinator || user.Disabled)
+            return ApiProblems.Of(StatusCodes.Status403Forbidden, "Forbidden", $"{user.Name} ({user.Describe()}) may not make a plan: coordinators do");
+        await using var db = await ledger.OpenAsync(cancel);
+        if (db is null)
+            return ApiProblems.Unavailable();
+        var run = await LedgerPlans.RunAsync(db, user.Name, ledger.Clock, cancel);
+        var body = new { plan = Json(run.Plan), unchanged = run.Unchanged, itemsSolved = run.ItemsSolved };
+        return run.Unchanged ? Results.Json(body) : Results.Created($"/api/v1/plans/{run.Plan.Id}", body);
+    }
+
+    private static object Json(StoredPlan plan) => new
+    {
+        id = plan.Id, createdAt = plan.CreatedAt, actor = plan.Actor, auditSeq = plan.AuditSeq, inputHash = plan.InputHash,
+        objective = plan.Objective.ToString(CultureInfo.InvariantCulture), // exact: it can exceed what JSON numbers hold
+        allocatedUnits = plan.AllocatedUnits, requirements = plan.Requirements, offers = plan.Offers, itemsSolved = plan.ItemsSolved,
+    };
+}

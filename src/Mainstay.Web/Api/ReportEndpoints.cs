@@ -1,0 +1,68 @@
+using Mainstay.BurdenSharing;
+using Mainstay.Data.BurdenSharing;
+using Mainstay.Web.Hosting;
+using Mainstay.Web.Overview;
+
+namespace Mainstay.Web.Api;
+
+/// <summary>
+/// <c>/api/v1/reports</c>: the released aggregates, for everyone (the public included): the overview
+/// (pledges by stage, coverage by capability area and priority, the month-by-month forecast) and
+/// burden sharing. Amounts are in euros.
+/// </summary>
+public static class ReportEndpoints
+{
+    public static void MapReportApi(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/v1/reports").WithTags("Reports");
+        reports.MapGet("/overview", OverviewAsync).WithSummary("Pledges by stage, coverage by capability area and priority, and the coverage forecast");
+        reports.MapGet("/burden-sharing", BurdenSharingAsync)
+            .WithSummary("Each ally's contributions against its fair share of the baseline")
+            .WithDescription("Query: year (default: the latest with a baseline), half (1 or 2), gdpYear (default: the year before).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> OverviewAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    {
+        var db = await ledger.ForRequestAsync(http);
+        if (db is null)
+            return ApiProblems.Unavailable();
+        var data = await ledger.CachedAsync(db, "overview", () => OverviewData.LoadAsync(db, ledger.Clock, cancel), cancel);
+        return Results.Json(new
+        {
+            pledgesEur = data.Pledges.Select(p => new { stage = p.Stage, eur = Money.Money.FromMinor(p.Eur).Units }),
+            coverage = data.Coverage.Select(c => new { capability = c.Capability, priority = c.Priority, needed = c.Needed, planned = c.Planned, onTime = c.OnTime }),
+            forecast = data.Forecast,
+        });
+    }
+
+    private static async Task<IResult> BurdenSharingAsync(int? year, int? half, int? gdpYear, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    {
+        if (half is not (null or 1 or 2))
+            return ApiProblems.BadRequest("the query is not valid", [new("query", "half", $"expected 1 or 2, got {half}")]);
+        var db = await ledger.ForRequestAsync(http);
+        if (db is null)
+            return ApiProblems.Unavailable();
+        var now = ledger.Clock.GetUtcNow().Year;
+        var reportYear = year ?? await BurdenSharingReports.LatestBaselineYearAsync(db, now, cancel) ?? now;
+        var problems = new List<Mainstay.Problems.Problem>();
+        var result = await BurdenSharingReports.ComputeAsync(db, new ReportPeriod(reportYear, half), gdpYear ?? reportYear - 1, null, problems, cancel);
+        if (!result.IsOk)
+            return ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", $"no burden-sharing report for {reportYear}", problems);
+        var report = result.Value;
+        object Line(DonorLine line) => new
+        {
+            rank = line.Rank, nation = line.Nation.Code, name = line.Nation.Name, countedEur = line.Counted.Units, fairShareEur = line.FairShare?.Units,
+            ratio = line.Ratio, percentOfGdp = line.PercentOfGdp, notes = line.Notes,
+        };
+        return Results.Json(new
+        {
+            period = report.Period.ToString(), gdpYear = report.GdpYear, baselineEur = report.PeriodBaseline.Units, rule = report.Rule,
+            allies = report.Allies.Select(Line), partners = report.Partners.Select(Line),
+            alliesTotalEur = report.AlliesTotal.Units, partnersTotalEur = report.PartnersTotal.Units, othersTotalEur = report.OthersTotal.Units,
+            alliedShareOfMilitarySupport = report.AlliedShareOfMilitarySupport,
+            byCategory = report.ByCategory.Select(c => new { category = Codes.Of(c.Category), countedEur = c.Counted.Units }),
+            sources = report.Sources,
+        });
+    }
+}

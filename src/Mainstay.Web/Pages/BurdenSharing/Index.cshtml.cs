@@ -1,0 +1,76 @@
+using Mainstay.BurdenSharing;
+using Mainstay.Data.BurdenSharing;
+using Mainstay.Data.Files;
+using Mainstay.Data.Storage;
+using Mainstay.Problems;
+using Mainstay.Reports;
+using Mainstay.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mainstay.Web.Pages.BurdenSharing;
+
+/// <summary>
+/// The burden-sharing report of a year or half-year (the same computation as <c>mainstay report
+/// burden-sharing</c>): each ally's counted contributions against its fair share of the baseline,
+/// partners, totals; downloadable as CSV or Excel. Per-nation totals are released aggregates: the
+/// public sees them too.
+/// </summary>
+public sealed class IndexModel(LedgerConnections ledger) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Half { get; set; }
+    [BindProperty(SupportsGet = true)] public int? GdpYear { get; set; }
+
+    public BurdenSharingReport? Report { get; private set; }
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
+    {
+        var db = await ledger.ForRequestAsync(HttpContext);
+        if (db is null)
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        await ComputeAsync(db, cancel);
+        if (Problems.Count > 0)
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync(string format, CancellationToken cancel)
+    {
+        var db = await ledger.ForRequestAsync(HttpContext);
+        if (db is null)
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
+        if (!xlsx && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+            return BadRequest($"unknown format \"{format}\": expected csv or xlsx");
+        await ComputeAsync(db, cancel);
+        if (Report is null)
+            return new UnprocessableEntityObjectResult(string.Join("\n", Problems.Select(p => p.ToString())));
+        var stream = new MemoryStream();
+        if (xlsx)
+            XlsxTableFile.Write(stream, "burden-sharing", BurdenSharingTable.Header, BurdenSharingTable.Rows(Report), BurdenSharingTable.NumericColumns);
+        else
+            CsvTableFile.Write(stream, BurdenSharingTable.Header, BurdenSharingTable.Rows(Report));
+        stream.Position = 0;
+        return File(stream, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+            $"burden-sharing-{Report.Period.ToString().Replace(' ', '-')}.{(xlsx ? "xlsx" : "csv")}");
+    }
+
+    private async Task ComputeAsync(LedgerDatabase db, CancellationToken cancel)
+    {
+        if (Half is not (null or 1 or 2))
+        {
+            Problems = [new Problem("query", "half", $"expected 1 or 2, got {Half}")];
+            return;
+        }
+        var now = ledger.Clock.GetUtcNow().Year;
+        Year ??= await BurdenSharingReports.LatestBaselineYearAsync(db, now, cancel) ?? now;
+        var problems = new List<Problem>();
+        var report = await BurdenSharingReports.ComputeAsync(db, new ReportPeriod(Year.Value, Half), GdpYear ?? Year.Value - 1, null, problems, cancel);
+        (Report, Problems) = (report.IsOk ? report.Value : null, problems);
+    }
+
+    public string Link(string? handler = null, string? format = null) =>
+        $"/BurdenSharing?year={Year}&half={Half}&gdpYear={GdpYear}" + (handler is null ? "" : $"&handler={handler}&format={format}");
+}

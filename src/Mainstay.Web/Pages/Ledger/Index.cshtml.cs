@@ -1,0 +1,203 @@
+using Mainstay.Access;
+using Mainstay.Data.Export;
+using Mainstay.Data.Import;
+using Mainstay.Data.Ledger;
+using Mainstay.Problems;
+using Mainstay.Web.Api;
+using Mainstay.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mainstay.Web.Pages.Ledger;
+
+/// <summary>
+/// Any ledger table the user may see: paged, sorted and filtered by any column on the server,
+/// downloadable as CSV or Excel (the rows the filter selects, in the import format); rows the user
+/// may write can be added, changed (re-prioritised, for requirements) and removed, each checked as an
+/// import would be and guarded by the row's ETag, so two desks editing one row cannot overwrite each
+/// other. The same <see cref="AccessPolicy"/> as the API decides what is shown and allowed.
+/// </summary>
+public sealed class IndexModel(LedgerConnections ledger) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public string Table { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    /// <summary>The key of the row whose edit form is open.</summary>
+    [BindProperty(SupportsGet = true)] public string? Edit { get; set; }
+
+    [BindProperty] public Dictionary<string, string> Cells { get; set; } = new(StringComparer.Ordinal);
+    [BindProperty] public string? ETag { get; set; }
+
+    public LedgerKind Kind { get; private set; } = LedgerKinds.Requirements;
+    public IReadOnlyList<string> Columns => [.. Kind.Columns.Select(c => c.Name)];
+    public Dictionary<string, string> Filters { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyList<string[]> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public string? Done { get; private set; }
+    /// <summary>The row being edited, as stored, when the user may change it.</summary>
+    public string[]? Editing { get; private set; }
+    public User? Signed => ApiAuthentication.UserOf(HttpContext);
+
+    /// <summary>Whether the user may add rows to this table at all (each row is still checked).</summary>
+    public bool CanAdd => Signed is { Disabled: false } user && (user.Role == Role.Coordinator || Kind.Name switch
+    {
+        "requirements" => user.Role == Role.RecipientOfficer,
+        "offers" or "pledges" or "contributions" => user.Role == Role.DonorDesk,
+        _ => false,
+    });
+
+    public bool CanWrite(string[] cells) => AccessPolicy.CanWrite(Signed, Kind.Name, Kind.CellsByName(cells));
+
+    public Task<IActionResult> OnGetAsync(CancellationToken cancel) => ShowAsync(cancel);
+
+    public async Task<IActionResult> OnGetDownloadAsync(string format, CancellationToken cancel)
+    {
+        var (refusal, rows) = await VisibleRowsAsync(cancel);
+        if (refusal is not null)
+            return refusal;
+        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
+        if (!xlsx && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+            return BadRequest($"unknown format \"{format}\": expected csv or xlsx");
+        var stream = new MemoryStream();
+        LedgerExport.Write(stream, Kind, rows, xlsx ? ExportFormat.Xlsx : ExportFormat.Csv);
+        stream.Position = 0;
+        return File(stream, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", $"{Kind.Name}.{(xlsx ? "xlsx" : "csv")}");
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancel)
+    {
+        if (!Find())
+            return NotFound();
+        var cells = Posted();
+        return await ApplyAsync(Kind.KeyOf(cells), cells, create: true, ifMatch: null, $"Added {Kind.RowNoun} {Kind.KeyOf(cells)}.", cancel);
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(CancellationToken cancel)
+    {
+        if (!Find())
+            return NotFound();
+        var cells = Posted();
+        return await ApplyAsync(Edit ?? "", cells, create: false, ETag ?? "", $"Saved {Kind.RowNoun} {Edit}.", cancel);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancel)
+    {
+        if (!Find())
+            return NotFound();
+        return await ApplyAsync(Edit ?? "", null, create: false, ETag ?? "", $"Removed {Kind.RowNoun} {Edit}.", cancel);
+    }
+
+    private string[] Posted() => [.. Columns.Select(c => Cells.GetValueOrDefault(c)?.Trim() ?? "")];
+
+    private async Task<IActionResult> ApplyAsync(string key, string[]? cells, bool create, string? ifMatch, string done, CancellationToken cancel)
+    {
+        if (Signed is not { } user)
+            return Challenge();
+        var db = await ledger.ForRequestAsync(HttpContext);
+        if (db is null)
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        var current = create ? null : (await ledger.TableAsync(db, Kind, cancel)).GetValueOrDefault(key);
+        if (!create && (current is null || !AccessPolicy.CanSee(user, Kind.Name, Kind.CellsByName(current))))
+            return NotFound();
+        if ((current is not null && !CanWrite(current)) || (cells is not null && !CanWrite(cells)))
+            return await RefuseAsync(StatusCodes.Status403Forbidden, [new Problem("form", "", $"{user.Name} ({user.Describe()}) may not {(create ? "add" : "change")} this {Kind.RowNoun}")], cancel);
+
+        EditOutcome outcome;
+        await using (var writable = await ledger.OpenAsync(cancel))
+        {
+            if (writable is null)
+                return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            outcome = await LedgerEdits.ApplyAsync(writable, Kind, key, cells, create, ifMatch, user.Name, ledger.Clock, cancel);
+        }
+        if (!outcome.Ok)
+            return await RefuseAsync(outcome.Refusal switch
+            {
+                EditRefusal.NotFound => StatusCodes.Status404NotFound,
+                EditRefusal.Exists => StatusCodes.Status409Conflict,
+                EditRefusal.Stale => StatusCodes.Status412PreconditionFailed,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            }, outcome.Problems, cancel);
+        Done = done;
+        (Cells, Edit) = (new(StringComparer.Ordinal), null);
+        return await ShowAsync(cancel);
+    }
+
+    /// <summary>Shows the list again with the form as the user filled it and every problem found.</summary>
+    private async Task<IActionResult> RefuseAsync(int status, IReadOnlyList<Problem> problems, CancellationToken cancel)
+    {
+        Problems = problems;
+        Response.StatusCode = status;
+        return await ShowAsync(cancel, keepForm: true);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancel, bool keepForm = false)
+    {
+        var (refusal, rows) = await VisibleRowsAsync(cancel);
+        if (refusal is not null)
+            return refusal;
+        Total = rows.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Rows = [.. rows.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+        if (Edit is not null && !keepForm)
+        {
+            var row = rows.FirstOrDefault(r => Kind.KeyOf(r) == Edit)
+                ?? (await ledger.TableAsync((await ledger.ForRequestAsync(HttpContext))!, Kind, cancel)).GetValueOrDefault(Edit);
+            if (row is null || !AccessPolicy.CanSee(Signed, Kind.Name, Kind.CellsByName(row)))
+                return NotFound();
+            if (CanWrite(row))
+            {
+                Editing = row;
+                ETag = LedgerEdits.ETagOf(row);
+                Cells = Columns.Select((c, i) => (c, row[i])).ToDictionary(p => p.c, p => p.Item2, StringComparer.Ordinal);
+            }
+        }
+        else if (Edit is not null)
+            Editing = [.. Posted()];
+        return Page();
+    }
+
+    /// <summary>The rows the user may see that the filters select, in the chosen order; or why not.</summary>
+    private async Task<(IActionResult? Refusal, IReadOnlyList<string[]> Rows)> VisibleRowsAsync(CancellationToken cancel)
+    {
+        if (!Find())
+            return (NotFound(), []);
+        if (!AccessPolicy.CanSeeTable(Signed, Kind.Name))
+            return (Signed is null ? Challenge() : NotFound(), []);
+        var db = await ledger.ForRequestAsync(HttpContext);
+        if (db is null)
+            return (StatusCode(StatusCodes.Status503ServiceUnavailable), []);
+        foreach (var column in Columns)
+            if (Request.Query.TryGetValue(column, out var value) && value.ToString().Trim().Length > 0)
+                Filters[column] = value.ToString().Trim();
+        var filters = Filters.Select(f => (Column: Kind.ColumnIndex(f.Key), f.Value)).ToArray();
+        var table = await ledger.TableAsync(db, Kind, cancel);
+        var visible = table.Values.Where(c => AccessPolicy.CanSee(Signed, Kind.Name, Kind.CellsByName(c)) && filters.All(f => c[f.Column] == f.Value));
+        var sortColumn = Math.Max(0, Kind.ColumnIndex((Sort ?? "").TrimStart('-')));
+        Sort = Kind.Columns[sortColumn].Name == (Sort ?? "").TrimStart('-') ? Sort : Kind.Columns[0].Name;
+        return (null, [.. ListQuery.Order(visible, sortColumn, Sort!.StartsWith('-'), Kind.Columns[sortColumn].Type != ColumnType.Text)]);
+    }
+
+    private bool Find()
+    {
+        if (LedgerKinds.Find(Table) is not { } kind)
+            return false;
+        Kind = kind;
+        return true;
+    }
+
+    /// <summary>The address of this list with the sort, page or row being edited changed, keeping the filters.</summary>
+    public string Link(string? sort = null, int? page = null, string? edit = null, string? handler = null, string? format = null)
+    {
+        var query = Filters.Select(f => (f.Key, f.Value))
+            .Append(("sort", sort ?? Sort ?? "")).Append(("pageNumber", (page ?? PageNumber).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (edit is not null)
+            query = query.Append(("edit", edit));
+        if (handler is not null)
+            query = query.Append(("handler", handler)).Append(("format", format ?? "csv"));
+        return $"/Ledger/{Kind.Name}?" + string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Item1)}={Uri.EscapeDataString(p.Item2)}"));
+    }
+}
