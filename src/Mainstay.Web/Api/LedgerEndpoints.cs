@@ -208,14 +208,18 @@ internal sealed class ListQuery
     private const int MaxPage = LedgerEndpoints.MaxPageSize;
 
     /// <summary>A positive integer query value up to <paramref name="max"/>, or the fallback when absent; a problem when malformed.</summary>
-    public static int Number(IQueryCollection query, string name, int max, int fallback, List<Mainstay.Problems.Problem> problems)
+    public static int Number(IQueryCollection query, string name, int max, int fallback, List<Mainstay.Problems.Problem> problems) =>
+        Optional(query, name, 1, max, problems) ?? fallback;
+
+    /// <summary>An integer query value in <paramref name="min"/>..<paramref name="max"/>, or null when absent; a problem when malformed.</summary>
+    public static int? Optional(IQueryCollection query, string name, int min, int max, List<Mainstay.Problems.Problem> problems)
     {
-        if (!query.TryGetValue(name, out var text))
-            return fallback;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max)
+        if (!query.TryGetValue(name, out var text) || text.ToString().Length == 0)
+            return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
-        problems.Add(new("query", name, $"expected an integer 1..{max}, got \"{text}\""));
-        return fallback;
+        problems.Add(new("query", name, $"expected an integer {min}..{max}, got \"{text}\""));
+        return null;
     }
 
     public bool Matches(IReadOnlyList<string> cells) => _filters.All(f => cells[f.Column] == f.Value);

@@ -36,16 +36,20 @@ public static class ReportEndpoints
         });
     }
 
-    private static async Task<IResult> BurdenSharingAsync(int? year, int? half, int? gdpYear, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    private static async Task<IResult> BurdenSharingAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        if (half is not (null or 1 or 2))
-            return ApiProblems.BadRequest("the query is not valid", [new("query", "half", $"expected 1 or 2, got {half}")]);
+        var problems = new List<Mainstay.Problems.Problem>();
+        var query = http.Request.Query;
+        foreach (var name in query.Keys.Where(k => k is not ("year" or "half" or "gdpYear")))
+            problems.Add(new("query", name, "unknown; use year, half, gdpYear"));
+        var (year, half, gdpYear) = (ListQuery.Optional(query, "year", 2000, 2100, problems), ListQuery.Optional(query, "half", 1, 2, problems), ListQuery.Optional(query, "gdpYear", 2000, 2100, problems));
+        if (problems.Count > 0)
+            return ApiProblems.BadRequest("the query is not valid", problems);
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
             return ApiProblems.Unavailable();
         var now = ledger.Clock.GetUtcNow().Year;
         var reportYear = year ?? await BurdenSharingReports.LatestBaselineYearAsync(db, now, cancel) ?? now;
-        var problems = new List<Mainstay.Problems.Problem>();
         var result = await BurdenSharingReports.ComputeAsync(db, new ReportPeriod(reportYear, half), gdpYear ?? reportYear - 1, null, problems, cancel);
         if (!result.IsOk)
             return ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", $"no burden-sharing report for {reportYear}", problems);

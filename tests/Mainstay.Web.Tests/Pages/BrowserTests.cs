@@ -53,7 +53,7 @@ public sealed class BrowserTests
     }
 
     [Fact]
-    public async Task A_recipient_officer_signs_in_sees_the_error_of_a_bad_requirement_then_adds_it()
+    public async Task A_recipient_officer_signs_in_adds_a_requirement_after_seeing_its_error_then_re_prioritises_it()
     {
         var chromium = Chromium();
         await using var web = await WebApp.StartAsync("sqlite");
@@ -61,25 +61,34 @@ public sealed class BrowserTests
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(new Uri(web.BaseAddress, "/SignIn?returnUrl=/Requirements").ToString());
+        await page.GotoAsync(new Uri(web.BaseAddress, "/SignIn?returnUrl=/Ledger/requirements").ToString());
         await page.FillAsync("input[name=name]", "ua-officer");
         await page.FillAsync("input[name=password]", "correct horse battery staple");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/Requirements");
+        await page.WaitForURLAsync("**/Ledger/requirements");
         (await page.Locator("header").InnerTextAsync()).ShouldContain("ua-officer (recipient-officer of UA)");
-        (await page.Locator("#requirements tbody tr td:nth-child(2)").AllInnerTextsAsync()).ShouldAllBe(recipient => recipient == "UA");
+        (await page.Locator("#rows tbody tr td:nth-child(2)").AllInnerTextsAsync()).ShouldAllBe(recipient => recipient == "UA");
 
         foreach (var (column, value) in new[] { ("id", "UA-R7777"), ("recipient", "UA"), ("item", "155mm-shell"), ("quantity", "1200"), ("priority", "7"), ("need_by", "2026-05"), ("useful_months", "3") })
-            await page.FillAsync($"input[name='New[{column}]']", value);
-        await page.ClickAsync("#add-requirement button");
+            await page.FillAsync($"#add-row input[name='Cells[{column}]']", value);
+        await page.ClickAsync("#add-row button");
         (await page.Locator(".error").InnerTextAsync()).ShouldContain("priority: expected an integer 1..5, got \"7\"");
-        (await page.InputValueAsync("input[name='New[id]']")).ShouldBe("UA-R7777"); // what was typed is kept
+        (await page.InputValueAsync("#add-row input[name='Cells[id]']")).ShouldBe("UA-R7777"); // what was typed is kept
 
-        await page.FillAsync("input[name='New[priority]']", "1");
-        await page.ClickAsync("#add-requirement button");
-        (await page.Locator(".ok").InnerTextAsync()).ShouldBe("Added UA-R7777.");
-        await page.GotoAsync(new Uri(web.BaseAddress, "/Requirements?sort=-id").ToString());
-        (await page.Locator("#requirements tbody tr").First.InnerTextAsync()).ShouldContain("UA-R7777");
+        await page.FillAsync("#add-row input[name='Cells[priority]']", "1");
+        await page.ClickAsync("#add-row button");
+        (await page.Locator(".ok").InnerTextAsync()).ShouldBe("Added requirement UA-R7777.");
+
+        // Sorted by id, newest last: open it, lower its priority, save; the list shows the new priority.
+        await page.GotoAsync(new Uri(web.BaseAddress, "/Ledger/requirements?sort=-id").ToString());
+        var first = page.Locator("#rows tbody tr").First;
+        (await first.InnerTextAsync()).ShouldContain("UA-R7777");
+        await first.Locator("a", new() { HasText = "edit" }).ClickAsync();
+        await page.FillAsync("#edit-row input[name='Cells[priority]']", "4");
+        await page.ClickAsync("#edit-row button:text('Save')");
+        (await page.Locator(".ok").InnerTextAsync()).ShouldBe("Saved requirement UA-R7777.");
+        await page.GotoAsync(new Uri(web.BaseAddress, "/Ledger/requirements?id=UA-R7777").ToString());
+        (await page.Locator("#rows tbody tr td:nth-child(5)").AllInnerTextsAsync()).ShouldBe(["4"]);
     }
 
     [Fact]
@@ -130,6 +139,7 @@ public sealed class BrowserTests
         await page.ClickAsync("#run-plan button");
         (await page.Locator(".ok").InnerTextAsync()).ShouldMatch(@"^Plan 1 stored: \d+ item type\(s\) solved\.$");
         (await page.Locator("#latest-plan").InnerTextAsync()).ShouldStartWith("Plan 1 of ");
+        (await page.Locator("#allocations tbody tr").CountAsync()).ShouldBe(50); // the first page of its allocations
 
         // A requirement's priority changes through the API; the next plan re-solves its item type and says why coverage moved.
         using var api = web.Client("coord");
