@@ -24,7 +24,7 @@ public static class MainstayWeb
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
         if (quiet)
             builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(new LedgerConnections(ledger, clock));
+        builder.Services.AddSingleton(new LedgerConnections(ledger.Pooled(), clock));
         builder.Services.AddSingleton(clock);
         builder.Services.AddRazorPages().AddApplicationPart(typeof(MainstayWeb).Assembly);
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
