@@ -49,7 +49,7 @@ public static class DemoScenario
             ("pledges.csv", ["id", "year", "donor", "recipient", "kind", "amount", "currency", "status", "announced_on", "committed_on", "disbursed_on", "source"],
                 Pledges(allies.Select(a => (a.Code, a.Currency)).ToArray(), partners.Select(p => (p.Code, p.Currency)).ToArray(), latestGdp, converter, random)),
             ("requirements.csv", ["id", "recipient", "item", "quantity", "priority", "need_by", "useful_months"], Requirements(requirements, random)),
-            ("offers.csv", ["id", "donor", "item", "quantity", "available", "transit_months", "recipients", "conditions"],
+            ("offers.csv", ["id", "donor", "item", "quantity", "available", "transit_months", "recipients", "conditions", "released"],
                 Offers(offers, allies.Select(a => a.Code).Concat(partners.Select(p => p.Code)).ToArray(), latestGdp, random)),
         };
         var annualRates = ReferenceData.Table("imf-rates.csv");
@@ -137,7 +137,9 @@ public static class DemoScenario
             var item = DemoCatalogue.Items[random.Next(DemoCatalogue.Items.Count)];
             var available = YearMonth.Of(2024, 10).AddMonths(random.Next(33));
             var (recipients, conditions) = Restrictions(item, random);
-            rows.Add([$"{donor}-O{i:D4}", donor, item.Id, Number(HeavyTailed(item.TypicalQuantity, random)), available.ToString(), Number(random.Next(0, 5)), recipients, conditions]);
+            // Two offers in three are released to the other nations (decided without the random stream, which the rest of the demo shares).
+            rows.Add([$"{donor}-O{i:D4}", donor, item.Id, Number(HeavyTailed(item.TypicalQuantity, random)), available.ToString(), Number(random.Next(0, 5)), recipients, conditions,
+                i % 3 == 0 ? "no" : "yes"]);
         }
         return rows;
     }

@@ -80,6 +80,9 @@ public static class Migrations
             CREATE TABLE api_tokens (id TEXT PRIMARY KEY, user_name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
                 created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT NOT NULL);
             """),
+        new(7, "offers released to other nations", """
+            ALTER TABLE offers ADD COLUMN released TEXT NOT NULL DEFAULT 'no';
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -3,12 +3,14 @@ namespace Mainstay.Access;
 /// <summary>
 /// Who may see and change which rows of the ledger, enforced on the server for every page and API
 /// call alike. Reference tables (nations, GDP, items, coalitions, rates, baselines) are public.
-/// A donor desk sees and changes its own nation's offers, pledges and contributions, and reads every
-/// requirement (the needs it offers against); a recipient officer sees and changes its nation's
-/// requirements and sees the pledges and contributions made to it and the deliveries it received.
-/// Coordinators see and change everything; auditors see everything and change nothing; the public
-/// sees the reference tables only (and released aggregates in reports). A row someone may not see
-/// does not exist for them: the API answers 404, never 403, so its existence is not given away.
+/// A donor desk sees and changes its own nation's offers, pledges and contributions, sees the offers
+/// other nations have released (to coordinate, not to change), and reads every requirement (the needs
+/// it offers against); a recipient officer sees and changes its nation's requirements, sees the
+/// released offers that may go to its nation, the pledges and contributions made to it and the
+/// deliveries it received. Coordinators see and change everything; auditors see everything and
+/// change nothing; the public sees the reference tables only (and released aggregates in reports).
+/// A row someone may not see does not exist for them: the API answers 404, never 403, so its
+/// existence (an unreleased offer's above all) is not given away.
 /// </summary>
 public static class AccessPolicy
 {
@@ -31,7 +33,7 @@ public static class AccessPolicy
         {
             Role.Coordinator or Role.Auditor => true,
             Role.DonorDesk => table is "offers" or "pledges" or "contributions" or "requirements",
-            Role.RecipientOfficer => table is "requirements" or "pledges" or "contributions" or "deliveries",
+            Role.RecipientOfficer => table is "requirements" or "offers" or "pledges" or "contributions" or "deliveries",
             _ => false,
         };
 
@@ -42,6 +44,8 @@ public static class AccessPolicy
             return true;
         if (user is null || user.Role == Role.Public || !Owners.TryGetValue(table, out var owner))
             return false;
+        if (table == "offers" && cell("released") == "yes" && OfferMayReach(user, cell))
+            return true;
         return user.Role switch
         {
             Role.DonorDesk => table == "requirements" || (owner.DonorSide.Length > 0 && cell(owner.DonorSide) == user.Nation),
@@ -49,6 +53,14 @@ public static class AccessPolicy
             _ => false,
         };
     }
+
+    /// <summary>A released offer is for every donor desk to see, and for the officers of the recipients it may go to.</summary>
+    private static bool OfferMayReach(User user, Func<string, string> cell) => user.Role switch
+    {
+        Role.DonorDesk => true,
+        Role.RecipientOfficer => cell("recipients") == "*" || cell("recipients").Split(';').Contains(user.Nation),
+        _ => false,
+    };
 
     /// <summary>Whether <paramref name="user"/> may write this row (as it is before and as it will be after the change).</summary>
     public static bool CanWrite(User? user, string table, Func<string, string> cell)

@@ -106,6 +106,18 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
         return date;
     }
 
+    /// <summary>An optional yes/no column: empty means no.</summary>
+    public bool Flag(string column)
+    {
+        var text = Optional(column);
+        if (text is "" or "no")
+            return false;
+        if (text == "yes")
+            return true;
+        Fail(column, $"expected yes or no, got \"{text}\"");
+        return false;
+    }
+
     public T Choice<T>(string column, IReadOnlyDictionary<string, T> choices)
         where T : struct
     {

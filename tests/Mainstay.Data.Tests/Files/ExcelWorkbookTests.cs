@@ -22,7 +22,7 @@ public sealed class ExcelWorkbookTests
         run.Out.ShouldContain("offers.xlsx: 2 added");
         (await ledger.RunAsync("export", "./offers.csv")).Exit.ShouldBe(0);
         File.ReadAllText(Path.Combine(ledger.Folder, "offers.csv")).ShouldBe(
-            "id,donor,item,quantity,available,transit_months,recipients,conditions\nO1,DE,155mm-shell,4000,2025-01,1,*,\nO2,PL,generator-100kva,120,2025-09,0,MD;UA,winter\n");
+            "id,donor,item,quantity,available,transit_months,recipients,conditions,released\nO1,DE,155mm-shell,4000,2025-01,1,*,,no\nO2,PL,generator-100kva,120,2025-09,0,MD;UA,winter,no\n");
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public sealed class BadInputTests
             ["pledges.csv:2: disbursed_on: disbursed on 2025-01-01, before it was committed on 2025-03-01"]),
         ["empty recipients list"] = ("offers.csv", OfferHeader + "O1,DE,fpv-drone,5,2025-01,0,\nO2,DE,fpv-drone,5,2025-01,0,UA;*\n",
             ["offers.csv:2: recipients: is empty; a value is required", "offers.csv:3: recipients: * means any recipient and cannot stand in a list"]),
+        ["released neither yes nor no"] = ("offers.csv", "id,donor,item,quantity,available,transit_months,recipients,released\nO1,DE,fpv-drone,5,2025-01,0,*,maybe\nO2,DE,fpv-drone,5,2025-01,0,*,yes\n",
+            ["offers.csv:2: released: expected yes or no, got \"maybe\""]),
         ["unknown nation"] = ("offers.csv", OfferHeader + "O1,XX,fpv-drone,5,2025-01,0,UA;ZZ\n",
             ["offers.csv:2: donor: unknown nation \"XX\"", "offers.csv:2: recipients: unknown nation \"ZZ\""]),
         ["rate file with a bad rate"] = ("eurofxref-hist.csv", "Date,USD,JPY,\n2025-05-09,1.1252,N/A,\n2025-05-08,abc,163.36,\n",

@@ -31,7 +31,7 @@ public sealed class MigrationTests
         var export = await ledger.RunAsync("export", "./offers.csv");
         export.Exit.ShouldBe(0, export.Error);
         File.ReadAllText(Path.Combine(ledger.Folder, "offers.csv")).ShouldBe(
-            "id,donor,item,quantity,available,transit_months,recipients,conditions\nO1,DE,fpv-drone,500,2025-01,1,UA,\n");
+            "id,donor,item,quantity,available,transit_months,recipients,conditions,released\nO1,DE,fpv-drone,500,2025-01,1,UA,,no\n");
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]

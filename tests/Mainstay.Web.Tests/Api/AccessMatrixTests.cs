@@ -17,7 +17,7 @@ public sealed class AccessMatrixTests
         ["coord"] = Tables,
         ["auditor"] = Tables,
         ["pl-desk"] = ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions", "exchange-rates", "annual-rates", "baselines", "contributions"],
-        ["ua-officer"] = ["nations", "gdp", "items", "requirements", "pledges", "coalitions", "exchange-rates", "annual-rates", "baselines", "contributions", "deliveries"],
+        ["ua-officer"] = ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions", "exchange-rates", "annual-rates", "baselines", "contributions", "deliveries"],
     };
 
     [Fact]
@@ -36,18 +36,21 @@ public sealed class AccessMatrixTests
     }
 
     [Fact]
-    public async Task A_donor_desk_sees_and_changes_only_its_own_offers_and_others_do_not_exist_for_it()
+    public async Task A_donor_desk_changes_only_its_own_offers_sees_the_released_ones_and_others_do_not_exist_for_it()
     {
         await using var web = await WebApp.StartAsync("sqlite");
         using var desk = web.Client("pl-desk");
         using var coord = web.Client("coord");
         var all = await Items(coord, "offers");
         var own = all.First(o => o.GetProperty("donor").GetString() == "PL");
-        var other = all.First(o => o.GetProperty("donor").GetString() == "DE");
+        var other = all.First(o => o.GetProperty("donor").GetString() == "DE" && o.GetProperty("released").GetString() == "no");
+        var released = all.First(o => o.GetProperty("donor").GetString() == "DE" && o.GetProperty("released").GetString() == "yes");
 
         var seen = await Items(desk, "offers");
         var otherRead = await desk.GetAsync($"/api/v1/offers/{other.GetProperty("id").GetString()}");
         var otherWrite = await Send(desk, HttpMethod.Put, $"/api/v1/offers/{other.GetProperty("id").GetString()}", other.ToString(), "\"x\"");
+        var releasedRead = await desk.GetAsync($"/api/v1/offers/{released.GetProperty("id").GetString()}");
+        var releasedWrite = await Send(desk, HttpMethod.Put, $"/api/v1/offers/{released.GetProperty("id").GetString()}", released.ToString(), releasedRead.Headers.ETag!.Tag);
         var ownRead = await desk.GetAsync($"/api/v1/offers/{own.GetProperty("id").GetString()}");
         var ownWrite = await Send(desk, HttpMethod.Put, $"/api/v1/offers/{own.GetProperty("id").GetString()}",
             own.ToString().Replace($"\"quantity\":{own.GetProperty("quantity").GetInt64()}", "\"quantity\":7", StringComparison.Ordinal), ownRead.Headers.ETag!.Tag);
@@ -57,9 +60,13 @@ public sealed class AccessMatrixTests
         var requirement = await Send(desk, HttpMethod.Put, "/api/v1/requirements/UA-R0001", "{}", "\"x\"");
 
         seen.ShouldNotBeEmpty();
-        seen.ShouldAllBe(o => o.GetProperty("donor").GetString() == "PL");
-        otherRead.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        seen.ShouldAllBe(o => o.GetProperty("donor").GetString() == "PL" || o.GetProperty("released").GetString() == "yes");
+        seen.Count(o => o.GetProperty("donor").GetString() == "PL").ShouldBe(all.Count(o => o.GetProperty("donor").GetString() == "PL"));
+        seen.Length.ShouldBe(all.Count(o => o.GetProperty("donor").GetString() == "PL" || o.GetProperty("released").GetString() == "yes"));
+        otherRead.StatusCode.ShouldBe(HttpStatusCode.NotFound); // unreleased: not even its existence is given away
         otherWrite.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        releasedRead.StatusCode.ShouldBe(HttpStatusCode.OK);
+        releasedWrite.StatusCode.ShouldBe(HttpStatusCode.Forbidden); // seen, to coordinate; not the desk's to change
         ownWrite.StatusCode.ShouldBe(HttpStatusCode.OK, await ownWrite.Content.ReadAsStringAsync());
         giveAway.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         forOthers.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -75,6 +82,10 @@ public sealed class AccessMatrixTests
         using var anyone = web.Client();
 
         (await Items(officer, "requirements")).ShouldAllBe(r => r.GetProperty("recipient").GetString() == "UA");
+        var offers = await Items(officer, "offers"); // released offers that may go to Ukraine, and no other
+        offers.ShouldNotBeEmpty();
+        offers.ShouldAllBe(o => o.GetProperty("released").GetString() == "yes"
+            && (o.GetProperty("recipients").GetString() == "*" || o.GetProperty("recipients").GetString()!.Split(';', StringSplitOptions.None).Contains("UA")));
         (await officer.GetAsync("/api/v1/requirements/MD-R0002")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var read = await officer.GetAsync("/api/v1/requirements/UA-R0001");
         var row = await read.Content.ReadAsStringAsync();
