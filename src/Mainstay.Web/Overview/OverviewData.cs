@@ -13,7 +13,7 @@ public sealed record PledgeStage(string Stage, long Eur);
 /// <summary>Coverage of requirements of one capability area and priority by the optimal plan.</summary>
 public sealed record AreaCoverage(string Capability, int Priority, long Needed, long Planned, long OnTime);
 
-/// <summary>Everything the overview dashboard shows: released aggregates only, so every role (and the public) may see it.</summary>
+/// <summary>Everything the overview dashboard shows: released aggregates, which every role (and the public) may see, and the largest gaps, which the page shows each user only as far as they may see the requirements.</summary>
 public sealed record OverviewData(
     IReadOnlyList<PledgeStage> Pledges,
     IReadOnlyList<AreaCoverage> Coverage,
@@ -42,7 +42,7 @@ public sealed record OverviewData(
             .ToArray();
         var gaps = plan.Coverage.Where(c => c.Uncovered > 0)
             .OrderByDescending(c => Benefit.Weight(c.Requirement.Priority) * c.Uncovered).ThenBy(c => c.Requirement.Id, StringComparer.Ordinal)
-            .Take(10).ToArray();
+            .Take(100).ToArray(); // enough that each user's view (the ones they may see) still finds ten
 
         var reportYear = await BurdenSharingReports.LatestBaselineYearAsync(db, clock.GetUtcNow().Year, cancel);
         BurdenSharingReport? burden = null;

@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Mainstay.Access;
+using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
 using Mainstay.Web.Overview;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +13,9 @@ namespace Mainstay.Web.Pages;
 public sealed class IndexModel(LedgerConnections ledger) : PageModel
 {
     public OverviewData? Data { get; private set; }
+
+    /// <summary>The ten largest gaps among the requirements the user may see (none for the public: requirements are not released).</summary>
+    public IReadOnlyList<Mainstay.Planning.Coverage> Gaps { get; private set; } = [];
 
     /// <summary>The charts' data, as a JSON data block the page's script reads (no inline script, so the CSP can forbid them).</summary>
     public string ChartJson { get; private set; } = "{}";
@@ -25,6 +30,8 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         if (db is null)
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
         Data = await ledger.CachedAsync(db, "overview", () => OverviewData.LoadAsync(db, ledger.Clock, cancel), cancel);
+        var user = ApiAuthentication.UserOf(HttpContext);
+        Gaps = [.. Data.LargestGaps.Where(g => AccessPolicy.CanSee(user, "requirements", c => c == "recipient" ? g.Requirement.Recipient : "")).Take(10)];
         var months = Data.Forecast.Where(f => f.Item is null).GroupBy(f => f.Month).OrderBy(g => g.Key)
             .Select(g => new { month = g.Key.ToString(), needed = g.Sum(f => f.Needed), onTime = g.Sum(f => f.OnTime) }).ToArray();
         var allies = Data.BurdenSharing?.Allies.Select(a => new { name = a.Nation.Name, percent = Math.Round((a.Ratio ?? 0) * 100, 1) }).ToArray() ?? [];
