@@ -134,7 +134,7 @@ public sealed class LedgerApiTests
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_describes_the_ledger_endpoints()
+    public async Task The_OpenAPI_document_describes_the_ledger_plan_and_report_endpoints()
     {
         await using var web = await WebApp.StartAsync("sqlite");
         using var client = web.Client();
@@ -145,5 +145,8 @@ public sealed class LedgerApiTests
         var paths = document.GetProperty("paths");
         paths.GetProperty("/api/v1/{table}").GetProperty("get").GetProperty("summary").GetString().ShouldBe("List a table's rows you may see");
         paths.GetProperty("/api/v1/{table}/{key}").GetProperty("put").GetProperty("responses").TryGetProperty("412", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/plans").GetProperty("post").GetProperty("summary").GetString().ShouldBe("Make a new plan of the ledger (coordinators)");
+        paths.GetProperty("/api/v1/plans/{id}/allocations").GetProperty("get").GetProperty("responses").TryGetProperty("400", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/reports/burden-sharing").GetProperty("get").GetProperty("description").GetString()!.ShouldContain("gdpYear");
     }
 }

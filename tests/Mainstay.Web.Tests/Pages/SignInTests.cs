@@ -81,7 +81,7 @@ public sealed partial class SignInTests
 
         traversal.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await traversal.Content.ReadAsStringAsync()).ShouldContain("not a plain file name");
-        (await desk.GetAsync("/Import")).StatusCode.ShouldBe(HttpStatusCode.Redirect); // to access denied: a desk may not replace tables
+        (await desk.GetAsync("/Import")).StatusCode.ShouldBe(HttpStatusCode.Forbidden); // a desk may not replace tables
         (await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger)).ShouldBe(before);
     }
 

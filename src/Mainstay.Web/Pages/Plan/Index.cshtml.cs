@@ -35,6 +35,9 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     public int AllocationCount { get; private set; }
     public int Pages => Math.Max(1, (AllocationCount + PageSize - 1) / PageSize);
 
+    /// <summary>The latest plan's coverage by priority: units needed, planned, and the requirements left short.</summary>
+    public IReadOnlyList<(int Priority, long Needed, long Planned, int Short)> CoverageByPriority { get; private set; } = [];
+
     public bool CanRun => ApiAuthentication.UserOf(HttpContext)?.Role == Role.Coordinator;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
@@ -98,6 +101,11 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             Changes = await LedgerPlans.DiffAsync(db, Plans[^2], Plans[^1], cancel);
         if (Plans.Count == 0)
             return;
+        var all = await LedgerPlans.AllocationsAsync(db, Plans[^1].Id, cancel);
+        var planned = all.GroupBy(a => a.RequirementId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
+        CoverageByPriority = [.. (await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel))
+            .GroupBy(r => r.Priority).OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Sum(r => r.Quantity), g.Sum(r => planned.GetValueOrDefault(r.Id)), g.Count(r => planned.GetValueOrDefault(r.Id) < r.Quantity)))];
         var selected = await SelectedAllocationsAsync(db, cancel);
         AllocationCount = selected.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
@@ -119,6 +127,6 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     {
         null => Challenge(),
         { Role: Role.Coordinator or Role.Auditor } => null,
-        _ => Forbid(),
+        _ => NotFound(), // plans pair every nation's rows: for anyone else they do not exist, as in the API
     };
 }
