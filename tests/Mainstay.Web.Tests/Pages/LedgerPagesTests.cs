@@ -103,5 +103,10 @@ public sealed class LedgerPagesTests
         broken.ShouldContain("Broken at entry 7");
         broken.ShouldContain("<td>7</td>");
         broken.ShouldContain("1 entries; page 1 of 1");
+        var csv = (await auditor.GetStringAsync("/Audit?actor=someone%20else&handler=Download")).ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        csv[0].ShouldBe("seq,at,actor,action,entity,key,before,after,prev_hash,hash");
+        csv.Length.ShouldBe(2);
+        csv[1].ShouldStartWith("7,");
+        (await desk.GetAsync("/Audit?handler=Download")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Mainstay.Access;
+using Mainstay.Data.Files;
+using Mainstay.Data.Storage;
 using Mainstay.Data.Audit;
 using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
@@ -28,22 +31,44 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
     {
-        var user = ApiAuthentication.UserOf(HttpContext);
-        if (user is null)
-            return Challenge();
-        if (user.Role is not (Role.Coordinator or Role.Auditor))
-            return NotFound();
-        var db = await ledger.ForRequestAsync(HttpContext);
-        if (db is null)
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
-        Verification = await AuditVerification.RunAsync(db, cancel);
-        var filter = new AuditFilter(Entity?.Trim(), Key?.Trim(), Actor?.Trim());
-        (Total, _) = await AuditLog.PageAsync(db, filter, 0, 0, cancel);
+        var (refusal, db) = await OpenAsync();
+        if (refusal is not null)
+            return refusal;
+        Verification = await AuditVerification.RunAsync(db!, cancel);
+        (Total, _) = await AuditLog.PageAsync(db!, Filter, 0, 0, cancel);
         PageNumber = (int)Math.Clamp(PageNumber, 1, Pages);
-        (Total, Entries) = await AuditLog.PageAsync(db, filter, (PageNumber - 1) * PageSize, PageSize, cancel);
+        (Total, Entries) = await AuditLog.PageAsync(db!, Filter, (PageNumber - 1) * PageSize, PageSize, cancel);
         return Page();
     }
 
-    public string Link(int page) =>
-        $"?entity={Uri.EscapeDataString(Entity ?? "")}&key={Uri.EscapeDataString(Key ?? "")}&actor={Uri.EscapeDataString(Actor ?? "")}&pageNumber={page}";
+    /// <summary>Every entry the filter selects, newest first, as CSV: what an auditor takes away to check.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancel)
+    {
+        var (refusal, db) = await OpenAsync();
+        if (refusal is not null)
+            return refusal;
+        var (_, entries) = await AuditLog.PageAsync(db!, Filter, 0, int.MaxValue, cancel);
+        var stream = new MemoryStream();
+        CsvTableFile.Write(stream, ["seq", "at", "actor", "action", "entity", "key", "before", "after", "prev_hash", "hash"],
+            entries.Select(e => (IReadOnlyList<string>)[e.Seq.ToString(CultureInfo.InvariantCulture), e.At, e.Actor, e.Action, e.Entity, e.Key, e.Before ?? "", e.After ?? "", e.PrevHash, e.Hash]));
+        stream.Position = 0;
+        return File(stream, "text/csv; charset=utf-8", "audit-trail.csv");
+    }
+
+    private AuditFilter Filter => new(Entity?.Trim(), Key?.Trim(), Actor?.Trim());
+
+    private async Task<(IActionResult? Refusal, LedgerDatabase? Db)> OpenAsync()
+    {
+        var user = ApiAuthentication.UserOf(HttpContext);
+        if (user is null)
+            return (Challenge(), null);
+        if (user.Role is not (Role.Coordinator or Role.Auditor))
+            return (NotFound(), null);
+        var db = await ledger.ForRequestAsync(HttpContext);
+        return db is null ? (StatusCode(StatusCodes.Status503ServiceUnavailable), null) : (null, db);
+    }
+
+    public string Link(int page, string? handler = null) =>
+        $"?entity={Uri.EscapeDataString(Entity ?? "")}&key={Uri.EscapeDataString(Key ?? "")}&actor={Uri.EscapeDataString(Actor ?? "")}&pageNumber={page}"
+        + (handler is null ? "" : "&handler=" + handler);
 }
