@@ -24,9 +24,14 @@ public enum NationReference
 
 /// <summary>A column of a ledger table, named the same in files and in the database.</summary>
 /// <param name="Currency">For an amount: the column holding its currency, or a fixed ISO code such as "EUR".</param>
+/// <param name="Default">
+/// For a column a migration added: the value it gave the rows already there, which audit entries
+/// recorded before the migration do not mention.
+/// </param>
 public sealed record LedgerColumn(
     string Name,
     ColumnType Type = ColumnType.Text,
     bool Optional = false,
     NationReference References = NationReference.None,
-    string? Currency = null);
+    string? Currency = null,
+    string Default = "");

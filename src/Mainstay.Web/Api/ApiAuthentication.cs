@@ -9,6 +9,8 @@ namespace Mainstay.Web.Api;
 /// a browser by its sign-in cookie (looked up again on every request, so disabling a user takes
 /// effect at once). A request with neither is the public's; a bad, expired or revoked token, or one
 /// whose user is disabled, is refused with 401 rather than treated as public, so a script notices.
+/// The cookie stands for its user on the pages (whose forms carry antiforgery tokens) and for API
+/// reads, but not for API writes: those need a token, which a cross-site request cannot send.
 /// </summary>
 public sealed class ApiAuthentication(RequestDelegate next)
 {
@@ -21,6 +23,11 @@ public sealed class ApiAuthentication(RequestDelegate next)
         var header = context.Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
+            if (context.User.Identity is { IsAuthenticated: true } && IsApiWrite(context.Request))
+            {
+                await Refuse(context, "changes through the API need a personal API token (Authorization: Bearer mst_…), not the sign-in cookie");
+                return;
+            }
             if (context.User.Identity is { IsAuthenticated: true, Name: { } name })
             {
                 var session = await ledger.ForRequestAsync(context);
@@ -50,6 +57,9 @@ public sealed class ApiAuthentication(RequestDelegate next)
         context.Items[UserKey] = user.Value;
         await next(context);
     }
+
+    private static bool IsApiWrite(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
 
     private static Task Refuse(HttpContext context, string why)
     {

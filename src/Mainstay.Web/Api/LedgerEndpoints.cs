@@ -120,6 +120,9 @@ public static class LedgerEndpoints
         if (ifMatch.Length == 0)
             return ApiProblems.Of(StatusCodes.Status428PreconditionRequired, "Precondition required",
                 $"send If-Match with the ETag of the {kind.RowNoun} you read, so a change made since is not overwritten");
+        // The access check above judged this version of the row: the edit must be of this version.
+        if (ifMatch != LedgerEdits.ETagOf(current))
+            return ApiProblems.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", $"the {kind.RowNoun} \"{key}\" changed since it was read; read it again and redo the change");
         return await EditAsync(http, ledger, kind, key, cells, create: false, ifMatch, user!, cancel);
     }
 

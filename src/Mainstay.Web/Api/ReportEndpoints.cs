@@ -2,6 +2,7 @@ using Mainstay.BurdenSharing;
 using Mainstay.Data.BurdenSharing;
 using Mainstay.Web.Hosting;
 using Mainstay.Web.Overview;
+using Mainstay.Web.Reports;
 
 namespace Mainstay.Web.Api;
 
@@ -32,7 +33,7 @@ public static class ReportEndpoints
         {
             pledgesEur = data.Pledges.Select(p => new { stage = p.Stage, eur = Money.Money.FromMinor(p.Eur).Units }),
             coverage = data.Coverage.Select(c => new { capability = c.Capability, priority = c.Priority, needed = c.Needed, planned = c.Planned, onTime = c.OnTime }),
-            forecast = data.Forecast,
+            forecast = data.Forecast.Where(f => f.Item is null), // per capability area; a single item type's series could name one requirement
         });
     }
 
@@ -53,7 +54,7 @@ public static class ReportEndpoints
         var result = await BurdenSharingReports.ComputeAsync(db, new ReportPeriod(reportYear, half), gdpYear ?? reportYear - 1, null, problems, cancel);
         if (!result.IsOk)
             return ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", $"no burden-sharing report for {reportYear}", problems);
-        var report = result.Value;
+        var report = ReleasedBurdenSharing.For(result.Value, ApiAuthentication.UserOf(http));
         object Line(DonorLine line) => new
         {
             rank = line.Rank, nation = line.Nation.Code, name = line.Nation.Name, countedEur = line.Counted.Units, fairShareEur = line.FairShare?.Units,

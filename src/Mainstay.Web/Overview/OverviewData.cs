@@ -42,7 +42,7 @@ public sealed record OverviewData(
             .ToArray();
         var gaps = plan.Coverage.Where(c => c.Uncovered > 0)
             .OrderByDescending(c => Benefit.Weight(c.Requirement.Priority) * c.Uncovered).ThenBy(c => c.Requirement.Id, StringComparer.Ordinal)
-            .Take(100).ToArray(); // enough that each user's view (the ones they may see) still finds ten
+            .ToArray(); // all of them: the page shows each user the ten largest among those they may see
 
         var reportYear = await BurdenSharingReports.LatestBaselineYearAsync(db, clock.GetUtcNow().Year, cancel);
         BurdenSharingReport? burden = null;

@@ -22,16 +22,24 @@ public sealed partial class NetworkSimplex
     /// </summary>
     public void Reoptimise(IEnumerable<(int Node, long Supply)> supplies, IEnumerable<(int Arc, long Capacity)> capacities)
     {
-        var excess = new long[_nodeCount];
+        // Check everything before changing anything: a refused change leaves the last optimum intact.
+        var newSupply = new Dictionary<int, long>();
         foreach (var (node, supply) in supplies)
+            newSupply[node] = supply;
+        var newCapacity = capacities.ToArray();
+        if (newCapacity.FirstOrDefault(c => c.Capacity is < 0 or Infinite) is { Capacity: < 0 or Infinite } bad)
+            throw new ArgumentOutOfRangeException(nameof(capacities), bad.Capacity, "a changed capacity must be finite and non-negative");
+        if (newSupply.Sum(s => s.Value - _supply[s.Key]) != 0)
+            throw new ArgumentException("supplies must still sum to zero", nameof(supplies));
+
+        var excess = new long[_nodeCount];
+        foreach (var (node, supply) in newSupply)
         {
             excess[node] += supply - _supply[node];
             _supply[node] = supply;
         }
-        foreach (var (arc, capacity) in capacities)
+        foreach (var (arc, capacity) in newCapacity)
         {
-            if (capacity is < 0 or Infinite)
-                throw new ArgumentOutOfRangeException(nameof(capacities), capacity, "a changed capacity must be finite and non-negative");
             _cap[arc] = capacity;
             // Too much flow for the new capacity, or a profitable arc (negative reduced cost) with
             // room left: set the flow to the capacity and let the paths rebalance its ends.
@@ -40,9 +48,6 @@ public sealed partial class NetworkSimplex
             excess[_source[arc]] += excessFlow;
             excess[_target[arc]] -= excessFlow;
         }
-        if (excess.Sum() != 0)
-            throw new ArgumentException("supplies must still sum to zero");
-
         BuildAdjacency();
         var search = new ShortestPaths(_nodeCount);
         for (var from = 0; from < _nodeCount; from++)

@@ -41,16 +41,22 @@ public sealed class PlanSession
 
     /// <summary>
     /// Replaces rows by id and re-plans. Every row must already be in the session: adding or
-    /// removing rows needs a new session.
+    /// removing rows needs a new session. A change that is refused or fails leaves the session as
+    /// it was.
     /// </summary>
     public Plan Change(IEnumerable<Requirement> requirements, IEnumerable<Offer> offers)
     {
+        // Find every row before changing any, so an unknown id changes nothing.
+        var requirementChanges = requirements.Select(r => (Index: Find(_requirementIndex, r.Id, "requirement"), Row: r)).ToArray();
+        var offerChanges = offers.Select(o => (Index: Find(_offerIndex, o.Id, "offer"), Row: o)).ToArray();
+        var oldRequirements = requirementChanges.Select(c => (c.Index, Row: _input.Requirements[c.Index])).ToArray();
+        var oldOffers = offerChanges.Select(c => (c.Index, Row: _input.Offers[c.Index])).ToArray();
+
         var resolve = new SortedSet<string>(StringComparer.Ordinal);
         var warmRequirements = new List<int>();
         var warmOffers = new List<int>();
-        foreach (var requirement in requirements)
+        foreach (var (index, requirement) in requirementChanges)
         {
-            var index = Find(_requirementIndex, requirement.Id, "requirement");
             var old = _input.Requirements[index];
             if (old with { Quantity = requirement.Quantity } == requirement)
                 warmRequirements.Add(index);
@@ -58,9 +64,8 @@ public sealed class PlanSession
                 resolve.UnionWith([old.Item, requirement.Item]);
             _input.Requirements[index] = requirement;
         }
-        foreach (var offer in offers)
+        foreach (var (index, offer) in offerChanges)
         {
-            var index = Find(_offerIndex, offer.Id, "offer");
             var old = _input.Offers[index];
             if (old with { Quantity = offer.Quantity } == offer)
                 warmOffers.Add(index);
@@ -69,24 +74,40 @@ public sealed class PlanSession
             _input.Offers[index] = offer;
         }
 
-        foreach (var item in resolve)
+        try
         {
-            var rows = new ItemRows(item,
-                Enumerable.Range(0, _input.Requirements.Length).Where(r => _input.Requirements[r].Item == item).ToArray(),
-                Enumerable.Range(0, _input.Offers.Length).Where(o => _input.Offers[o].Item == item).ToArray());
-            _items[item] = Solve(rows);
+            foreach (var item in resolve)
+                _items[item] = Solve(RowsOf(item));
+            var warm = warmRequirements.Select(r => _input.Requirements[r].Item).Concat(warmOffers.Select(o => _input.Offers[o].Item))
+                .Where(item => !resolve.Contains(item) && _items.GetValueOrDefault(item)?.Network is not null)
+                .Distinct(StringComparer.Ordinal).ToArray();
+            foreach (var item in warm)
+            {
+                var state = _items[item];
+                _items[item] = Solved(state.Rows, state.Network, state.Network!.ChangeQuantities(warmOffers, warmRequirements));
+                resolve.Add(item);
+            }
+            return Plan = Assemble(resolve, warmRequirements);
         }
-        var warm = warmRequirements.Select(r => _input.Requirements[r].Item).Concat(warmOffers.Select(o => _input.Offers[o].Item))
-            .Where(item => !resolve.Contains(item) && _items.GetValueOrDefault(item)?.Network is not null)
-            .Distinct(StringComparer.Ordinal);
-        foreach (var item in warm.ToArray())
+        catch
         {
-            var state = _items[item];
-            _items[item] = Solved(state.Rows, state.Network, state.Network!.ChangeQuantities(warmOffers, warmRequirements));
-            resolve.Add(item);
+            // Put the rows back and solve their item types from scratch: the session is again the plan of its rows.
+            foreach (var (index, row) in oldRequirements.Reverse())
+                _input.Requirements[index] = row;
+            foreach (var (index, row) in oldOffers.Reverse())
+                _input.Offers[index] = row;
+            var touched = oldRequirements.Select(r => r.Row.Item).Concat(requirementChanges.Select(r => r.Row.Item))
+                .Concat(oldOffers.Select(o => o.Row.Item)).Concat(offerChanges.Select(o => o.Row.Item)).ToHashSet(StringComparer.Ordinal);
+            foreach (var item in touched.Where(_items.ContainsKey))
+                _items[item] = Solve(RowsOf(item));
+            Plan = Assemble(touched, [.. oldRequirements.Select(r => r.Index)]);
+            throw;
         }
-        return Plan = Assemble(resolve, warmRequirements);
     }
+
+    private ItemRows RowsOf(string item) => new(item,
+        [.. Enumerable.Range(0, _input.Requirements.Length).Where(r => _input.Requirements[r].Item == item)],
+        [.. Enumerable.Range(0, _input.Offers.Length).Where(o => _input.Offers[o].Item == item)]);
 
     private ItemState Solve(ItemRows rows)
     {

@@ -35,6 +35,36 @@ public sealed class MigrationTests
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task Rows_audited_before_a_migration_added_a_column_still_verify_after_it(string database)
+    {
+        // An offer added (and audited) by version 6, before offers had "released"; version 7 gives it "no".
+        await using var ledger = await TestLedger.CreateAsync(database);
+        await using (var old = await ledger.OpenAsync(upToVersion: 6))
+        {
+            await using var transaction = await old.BeginWriteAsync(default);
+            await old.ExecuteAsync("INSERT INTO nations (code, name, role, currency) VALUES ('DE', 'Germany', 'ally', 'EUR')", default, transaction);
+            await old.ExecuteAsync("INSERT INTO offers (id, donor, item, quantity, available, transit_months, recipients, conditions) VALUES ('O1', 'DE', 'fpv-drone', 500, '2025-01', 1, '*', '')", default, transaction);
+            var audit = await Mainstay.Data.Audit.AuditTrail.BeginAsync(old, transaction, "test", ledger.Clock, default);
+            audit.Record("add", "nations", "DE", null, Mainstay.Data.Audit.AuditTrail.RowJson(["code", "name", "role", "currency"], ["DE", "Germany", "ally", "EUR"]));
+            audit.Record("add", "offers", "O1", null, Mainstay.Data.Audit.AuditTrail.RowJson(
+                ["id", "donor", "item", "quantity", "available", "transit_months", "recipients", "conditions"], ["O1", "DE", "fpv-drone", "500", "2025-01", "1", "*", ""]));
+            await audit.FlushAsync(default);
+            await transaction.CommitAsync();
+        }
+        (await ledger.RunAsync("audit", "verify")).Exit.ShouldBe(0); // migrates to the latest version first
+
+        var verified = await ledger.RunAsync("audit", "verify");
+        await using (var db = await ledger.OpenAsync())
+            await db.ExecuteAsync("UPDATE offers SET released = 'yes' WHERE id = 'O1'", default);
+        var tampered = await ledger.RunAsync("audit", "verify");
+
+        verified.Exit.ShouldBe(0, verified.Error);
+        verified.Out.ShouldContain("the tables match it");
+        tampered.Exit.ShouldBe(1);
+        tampered.Error.ShouldContain("offers O1: the table holds");
+    }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
     public async Task A_ledger_from_a_newer_Mainstay_is_refused_untouched(string database)
     {
         await using var ledger = await TestLedger.CreateAsync(database);

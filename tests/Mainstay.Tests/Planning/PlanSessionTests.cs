@@ -71,13 +71,21 @@ public class PlanSessionTests
     }
 
     [Fact]
-    public void Refuses_a_row_it_does_not_hold()
+    public void Refuses_a_row_it_does_not_hold_and_changes_nothing()
     {
         var (needs, offers) = PlannerTests.RandomScenario(5, size: 10);
         var session = new PlanSession(needs, offers);
+        var before = Rows(session.Plan).ToArray();
 
-        Should.Throw<ArgumentException>(() => session.Change([], [offers[0] with { Id = "NEW" }]))
+        Should.Throw<ArgumentException>(() => session.Change([needs[0] with { Quantity = needs[0].Quantity + 7 }], [offers[0] with { Id = "NEW" }]))
             .Message.ShouldContain("offer NEW is not in this plan");
+
+        Rows(session.Plan).ShouldBe(before);
+        // The refused change left nothing behind: the next change plans the rows as they were, plus that change.
+        offers[1] = offers[1] with { Quantity = offers[1].Quantity + 3 };
+        var plan = session.Change([], [offers[1]]);
+        plan.ShouldBeFeasible(needs, offers);
+        plan.Objective.ShouldBe(Planner.Solve(needs, offers).Objective);
     }
 
     private static IEnumerable<int> Pick(Random random, Array rows) =>

@@ -117,6 +117,18 @@ public sealed class PlanAndReportApiTests
         foreach (var ally in report.Allies)
             WebUtility.HtmlDecode(page).ShouldContain($"{ally.Nation.Name} ({ally.Nation.Code})");
 
+        // Notes naming contributions (rows of a table the public may not see) are counted for the public, named for coordinators.
+        using var coord = web.Client("coord");
+        var named = await Json(await coord.GetAsync("/api/v1/reports/burden-sharing?year=2025"));
+        string[] Notes(JsonElement report, string nation) => [.. report.GetProperty("allies").EnumerateArray()
+            .Single(a => a.GetProperty("nation").GetString() == nation).GetProperty("notes").EnumerateArray().Select(n => n.GetString()!)];
+        Notes(named, "AL").ShouldContain(n => n.StartsWith("AL25-TRAIN: IMF annual average", StringComparison.Ordinal));
+        Notes(json, "AL").ShouldContain("1 contribution(s) valued at IMF annual average rates via US$ (the ECB publishes none for their currency)");
+        json.ToString().ShouldNotContain("AL25-TRAIN");
+        csv.ShouldNotContain("AL25-TRAIN");
+        page.ShouldNotContain("AL25-TRAIN");
+        json.GetProperty("sources").EnumerateArray().ShouldAllBe(s => !s.GetString()!.Contains("(mostly", StringComparison.Ordinal));
+
         foreach (var (query, field) in new[] { ("half=3", "half"), ("year=abc", "year"), ("year=2025&x=1", "x") })
         {
             var bad = await anyone.GetAsync("/api/v1/reports/burden-sharing?" + query);
@@ -125,6 +137,7 @@ public sealed class PlanAndReportApiTests
         }
         (await anyone.GetAsync("/api/v1/reports/burden-sharing?year=2019")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity); // no baseline then
         (await anyone.GetAsync("/BurdenSharing?half=3")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await anyone.GetAsync("/BurdenSharing?year=0")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]
@@ -138,5 +151,6 @@ public sealed class PlanAndReportApiTests
         json.GetProperty("pledgesEur").EnumerateArray().Select(p => p.GetProperty("stage").GetString()).ShouldBe(["announced", "committed", "disbursed"]);
         json.GetProperty("coverage").EnumerateArray().ShouldAllBe(c => c.GetProperty("planned").GetInt64() <= c.GetProperty("needed").GetInt64());
         json.GetProperty("forecast").GetArrayLength().ShouldBeGreaterThan(0);
+        json.GetProperty("forecast").EnumerateArray().ShouldAllBe(f => f.GetProperty("item").ValueKind == JsonValueKind.Null); // per area, never per item type
     }
 }

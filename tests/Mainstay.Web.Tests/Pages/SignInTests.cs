@@ -30,6 +30,11 @@ public sealed partial class SignInTests
         var signIn = await client.PostAsync("/SignIn", Form(token, "pl-desk", "correct horse battery staple"));
         var offers = await client.GetStringAsync("/api/v1/offers?pageSize=500");
         var page = await client.GetStringAsync("/");
+        // API writes need a personal token: a cookie (which a cross-site form could send along) does not make one.
+        var before = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
+        var cookieWrite = await client.PostAsync("/api/v1/offers", new StringContent(
+            """{"id":"PL-O9999","donor":"PL","item":"155mm-shell","quantity":1,"available":"2026-01","transit_months":0,"recipients":"*"}""", System.Text.Encoding.UTF8, "application/json"));
+        var cookiePlan = await client.PostAsync("/api/v1/plans", null);
 
         token.ShouldNotBeEmpty();
         forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -41,6 +46,9 @@ public sealed partial class SignInTests
         items.ShouldContain(o => o.GetProperty("donor").GetString() == "PL");
         items.ShouldAllBe(o => o.GetProperty("donor").GetString() == "PL" || o.GetProperty("released").GetString() == "yes");
         page.ShouldContain("pl-desk (donor-desk of PL)");
+        cookieWrite.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        cookiePlan.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger)).ShouldBe(before);
     }
 
     [Fact]

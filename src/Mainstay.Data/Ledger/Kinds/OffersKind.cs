@@ -17,7 +17,7 @@ public sealed class OffersKind : LedgerKind<Offer>
     [
         new("id"), new("donor", References: NationReference.One), new("item"), new("quantity", ColumnType.Integer),
         new("available"), new("transit_months", ColumnType.Integer), new("recipients", References: NationReference.ListOrAny),
-        new("conditions", Optional: true), new("released", Optional: true),
+        new("conditions", Optional: true), new("released", Optional: true, Default: "no"),
     ];
 
     public override Offer Read(RowReader row) =>

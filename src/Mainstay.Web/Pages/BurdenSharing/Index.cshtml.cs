@@ -4,7 +4,10 @@ using Mainstay.Data.Files;
 using Mainstay.Data.Storage;
 using Mainstay.Problems;
 using Mainstay.Reports;
+using Mainstay.Time;
+using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
+using Mainstay.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -59,16 +62,19 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
 
     private async Task ComputeAsync(LedgerDatabase db, CancellationToken cancel)
     {
-        if (Half is not (null or 1 or 2))
+        Problems = [.. new[]
         {
-            Problems = [new Problem("query", "half", $"expected 1 or 2, got {Half}")];
+            Half is null or 1 or 2 ? null : new Problem("query", "half", $"expected 1 or 2, got {Half}"),
+            Year is null or (>= YearMonth.MinYear and <= YearMonth.MaxYear) ? null : new Problem("query", "year", $"expected a year {YearMonth.MinYear}..{YearMonth.MaxYear}, got {Year}"),
+            GdpYear is null or (>= YearMonth.MinYear and <= YearMonth.MaxYear) ? null : new Problem("query", "gdpYear", $"expected a year {YearMonth.MinYear}..{YearMonth.MaxYear}, got {GdpYear}"),
+        }.OfType<Problem>()];
+        if (Problems.Count > 0)
             return;
-        }
         var now = ledger.Clock.GetUtcNow().Year;
         Year ??= await BurdenSharingReports.LatestBaselineYearAsync(db, now, cancel) ?? now;
         var problems = new List<Problem>();
         var report = await BurdenSharingReports.ComputeAsync(db, new ReportPeriod(Year.Value, Half), GdpYear ?? Year.Value - 1, null, problems, cancel);
-        (Report, Problems) = (report.IsOk ? report.Value : null, problems);
+        (Report, Problems) = (report.IsOk ? ReleasedBurdenSharing.For(report.Value, ApiAuthentication.UserOf(HttpContext)) : null, problems);
     }
 
     public string Link(string? handler = null, string? format = null) =>

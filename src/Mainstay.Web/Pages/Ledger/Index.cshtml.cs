@@ -105,6 +105,9 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             return NotFound();
         if ((current is not null && !CanWrite(current)) || (cells is not null && !CanWrite(cells)))
             return await RefuseAsync(StatusCodes.Status403Forbidden, [new Problem("form", "", $"{user.Name} ({user.Describe()}) may not {(create ? "add" : "change")} this {Kind.RowNoun}")], cancel);
+        // The access check above judged this version of the row: the edit must be of this version.
+        if (current is not null && ifMatch != LedgerEdits.ETagOf(current))
+            return await RefuseAsync(StatusCodes.Status412PreconditionFailed, [new Problem("form", "", $"the {Kind.RowNoun} \"{key}\" changed since you opened it; open it again and redo the change")], cancel);
 
         EditOutcome outcome;
         await using (var writable = await ledger.OpenAsync(cancel))
