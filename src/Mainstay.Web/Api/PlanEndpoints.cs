@@ -31,11 +31,9 @@ public static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    private static bool MaySee(Mainstay.Access.User? user) => user?.Role is Role.Coordinator or Role.Auditor;
-
     private static async Task<(IResult? Refusal, IReadOnlyList<StoredPlan> Plans)> PlansAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        if (!MaySee(ApiAuthentication.UserOf(http)))
+        if (!AccessPolicy.SeesEverything(ApiAuthentication.UserOf(http)))
             return (ApiProblems.NotFound("no stored plans you may see"), []);
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
@@ -106,7 +104,7 @@ public static class PlanEndpoints
         var user = ApiAuthentication.UserOf(http);
         if (user is null)
             return ApiProblems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", "sign in (a personal API token) to make a plan");
-        if (!MaySee(user))
+        if (!AccessPolicy.SeesEverything(user))
             return ApiProblems.NotFound("no stored plans you may see");
         if (user.Role != Role.Coordinator || user.Disabled)
             return ApiProblems.Of(StatusCodes.Status403Forbidden, "Forbidden", $"{user.Name} ({user.Describe()}) may not make a plan: coordinators do");

@@ -27,11 +27,16 @@ public static class AccessPolicy
         ["deliveries"] = ("", "recipient"),
     };
 
+    /// <summary>
+    /// Whether <paramref name="user"/> sees every row of every table (coordinators and auditors), and
+    /// so what joins every nation's rows: stored plans, the audit trail, the contributions behind a report.
+    /// </summary>
+    public static bool SeesEverything(User? user) => user?.Role is Role.Coordinator or Role.Auditor;
+
     /// <summary>Whether <paramref name="user"/> (null: the public) may see any row of <paramref name="table"/>.</summary>
     public static bool CanSeeTable(User? user, string table) =>
-        Reference.Contains(table) || user?.Role switch
+        Reference.Contains(table) || SeesEverything(user) || user?.Role switch
         {
-            Role.Coordinator or Role.Auditor => true,
             Role.DonorDesk => table is "offers" or "pledges" or "contributions" or "requirements",
             Role.RecipientOfficer => table is "requirements" or "offers" or "pledges" or "contributions" or "deliveries",
             _ => false,
@@ -40,7 +45,7 @@ public static class AccessPolicy
     /// <summary>Whether <paramref name="user"/> (null: the public) may see this row of <paramref name="table"/>.</summary>
     public static bool CanSee(User? user, string table, Func<string, string> cell)
     {
-        if (Reference.Contains(table) || user?.Role is Role.Coordinator or Role.Auditor)
+        if (Reference.Contains(table) || SeesEverything(user))
             return true;
         if (user is null || user.Role == Role.Public || !Owners.TryGetValue(table, out var owner))
             return false;
@@ -62,19 +67,27 @@ public static class AccessPolicy
         _ => false,
     };
 
+    /// <summary>Whether <paramref name="user"/> may write some rows of <paramref name="table"/> (each row is still checked by <see cref="CanWrite"/>).</summary>
+    public static bool CanWriteTable(User? user, string table) => user is { Disabled: false } && user.Role switch
+    {
+        Role.Coordinator => true,
+        Role.DonorDesk => table is "offers" or "pledges" or "contributions",
+        Role.RecipientOfficer => table == "requirements",
+        _ => false,
+    };
+
     /// <summary>Whether <paramref name="user"/> may write this row (as it is before and as it will be after the change).</summary>
     public static bool CanWrite(User? user, string table, Func<string, string> cell)
     {
-        if (user is null || user.Disabled)
+        if (!CanWriteTable(user, table))
             return false;
-        if (user.Role == Role.Coordinator)
+        if (user!.Role == Role.Coordinator)
             return true;
-        if (!Owners.TryGetValue(table, out var owner))
-            return false;
+        var owner = Owners[table];
         return user.Role switch
         {
-            Role.DonorDesk => table is "offers" or "pledges" or "contributions" && cell(owner.DonorSide) == user.Nation,
-            Role.RecipientOfficer => table == "requirements" && cell(owner.RecipientSide) == user.Nation,
+            Role.DonorDesk => cell(owner.DonorSide) == user.Nation,
+            Role.RecipientOfficer => cell(owner.RecipientSide) == user.Nation,
             _ => false,
         };
     }

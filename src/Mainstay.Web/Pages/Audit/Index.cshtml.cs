@@ -62,7 +62,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         var user = ApiAuthentication.UserOf(HttpContext);
         if (user is null)
             return (Challenge(), null);
-        if (user.Role is not (Role.Coordinator or Role.Auditor))
+        if (!AccessPolicy.SeesEverything(user))
             return (NotFound(), null);
         var db = await ledger.ForRequestAsync(HttpContext);
         return db is null ? (StatusCode(StatusCodes.Status503ServiceUnavailable), null) : (null, db);

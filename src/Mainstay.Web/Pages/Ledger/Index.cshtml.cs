@@ -43,12 +43,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     public User? Signed => ApiAuthentication.UserOf(HttpContext);
 
     /// <summary>Whether the user may add rows to this table at all (each row is still checked).</summary>
-    public bool CanAdd => Signed is { Disabled: false } user && (user.Role == Role.Coordinator || Kind.Name switch
-    {
-        "requirements" => user.Role == Role.RecipientOfficer,
-        "offers" or "pledges" or "contributions" => user.Role == Role.DonorDesk,
-        _ => false,
-    });
+    public bool CanAdd => AccessPolicy.CanWriteTable(Signed, Kind.Name);
 
     public bool CanWrite(string[] cells) => AccessPolicy.CanWrite(Signed, Kind.Name, Kind.CellsByName(cells));
 

@@ -126,7 +126,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     private IActionResult? Allowed() => ApiAuthentication.UserOf(HttpContext) switch
     {
         null => Challenge(),
-        { Role: Role.Coordinator or Role.Auditor } => null,
+        var user when AccessPolicy.SeesEverything(user) => null,
         _ => NotFound(), // plans pair every nation's rows: for anyone else they do not exist, as in the API
     };
 }
