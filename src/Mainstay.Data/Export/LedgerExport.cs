@@ -33,13 +33,16 @@ public static class LedgerExport
     }
 
     /// <summary>Writes rows of a table in its import format (a download of a list, or a file export).</summary>
-    public static void Write(Stream stream, LedgerKind kind, IEnumerable<IReadOnlyList<string>> rows, ExportFormat format)
+    public static void Write(Stream stream, LedgerKind kind, IEnumerable<IReadOnlyList<string>> rows, ExportFormat format) =>
+        Write(stream, kind.Name, [.. kind.Columns.Select(c => c.Name)], rows, NumericColumns(kind), format);
+
+    /// <summary>Writes any table of text cells as CSV, or as an Excel sheet where <paramref name="numeric"/> columns hold numbers.</summary>
+    public static void Write(Stream stream, string sheet, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlySet<int> numeric, ExportFormat format)
     {
-        var header = kind.Columns.Select(c => c.Name).ToArray();
         if (format == ExportFormat.Csv)
             CsvTableFile.Write(stream, header, rows);
         else
-            XlsxTableFile.Write(stream, kind.Name, header, rows, NumericColumns(kind));
+            XlsxTableFile.Write(stream, sheet, header, rows, numeric);
     }
 
     private static HashSet<int> NumericColumns(LedgerKind kind) =>

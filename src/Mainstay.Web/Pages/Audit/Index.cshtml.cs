@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mainstay.Access;
+using Mainstay.Data.Export;
 using Mainstay.Data.Files;
 using Mainstay.Data.Storage;
 using Mainstay.Data.Audit;
@@ -48,11 +49,8 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         if (refusal is not null)
             return refusal;
         var (_, entries) = await AuditLog.PageAsync(db!, Filter, 0, int.MaxValue, cancel);
-        var stream = new MemoryStream();
-        CsvTableFile.Write(stream, ["seq", "at", "actor", "action", "entity", "key", "before", "after", "prev_hash", "hash"],
-            entries.Select(e => (IReadOnlyList<string>)[e.Seq.ToString(CultureInfo.InvariantCulture), e.At, e.Actor, e.Action, e.Entity, e.Key, e.Before ?? "", e.After ?? "", e.PrevHash, e.Hash]));
-        stream.Position = 0;
-        return File(stream, "text/csv; charset=utf-8", "audit-trail.csv");
+        return Download.Of("audit-trail", ExportFormat.Csv, stream => CsvTableFile.Write(stream, ["seq", "at", "actor", "action", "entity", "key", "before", "after", "prev_hash", "hash"],
+            entries.Select(e => (IReadOnlyList<string>)[e.Seq.ToString(CultureInfo.InvariantCulture), e.At, e.Actor, e.Action, e.Entity, e.Key, e.Before ?? "", e.After ?? "", e.PrevHash, e.Hash])));
     }
 
     private AuditFilter Filter => new(Entity?.Trim(), Key?.Trim(), Actor?.Trim());

@@ -1,6 +1,6 @@
 using Mainstay.BurdenSharing;
 using Mainstay.Data.BurdenSharing;
-using Mainstay.Data.Files;
+using Mainstay.Data.Export;
 using Mainstay.Data.Storage;
 using Mainstay.Problems;
 using Mainstay.Reports;
@@ -44,20 +44,13 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         var db = await ledger.ForRequestAsync(HttpContext);
         if (db is null)
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
-        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
-        if (!xlsx && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
-            return BadRequest($"unknown format \"{format}\": expected csv or xlsx");
+        if (Download.Format(format) is not { } chosen)
+            return Download.UnknownFormat(format);
         await ComputeAsync(db, cancel);
         if (Report is null)
             return new UnprocessableEntityObjectResult(string.Join("\n", Problems.Select(p => p.ToString())));
-        var stream = new MemoryStream();
-        if (xlsx)
-            XlsxTableFile.Write(stream, "burden-sharing", BurdenSharingTable.Header, BurdenSharingTable.Rows(Report), BurdenSharingTable.NumericColumns);
-        else
-            CsvTableFile.Write(stream, BurdenSharingTable.Header, BurdenSharingTable.Rows(Report));
-        stream.Position = 0;
-        return File(stream, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
-            $"burden-sharing-{Report.Period.ToString().Replace(' ', '-')}.{(xlsx ? "xlsx" : "csv")}");
+        return Download.Of($"burden-sharing-{Report.Period.ToString().Replace(' ', '-')}", chosen, stream =>
+            LedgerExport.Write(stream, "burden-sharing", BurdenSharingTable.Header, BurdenSharingTable.Rows(Report), BurdenSharingTable.NumericColumns, chosen));
     }
 
     private async Task ComputeAsync(LedgerDatabase db, CancellationToken cancel)

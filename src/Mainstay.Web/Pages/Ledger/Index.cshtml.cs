@@ -54,13 +54,9 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         var (refusal, rows) = await VisibleRowsAsync(cancel);
         if (refusal is not null)
             return refusal;
-        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
-        if (!xlsx && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
-            return BadRequest($"unknown format \"{format}\": expected csv or xlsx");
-        var stream = new MemoryStream();
-        LedgerExport.Write(stream, Kind, rows, xlsx ? ExportFormat.Xlsx : ExportFormat.Csv);
-        stream.Position = 0;
-        return File(stream, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", $"{Kind.Name}.{(xlsx ? "xlsx" : "csv")}");
+        if (Download.Format(format) is not { } chosen)
+            return Download.UnknownFormat(format);
+        return Download.Of(Kind.Name, chosen, stream => LedgerExport.Write(stream, Kind, rows, chosen));
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancel)

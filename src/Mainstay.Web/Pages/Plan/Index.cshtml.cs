@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mainstay.Access;
+using Mainstay.Data.Export;
 using Mainstay.Data.Files;
 using Mainstay.Data.Ledger;
 using Mainstay.Data.Planning;
@@ -87,11 +88,9 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         Plans = await LedgerPlans.ListAsync(db, cancel);
         if (Plans.Count == 0)
             return NotFound();
-        var stream = new MemoryStream();
-        CsvTableFile.Write(stream, ["requirement_id", "offer_id", "quantity"],
-            (await SelectedAllocationsAsync(db, cancel)).Select(a => (IReadOnlyList<string>)[a.RequirementId, a.OfferId, a.Quantity.ToString(CultureInfo.InvariantCulture)]));
-        stream.Position = 0;
-        return File(stream, "text/csv; charset=utf-8", $"plan-{Plans[^1].Id}-allocations.csv");
+        var selected = await SelectedAllocationsAsync(db, cancel);
+        return Download.Of($"plan-{Plans[^1].Id}-allocations", ExportFormat.Csv, stream => CsvTableFile.Write(stream, ["requirement_id", "offer_id", "quantity"],
+            selected.Select(a => (IReadOnlyList<string>)[a.RequirementId, a.OfferId, a.Quantity.ToString(CultureInfo.InvariantCulture)])));
     }
 
     private async Task ShowAsync(LedgerDatabase db, CancellationToken cancel)
