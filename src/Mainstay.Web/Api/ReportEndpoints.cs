@@ -1,5 +1,4 @@
 using Mainstay.BurdenSharing;
-using Mainstay.Data.BurdenSharing;
 using Mainstay.Web.Hosting;
 using Mainstay.Web.Overview;
 using Mainstay.Web.Reports;
@@ -43,18 +42,15 @@ public static class ReportEndpoints
         var query = http.Request.Query;
         foreach (var name in query.Keys.Where(k => k is not ("year" or "half" or "gdpYear")))
             problems.Add(new("query", name, "unknown; use year, half, gdpYear"));
-        var (year, half, gdpYear) = (ListQuery.Optional(query, "year", 2000, 2100, problems), ListQuery.Optional(query, "half", 1, 2, problems), ListQuery.Optional(query, "gdpYear", 2000, 2100, problems));
+        var (year, half, gdpYear) = ReleasedBurdenSharing.Query(query, problems);
         if (problems.Count > 0)
             return ApiProblems.BadRequest("the query is not valid", problems);
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
             return ApiProblems.Unavailable();
-        var now = ledger.Clock.GetUtcNow().Year;
-        var reportYear = year ?? await BurdenSharingReports.LatestBaselineYearAsync(db, now, cancel) ?? now;
-        var result = await BurdenSharingReports.ComputeAsync(db, new ReportPeriod(reportYear, half), gdpYear ?? reportYear - 1, null, problems, cancel);
-        if (!result.IsOk)
-            return ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", $"no burden-sharing report for {reportYear}", problems);
-        var report = ReleasedBurdenSharing.For(result.Value, ApiAuthentication.UserOf(http));
+        var (report, reportYear, why) = await ReleasedBurdenSharing.ComputeAsync(db, ledger.Clock, year, half, gdpYear, ApiAuthentication.UserOf(http), cancel);
+        if (report is null)
+            return ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", $"no burden-sharing report for {reportYear}", why);
         object Line(DonorLine line) => new
         {
             rank = line.Rank, nation = line.Nation.Code, name = line.Nation.Name, countedEur = line.Counted.Units, fairShareEur = line.FairShare?.Units,

@@ -1,6 +1,11 @@
 using System.Text.RegularExpressions;
 using Mainstay.Access;
 using Mainstay.BurdenSharing;
+using Mainstay.Data.BurdenSharing;
+using Mainstay.Data.Storage;
+using Mainstay.Problems;
+using Mainstay.Time;
+using Mainstay.Web.Api;
 
 namespace Mainstay.Web.Reports;
 
@@ -12,6 +17,27 @@ namespace Mainstay.Web.Reports;
 /// </summary>
 public static partial class ReleasedBurdenSharing
 {
+    /// <summary>
+    /// The report of <paramref name="year"/> (by default the latest year with a baseline, up to this
+    /// one: the year the overview shows), or of its <paramref name="half"/>, against the GDP of
+    /// <paramref name="gdpYear"/> (by default the year before), as <paramref name="user"/> may see it;
+    /// or why it cannot be made.
+    /// </summary>
+    public static async Task<(BurdenSharingReport? Report, int Year, IReadOnlyList<Problem> Problems)> ComputeAsync(
+        LedgerDatabase db, TimeProvider clock, int? year, int? half, int? gdpYear, User? user, CancellationToken cancel)
+    {
+        var now = clock.GetUtcNow().Year;
+        var reportYear = year ?? await BurdenSharingReports.LatestBaselineYearAsync(db, now, cancel) ?? now;
+        var problems = new List<Problem>();
+        var report = await BurdenSharingReports.ComputeAsync(db, new ReportPeriod(reportYear, half), gdpYear ?? reportYear - 1, null, problems, cancel);
+        return (report.IsOk ? For(report.Value, user) : null, reportYear, problems);
+    }
+
+    /// <summary>The year, half and GDP year a query asks for (each optional), every malformed one a problem.</summary>
+    public static (int? Year, int? Half, int? GdpYear) Query(IQueryCollection query, List<Problem> problems) =>
+        (ListQuery.Optional(query, "year", YearMonth.MinYear, YearMonth.MaxYear, problems), ListQuery.Optional(query, "half", 1, 2, problems),
+         ListQuery.Optional(query, "gdpYear", YearMonth.MinYear, YearMonth.MaxYear, problems));
+
     /// <summary>The report as <paramref name="user"/> may see it: for anyone but coordinators and auditors, notes and sources without contribution ids or source texts.</summary>
     public static BurdenSharingReport For(BurdenSharingReport report, User? user)
     {

@@ -1,10 +1,8 @@
 using Mainstay.BurdenSharing;
-using Mainstay.Data.BurdenSharing;
 using Mainstay.Data.Export;
 using Mainstay.Data.Storage;
 using Mainstay.Problems;
 using Mainstay.Reports;
-using Mainstay.Time;
 using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
 using Mainstay.Web.Reports;
@@ -21,9 +19,9 @@ namespace Mainstay.Web.Pages.BurdenSharing;
 /// </summary>
 public sealed class IndexModel(LedgerConnections ledger) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Half { get; set; }
-    [BindProperty(SupportsGet = true)] public int? GdpYear { get; set; }
+    public int? Year { get; private set; }
+    public int? Half { get; private set; }
+    public int? GdpYear { get; private set; }
 
     public BurdenSharingReport? Report { get; private set; }
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
@@ -55,19 +53,16 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
 
     private async Task ComputeAsync(LedgerDatabase db, CancellationToken cancel)
     {
-        Problems = [.. new[]
-        {
-            Half is null or 1 or 2 ? null : new Problem("query", "half", $"expected 1 or 2, got {Half}"),
-            Year is null or (>= YearMonth.MinYear and <= YearMonth.MaxYear) ? null : new Problem("query", "year", $"expected a year {YearMonth.MinYear}..{YearMonth.MaxYear}, got {Year}"),
-            GdpYear is null or (>= YearMonth.MinYear and <= YearMonth.MaxYear) ? null : new Problem("query", "gdpYear", $"expected a year {YearMonth.MinYear}..{YearMonth.MaxYear}, got {GdpYear}"),
-        }.OfType<Problem>()];
-        if (Problems.Count > 0)
-            return;
-        var now = ledger.Clock.GetUtcNow().Year;
-        Year ??= await BurdenSharingReports.LatestBaselineYearAsync(db, now, cancel) ?? now;
         var problems = new List<Problem>();
-        var report = await BurdenSharingReports.ComputeAsync(db, new ReportPeriod(Year.Value, Half), GdpYear ?? Year.Value - 1, null, problems, cancel);
-        (Report, Problems) = (report.IsOk ? ReleasedBurdenSharing.For(report.Value, ApiAuthentication.UserOf(HttpContext)) : null, problems);
+        (Year, Half, GdpYear) = ReleasedBurdenSharing.Query(Request.Query, problems);
+        if (problems.Count > 0)
+        {
+            Problems = problems;
+            return;
+        }
+        int year;
+        (Report, year, Problems) = await ReleasedBurdenSharing.ComputeAsync(db, ledger.Clock, Year, Half, GdpYear, ApiAuthentication.UserOf(HttpContext), cancel);
+        Year = year;
     }
 
     public string Link(string? handler = null, string? format = null) =>
