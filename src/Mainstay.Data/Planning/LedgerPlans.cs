@@ -153,6 +153,13 @@ public static class LedgerPlans
         return rows;
     }
 
+    /// <summary>The allocations of one requirement, of one offer, or of both (an empty or null id: any), in their order.</summary>
+    public static IReadOnlyList<(string RequirementId, string OfferId, long Quantity)> Matching(
+        IEnumerable<(string RequirementId, string OfferId, long Quantity)> allocations, string? requirementId, string? offerId)
+    {
+        return [.. allocations.Where(a => (string.IsNullOrEmpty(requirementId) || a.RequirementId == requirementId) && (string.IsNullOrEmpty(offerId) || a.OfferId == offerId))];
+    }
+
     private const string PlanColumns = "id, created_at, actor, audit_seq, input_hash, objective, allocated_units, requirements, offers, items_solved";
 
     private static StoredPlan ReadPlan(DbDataReader r) => new(

@@ -72,11 +72,10 @@ public static class PlanEndpoints
             return ApiProblems.BadRequest("the query is not valid", problems);
         var db = (await ledger.ForRequestAsync(http))!;
         var all = await ledger.CachedAsync(db, $"plan:{id}:allocations", () => LedgerPlans.AllocationsAsync(db, id, cancel), cancel);
-        var (requirement, offer) = (query["requirement_id"].ToString(), query["offer_id"].ToString());
-        var selected = all.Where(a => (requirement.Length == 0 || a.RequirementId == requirement) && (offer.Length == 0 || a.OfferId == offer)).ToArray();
+        var selected = LedgerPlans.Matching(all, query["requirement_id"], query["offer_id"]);
         return Results.Json(new
         {
-            plan = id, page, pageSize, total = selected.Length,
+            plan = id, page, pageSize, total = selected.Count,
             items = selected.Skip((page - 1) * pageSize).Take(pageSize).Select(a => new { requirement_id = a.RequirementId, offer_id = a.OfferId, quantity = a.Quantity }).ToArray(),
         });
     }

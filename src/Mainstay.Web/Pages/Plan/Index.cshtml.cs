@@ -88,7 +88,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         Plans = await LedgerPlans.ListAsync(db, cancel);
         if (Plans.Count == 0)
             return NotFound();
-        var selected = await SelectedAllocationsAsync(db, cancel);
+        var selected = LedgerPlans.Matching(await LedgerPlans.AllocationsAsync(db, Plans[^1].Id, cancel), RequirementId?.Trim(), OfferId?.Trim());
         return Download.Of($"plan-{Plans[^1].Id}-allocations", ExportFormat.Csv, stream => CsvTableFile.Write(stream, ["requirement_id", "offer_id", "quantity"],
             selected.Select(a => (IReadOnlyList<string>)[a.RequirementId, a.OfferId, a.Quantity.ToString(CultureInfo.InvariantCulture)])));
     }
@@ -105,18 +105,10 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         CoverageByPriority = [.. (await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel))
             .GroupBy(r => r.Priority).OrderBy(g => g.Key)
             .Select(g => (g.Key, g.Sum(r => r.Quantity), g.Sum(r => planned.GetValueOrDefault(r.Id)), g.Count(r => planned.GetValueOrDefault(r.Id) < r.Quantity)))];
-        var selected = await SelectedAllocationsAsync(db, cancel);
+        var selected = LedgerPlans.Matching(all, RequirementId?.Trim(), OfferId?.Trim());
         AllocationCount = selected.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Allocations = [.. selected.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
-    }
-
-    /// <summary>The latest plan's allocations, by requirement then offer, that the requirement and offer filters select.</summary>
-    private async Task<IReadOnlyList<(string RequirementId, string OfferId, long Quantity)>> SelectedAllocationsAsync(LedgerDatabase db, CancellationToken cancel)
-    {
-        var all = await LedgerPlans.AllocationsAsync(db, Plans[^1].Id, cancel);
-        var (requirement, offer) = (RequirementId?.Trim() ?? "", OfferId?.Trim() ?? "");
-        return [.. all.Where(a => (requirement.Length == 0 || a.RequirementId == requirement) && (offer.Length == 0 || a.OfferId == offer))];
     }
 
     public string Link(int page, string? handler = null) =>
