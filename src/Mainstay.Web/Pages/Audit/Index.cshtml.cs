@@ -36,9 +36,9 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         if (refusal is not null)
             return refusal;
         Verification = await AuditVerification.RunAsync(db!, cancel);
-        (Total, _) = await AuditLog.PageAsync(db!, Filter, 0, 0, cancel);
+        Total = await AuditLog.CountAsync(db!, Filter, cancel);
         PageNumber = (int)Math.Clamp(PageNumber, 1, Pages);
-        (Total, Entries) = await AuditLog.PageAsync(db!, Filter, (PageNumber - 1) * PageSize, PageSize, cancel);
+        Entries = await AuditLog.EntriesAsync(db!, Filter, (PageNumber - 1) * PageSize, PageSize, cancel);
         return Page();
     }
 
@@ -48,7 +48,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         var (refusal, db) = await OpenAsync();
         if (refusal is not null)
             return refusal;
-        var (_, entries) = await AuditLog.PageAsync(db!, Filter, 0, int.MaxValue, cancel);
+        var entries = await AuditLog.EntriesAsync(db!, Filter, 0, int.MaxValue, cancel);
         return Download.Of("audit-trail", ExportFormat.Csv, stream => CsvTableFile.Write(stream, ["seq", "at", "actor", "action", "entity", "key", "before", "after", "prev_hash", "hash"],
             entries.Select(e => (IReadOnlyList<string>)[e.Seq.ToString(CultureInfo.InvariantCulture), e.At, e.Actor, e.Action, e.Entity, e.Key, e.Before ?? "", e.After ?? "", e.PrevHash, e.Hash])));
     }
