@@ -82,9 +82,7 @@ public static class LedgerEndpoints
         var (cells, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
         if (refusal is not null)
             return refusal;
-        if (!AccessPolicy.CanWrite(user, kind.Name, kind.CellsByName(cells!)))
-            return Forbidden(user, $"add this {kind.RowNoun}");
-        return await EditAsync(http, ledger, kind, kind.KeyOf(cells!), cells, create: true, ifMatch: null, user!, cancel);
+        return Answer(http, kind, await GuardedEdits.ApplyAsync(ledger, http, kind, kind.KeyOf(cells!), cells, create: true, ifMatch: null, user, cancel));
     }
 
     private static Task<IResult> UpdateAsync(string table, string key, HttpContext http, LedgerConnections ledger, CancellationToken cancel) =>
@@ -106,46 +104,19 @@ public static class LedgerEndpoints
                 return refusal;
             cells = body;
         }
-        // Who may touch the row is decided on what was last read; the edit itself re-reads it under
-        // the write lock and refuses it if it changed since (the ETag), so this cannot let a change slip.
-        var db = await ledger.ForRequestAsync(http);
-        if (db is null)
-            return ApiProblems.Unavailable();
-        var current = (await ledger.TableAsync(db, kind, cancel)).GetValueOrDefault(key);
-        if (current is null || !AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(current)))
-            return ApiProblems.NotFound($"no {kind.RowNoun} \"{key}\"");
-        if (!AccessPolicy.CanWrite(user, kind.Name, kind.CellsByName(current)) || (cells is not null && !AccessPolicy.CanWrite(user, kind.Name, kind.CellsByName(cells))))
-            return Forbidden(user, $"{(remove ? "remove" : "change")} this {kind.RowNoun}");
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (ifMatch.Length == 0)
-            return ApiProblems.Of(StatusCodes.Status428PreconditionRequired, "Precondition required",
-                $"send If-Match with the ETag of the {kind.RowNoun} you read, so a change made since is not overwritten");
-        // The access check above judged this version of the row: the edit must be of this version.
-        if (ifMatch != LedgerEdits.ETagOf(current))
-            return ApiProblems.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", $"the {kind.RowNoun} \"{key}\" changed since it was read; read it again and redo the change");
-        return await EditAsync(http, ledger, kind, key, cells, create: false, ifMatch, user!, cancel);
+        return Answer(http, kind, await GuardedEdits.ApplyAsync(ledger, http, kind, key, cells, create: false, http.Request.Headers.IfMatch.ToString(), user, cancel));
     }
 
-    private static async Task<IResult> EditAsync(
-        HttpContext http, LedgerConnections ledger, LedgerKind kind, string key, string[]? cells, bool create, string? ifMatch, Mainstay.Access.User user, CancellationToken cancel)
+    /// <summary>A saved row with its ETag (201 with its address when added), or the refusal as a problem.</summary>
+    private static IResult Answer(HttpContext http, LedgerKind kind, GuardedEdit edit)
     {
-        await using var db = await ledger.OpenAsync(cancel);
-        if (db is null)
-            return ApiProblems.Unavailable();
-        var outcome = await LedgerEdits.ApplyAsync(db, kind, key, cells, create, ifMatch, user.Name, ledger.Clock, cancel);
-        if (!outcome.Ok)
-            return outcome.Refusal switch
-            {
-                EditRefusal.NotFound => ApiProblems.NotFound(outcome.Problems[0].Message),
-                EditRefusal.Exists => ApiProblems.Of(StatusCodes.Status409Conflict, "Conflict", outcome.Problems[0].Message),
-                EditRefusal.Stale => ApiProblems.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", outcome.Problems[0].Message),
-                _ => ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", $"the {kind.RowNoun} is not valid; nothing was changed", outcome.Problems),
-            };
-        if (outcome.Cells is not { } saved)
+        if (!edit.Ok)
+            return ApiProblems.Of(edit.Status, edit.Title, edit.Detail, edit.Status == StatusCodes.Status422UnprocessableEntity ? edit.Problems : null);
+        if (edit.Saved is not { } saved)
             return Results.NoContent();
-        http.Response.Headers.ETag = outcome.ETag;
-        return create
-            ? Results.Created($"/api/v1/{kind.Name}/{Uri.EscapeDataString(key).Replace("%2F", "/", StringComparison.Ordinal)}", RowBody.ToJson(kind, saved))
+        http.Response.Headers.ETag = edit.ETag;
+        return edit.Status == StatusCodes.Status201Created
+            ? Results.Created($"/api/v1/{kind.Name}/{Uri.EscapeDataString(kind.KeyOf(saved)).Replace("%2F", "/", StringComparison.Ordinal)}", RowBody.ToJson(kind, saved))
             : Results.Json(RowBody.ToJson(kind, saved));
     }
 
@@ -155,10 +126,6 @@ public static class LedgerEndpoints
         kind = LedgerKinds.Find(table)!;
         return kind is not null && AccessPolicy.CanSeeTable(user, kind.Name);
     }
-
-    private static IResult Forbidden(Mainstay.Access.User? user, string what) => user is null
-        ? ApiProblems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", $"sign in (a personal API token) to {what}")
-        : ApiProblems.Of(StatusCodes.Status403Forbidden, "Forbidden", $"{user.Name} ({user.Describe()}) may not {what}");
 }
 
 /// <summary>The paging, filtering and sorting of a list request, checked.</summary>

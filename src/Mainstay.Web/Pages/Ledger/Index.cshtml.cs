@@ -88,33 +88,11 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     {
         if (Signed is not { } user)
             return Challenge();
-        var db = await ledger.ForRequestAsync(HttpContext);
-        if (db is null)
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
-        var current = create ? null : (await ledger.TableAsync(db, Kind, cancel)).GetValueOrDefault(key);
-        if (!create && (current is null || !AccessPolicy.CanSee(user, Kind.Name, Kind.CellsByName(current))))
+        var edit = await GuardedEdits.ApplyAsync(ledger, HttpContext, Kind, key, cells, create, ifMatch, user, cancel);
+        if (edit.Unseen)
             return NotFound();
-        if ((current is not null && !CanWrite(current)) || (cells is not null && !CanWrite(cells)))
-            return await RefuseAsync(StatusCodes.Status403Forbidden, [new Problem("form", "", $"{user.Name} ({user.Describe()}) may not {(create ? "add" : "change")} this {Kind.RowNoun}")], cancel);
-        // The access check above judged this version of the row: the edit must be of this version.
-        if (current is not null && ifMatch != LedgerEdits.ETagOf(current))
-            return await RefuseAsync(StatusCodes.Status412PreconditionFailed, [new Problem("form", "", $"the {Kind.RowNoun} \"{key}\" changed since you opened it; open it again and redo the change")], cancel);
-
-        EditOutcome outcome;
-        await using (var writable = await ledger.OpenAsync(cancel))
-        {
-            if (writable is null)
-                return StatusCode(StatusCodes.Status503ServiceUnavailable);
-            outcome = await LedgerEdits.ApplyAsync(writable, Kind, key, cells, create, ifMatch, user.Name, ledger.Clock, cancel);
-        }
-        if (!outcome.Ok)
-            return await RefuseAsync(outcome.Refusal switch
-            {
-                EditRefusal.NotFound => StatusCodes.Status404NotFound,
-                EditRefusal.Exists => StatusCodes.Status409Conflict,
-                EditRefusal.Stale => StatusCodes.Status412PreconditionFailed,
-                _ => StatusCodes.Status422UnprocessableEntity,
-            }, outcome.Problems, cancel);
+        if (!edit.Ok)
+            return await RefuseAsync(edit.Status, edit.Problems.Count > 0 ? edit.Problems : [new Problem("form", "", edit.Detail)], cancel);
         Done = done;
         (Cells, Edit) = (new(StringComparer.Ordinal), null);
         return await ShowAsync(cancel);
