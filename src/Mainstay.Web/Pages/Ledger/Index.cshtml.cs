@@ -51,7 +51,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
 
     public async Task<IActionResult> OnGetDownloadAsync(string format, CancellationToken cancel)
     {
-        var (refusal, rows) = await VisibleRowsAsync(cancel);
+        var (refusal, _, rows) = await VisibleRowsAsync(cancel);
         if (refusal is not null)
             return refusal;
         if (Download.Format(format) is not { } chosen)
@@ -108,7 +108,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancel, bool keepForm = false)
     {
-        var (refusal, rows) = await VisibleRowsAsync(cancel);
+        var (refusal, table, rows) = await VisibleRowsAsync(cancel);
         if (refusal is not null)
             return refusal;
         Total = rows.Count;
@@ -116,8 +116,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         Rows = [.. rows.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
         if (Edit is not null && !keepForm)
         {
-            var row = rows.FirstOrDefault(r => Kind.KeyOf(r) == Edit)
-                ?? (await ledger.TableAsync((await ledger.ForRequestAsync(HttpContext))!, Kind, cancel)).GetValueOrDefault(Edit);
+            var row = table.GetValueOrDefault(Edit);
             if (row is null || !AccessPolicy.CanSee(Signed, Kind.Name, Kind.CellsByName(row)))
                 return NotFound();
             if (CanWrite(row))
@@ -132,16 +131,16 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         return Page();
     }
 
-    /// <summary>The rows the user may see that the filters select, in the chosen order; or why not.</summary>
-    private async Task<(IActionResult? Refusal, IReadOnlyList<string[]> Rows)> VisibleRowsAsync(CancellationToken cancel)
+    /// <summary>The table, and the rows of it the user may see that the filters select, in the chosen order; or why not.</summary>
+    private async Task<(IActionResult? Refusal, SortedDictionary<string, string[]> Table, IReadOnlyList<string[]> Rows)> VisibleRowsAsync(CancellationToken cancel)
     {
         if (!Find())
-            return (NotFound(), []);
+            return (NotFound(), [], []);
         if (!AccessPolicy.CanSeeTable(Signed, Kind.Name))
-            return (Signed is null ? Challenge() : NotFound(), []);
+            return (Signed is null ? Challenge() : NotFound(), [], []);
         var db = await ledger.ForRequestAsync(HttpContext);
         if (db is null)
-            return (StatusCode(StatusCodes.Status503ServiceUnavailable), []);
+            return (StatusCode(StatusCodes.Status503ServiceUnavailable), [], []);
         foreach (var column in Columns)
             if (Request.Query.TryGetValue(column, out var value) && value.ToString().Trim().Length > 0)
                 Filters[column] = value.ToString().Trim();
@@ -150,7 +149,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         var visible = table.Values.Where(c => AccessPolicy.CanSee(Signed, Kind.Name, Kind.CellsByName(c)) && filters.All(f => c[f.Column] == f.Value));
         var sortColumn = Math.Max(0, Kind.ColumnIndex((Sort ?? "").TrimStart('-')));
         Sort = Kind.Columns[sortColumn].Name == (Sort ?? "").TrimStart('-') ? Sort : Kind.Columns[0].Name;
-        return (null, [.. ListQuery.Order(visible, sortColumn, Sort!.StartsWith('-'), Kind.Columns[sortColumn].Type != ColumnType.Text)]);
+        return (null, table, [.. ListQuery.Order(visible, sortColumn, Sort!.StartsWith('-'), Kind.Columns[sortColumn].Type != ColumnType.Text)]);
     }
 
     private bool Find()
