@@ -1,6 +1,5 @@
 using Mainstay.BurdenSharing;
 using Mainstay.Web.Hosting;
-using Mainstay.Web.Overview;
 using Mainstay.Web.Reports;
 
 namespace Mainstay.Web.Api;
@@ -27,7 +26,7 @@ public static class ReportEndpoints
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
             return ApiProblems.Unavailable();
-        var data = await ledger.CachedAsync(db, "overview", () => OverviewData.LoadAsync(db, ledger.Clock, cancel), cancel);
+        var data = await ledger.OverviewAsync(db, cancel);
         return Results.Json(new
         {
             pledgesEur = data.Pledges.Select(p => new { stage = p.Stage, eur = Money.Money.FromMinor(p.Eur).Units }),

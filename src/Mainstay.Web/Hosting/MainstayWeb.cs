@@ -2,6 +2,7 @@ using Mainstay.Data.Storage;
 using System.Threading.RateLimiting;
 using Mainstay.Data.Ledger;
 using Mainstay.Web.Api;
+using Mainstay.Web.Overview;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Mainstay.Web.Hosting;
@@ -126,6 +127,10 @@ public sealed class LedgerConnections(DatabaseTarget target, TimeProvider clock)
     /// <summary>A table's canonical rows by key, as of the ledger's newest audit entry.</summary>
     public Task<SortedDictionary<string, string[]>> TableAsync(LedgerDatabase db, LedgerKind kind, CancellationToken cancel) =>
         CachedAsync(db, "table:" + kind.Name, () => LedgerTables.LoadAsync(db, kind, null, cancel), cancel);
+
+    /// <summary>The overview's figures, as of the ledger's newest audit entry (the dashboard and the overview report share them).</summary>
+    public Task<OverviewData> OverviewAsync(LedgerDatabase db, CancellationToken cancel) =>
+        CachedAsync(db, "overview", () => OverviewData.LoadAsync(db, clock, cancel), cancel);
 
     /// <summary>A value computed from the ledger (a table, the overview), recomputed only after the ledger changed.</summary>
     public async Task<T> CachedAsync<T>(LedgerDatabase db, string name, Func<Task<T>> compute, CancellationToken cancel)

@@ -29,7 +29,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         var db = await ledger.ForRequestAsync(HttpContext);
         if (db is null)
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
-        Data = await ledger.CachedAsync(db, "overview", () => OverviewData.LoadAsync(db, ledger.Clock, cancel), cancel);
+        Data = await ledger.OverviewAsync(db, cancel);
         var user = ApiAuthentication.UserOf(HttpContext);
         Gaps = [.. Data.LargestGaps.Where(g => AccessPolicy.CanSee(user, "requirements", c => c == "recipient" ? g.Requirement.Recipient : "")).Take(10)];
         var months = Data.Forecast.Where(f => f.Item is null).GroupBy(f => f.Month).OrderBy(g => g.Key)
