@@ -21,9 +21,29 @@ public static class ImportCommand
             Description = $"What the files hold, when their names do not say: {LedgerFile.KindNames}",
             HelpName = "KIND",
         };
-        var command = new Command("import", "Import ledger files. A file holds the whole of its table: rows are matched by id, so the ledger ends up equal to the file. All files apply together or not at all.");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the files and print what would change; change nothing" };
+        var allowRemovals = new Option<bool>("--allow-removals")
+        {
+            Description = "Remove the rows the files lack; without it an import that would remove rows is refused",
+        };
+        var donor = new Option<string?>("--donor")
+        {
+            Description = "Replace only this nation's rows (offers, pledges, contributions it gives); other nations' rows stay",
+            HelpName = "CODE",
+        };
+        var recipient = new Option<string?>("--recipient")
+        {
+            Description = "Replace only the rows of what this nation receives (requirements, deliveries, pledges, contributions)",
+            HelpName = "CODE",
+        };
+        var command = new Command("import", "Import ledger files. A file holds the whole of its table (or, with --donor or --recipient, "
+            + "one nation's rows of it): rows are matched by id, so the ledger ends up equal to the file. All files apply together or not at all.");
         command.Arguments.Add(files);
         command.Options.Add(kind);
+        command.Options.Add(dryRun);
+        command.Options.Add(allowRemovals);
+        command.Options.Add(donor);
+        command.Options.Add(recipient);
         command.SetAction(async (parsed, cancel) =>
         {
             var target = CommonOptions.Target(parsed, context);
@@ -32,18 +52,31 @@ public static class ImportCommand
                 context.Report([target.Problem]);
                 return ExitCode.BadInput;
             }
+            var scope = Scope(parsed.GetValue(donor), parsed.GetValue(recipient));
+            if (!scope.IsOk)
+            {
+                context.Report([scope.Problem]);
+                return ExitCode.BadInput;
+            }
+            var options = new ImportOptions { Scope = scope.Value, AllowRemovals = parsed.GetValue(allowRemovals), DryRun = parsed.GetValue(dryRun) };
             var newLedger = target.Value.SqlitePath is { } path && !File.Exists(path) ? path : null;
+            if (options.DryRun && newLedger is not null)
+            {
+                context.Report([new Mainstay.Problems.Problem(newLedger, "", "no ledger here; a dry run compares the files with an existing ledger")]);
+                return ExitCode.BadInput;
+            }
             var (outcome, openExit) = await WithProgressAsync(context, async progress =>
             {
                 // Files are checked before the ledger is opened, so bad files never touch it.
-                var (tables, problems) = LedgerImport.ReadFiles(parsed.GetValue(files)!, parsed.GetValue(kind), progress);
+                var (tables, problems) = LedgerImport.ReadFiles(parsed.GetValue(files)!, parsed.GetValue(kind), progress, partial: options.Scope is not null);
                 if (problems.Count > 0)
                     return ((ImportOutcome?)new ImportOutcome(problems, []), ExitCode.Ok);
                 var (db, exit) = await CommonOptions.OpenAsync(parsed, context, cancel, create: true);
                 if (db is null)
                     return ((ImportOutcome?)null, exit);
                 await using (db)
-                    return ((ImportOutcome?)await LedgerImport.ApplyAsync(db, tables, CommonOptions.Actor(parsed, context), context.Clock, progress, cancel), ExitCode.Ok);
+                    return ((ImportOutcome?)await LedgerImport.ApplyAsync(
+                        db, tables, CommonOptions.Actor(parsed, context), context.Clock, options, progress, cancel), ExitCode.Ok);
             });
             if (outcome is null)
                 return openExit;
@@ -57,11 +90,26 @@ public static class ImportCommand
                 await context.Out.WriteLineAsync(change.Any
                     ? $"{change.Source}: {change.Added} added, {change.Changed} changed, {change.Removed} removed, {change.Unchanged} unchanged"
                     : $"{change.Source}: no changes ({change.Unchanged} {change.Kind.Name} rows already up to date)");
-            if (outcome.Changes.All(c => !c.Any))
+            if (options.DryRun)
+                await context.Out.WriteLineAsync("Dry run: nothing was changed.");
+            else if (outcome.Changes.All(c => !c.Any))
                 await context.Out.WriteLineAsync("Nothing changed: the ledger already matches these files.");
             return ExitCode.Ok;
         });
         return command;
+    }
+
+    /// <summary>The nation an import is scoped to, from --donor or --recipient (not both), or null.</summary>
+    private static Mainstay.Problems.Result<ImportScope?> Scope(string? donor, string? recipient)
+    {
+        if (donor is not null && recipient is not null)
+            return new Mainstay.Problems.Problem("--donor", "", "give --donor or --recipient, not both");
+        var (side, code, flag) = donor is not null ? (NationSide.Donor, donor, "--donor") : (NationSide.Recipient, recipient, "--recipient");
+        if (code is null)
+            return Mainstay.Problems.Result<ImportScope?>.Ok(null);
+        return code.Length == 2 && code.All(char.IsAsciiLetterUpper)
+            ? new ImportScope(side, code)
+            : new Mainstay.Problems.Problem(flag, "", $"expected a nation's two-letter code (DE, UA), got \"{code}\"");
     }
 
     /// <summary>Runs with a progress bar on the terminal's error stream, or without one when not interactive.</summary>

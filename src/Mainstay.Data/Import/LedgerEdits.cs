@@ -46,9 +46,10 @@ public static class LedgerEdits
     /// <paramref name="create"/> the row must not exist yet; otherwise it must, and
     /// <paramref name="ifMatch"/> must be its current ETag.
     /// </summary>
+    /// <param name="writer">The account the edit is made for, whose view words every problem; null: one who sees everything.</param>
     public static async Task<EditOutcome> ApplyAsync(
         LedgerDatabase db, LedgerKind kind, string key, IReadOnlyList<string>? cells, bool create, string? ifMatch,
-        string actor, TimeProvider clock, CancellationToken cancel = default)
+        string actor, TimeProvider clock, CancellationToken cancel = default, Mainstay.Access.User? writer = null)
     {
         var problems = new List<Problem>();
         string[]? canonical = null;
@@ -65,6 +66,15 @@ public static class LedgerEdits
         await using var transaction = await db.BeginWriteAsync(cancel);
         var existing = await LedgerTables.LoadAsync(db, kind, transaction, cancel);
         var found = existing.TryGetValue(key, out var current);
+        // The id's own rules come first: whether another nation's row has this key must not show.
+        if (create && canonical is not null)
+        {
+            var ownIds = writer is null ? null : IdRules.OwnIds(kind, existing.Values, writer);
+            var nations = (await LedgerTables.LoadAsync(db, LedgerKinds.Nations, transaction, cancel)).Keys.ToHashSet(StringComparer.Ordinal);
+            problems.AddRange(IdRules.Problems(kind, canonical, "request", added: true, writer, ownIds, nations));
+            if (problems.Count > 0)
+                return new EditOutcome(EditRefusal.Invalid, problems);
+        }
         if (create && found)
             return new EditOutcome(EditRefusal.Exists, [new Problem("request", kind.KeyDescription, $"there is already a {kind.RowNoun} \"{key}\"")]);
         if (!create && !found)
@@ -76,11 +86,10 @@ public static class LedgerEdits
             existing[key] = canonical;
         else
             existing.Remove(key);
-        var table = existing.Values.Select(c => new SourcedRow(key == kind.KeyOf(c) ? "request" : $"{kind.Name} {kind.KeyOf(c)}", c)).ToArray();
-        problems.AddRange(kind.CheckTogether(table));
-        if (problems.Count > 0)
-            return new EditOutcome(EditRefusal.Invalid, problems);
-        var outcome = await LedgerImport.ApplyInAsync(db, transaction, [new ValidatedTable("request", kind, table)], actor, clock, cancel: cancel);
+        var table = existing.Values.Select(c => new SourcedRow(key == kind.KeyOf(c) ? "request" : TablePlan.StoredWhere(kind, kind.KeyOf(c)), c)).ToArray();
+        var options = new ImportOptions { AllowRemovals = true, Viewer = writer };
+        var outcome = await LedgerImport.ApplyInAsync(
+            db, transaction, [new ValidatedTable("request", kind, table, CheckedTogether: false)], actor, clock, options, cancel: cancel);
         if (!outcome.Ok)
             return new EditOutcome(EditRefusal.Invalid, outcome.Problems);
         await transaction.CommitAsync(cancel);

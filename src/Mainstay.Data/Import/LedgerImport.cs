@@ -7,7 +7,11 @@ using Mainstay.Problems;
 namespace Mainstay.Data.Import;
 
 /// <summary>A table that passed validation, ready to replace its kind's rows in the ledger.</summary>
-public sealed record ValidatedTable(string Source, LedgerKind Kind, IReadOnlyList<SourcedRow> Rows);
+/// <param name="CheckedTogether">
+/// Whether what shows only between rows was checked on the file alone, which can be done when it
+/// holds the whole table; otherwise the import checks it on the table as it will be.
+/// </param>
+public sealed record ValidatedTable(string Source, LedgerKind Kind, IReadOnlyList<SourcedRow> Rows, bool CheckedTogether = true);
 
 /// <summary>What an import did to one table.</summary>
 public sealed record TableChange(string Source, LedgerKind Kind, int Added, int Changed, int Removed, int Unchanged)
@@ -32,8 +36,9 @@ public sealed record ImportProgress(string Stage, long Done, long Total);
 public static class LedgerImport
 {
     /// <summary>Reads and checks files without touching any database; every problem is collected.</summary>
+    /// <param name="partial">The files hold part of their tables (a scoped import): what shows between rows is checked later.</param>
     public static (IReadOnlyList<ValidatedTable> Tables, IReadOnlyList<Problem> Problems) ReadFiles(
-        IReadOnlyList<string> paths, string? kindName, IProgress<ImportProgress>? progress = null)
+        IReadOnlyList<string> paths, string? kindName, IProgress<ImportProgress>? progress = null, bool partial = false)
     {
         var problems = new List<Problem>();
         var tables = new List<ValidatedTable>();
@@ -53,35 +58,42 @@ public static class LedgerImport
             }
             var total = table.Rows.Count;
             var rows = TableValidation.Validate(kind, table, problems,
-                progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress($"checking {table.Name}", done, total))));
-            tables.Add(new ValidatedTable(table.Name, kind, rows));
+                progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress($"checking {table.Name}", done, total))),
+                rowsOnly: partial);
+            tables.Add(new ValidatedTable(table.Name, kind, rows, CheckedTogether: !partial));
         }
         return (tables, problems);
     }
 
     public static async Task<ImportOutcome> ApplyAsync(
-        LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, string actor, TimeProvider clock,
+        LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, string actor, TimeProvider clock, ImportOptions? options = null,
         IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
         await using var transaction = await db.BeginWriteAsync(cancel);
-        var outcome = await ApplyInAsync(db, transaction, tables, actor, clock, progress, cancel);
-        if (outcome.Ok)
+        var outcome = await ApplyInAsync(db, transaction, tables, actor, clock, options, progress, cancel);
+        if (outcome.Ok && options?.DryRun != true)
             await transaction.CommitAsync(cancel);
         return outcome;
     }
 
     /// <summary>
-    /// Checks and applies whole tables inside <paramref name="transaction"/>, which the caller commits
+    /// Checks and applies tables inside <paramref name="transaction"/>, which the caller commits
     /// when the outcome is ok (and may have read from first, as a row edit does to check its ETag).
+    /// Every change is worked out and checked (references between tables included) before any is written.
     /// </summary>
     public static async Task<ImportOutcome> ApplyInAsync(
         LedgerDatabase db, System.Data.Common.DbTransaction transaction, IReadOnlyList<ValidatedTable> tables, string actor, TimeProvider clock,
-        IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+        ImportOptions? options = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
+        options ??= new ImportOptions();
         var ordered = tables.OrderBy(t => IndexOf(t.Kind)).ToArray();
         var problems = new List<Problem>();
+        var stored = new Dictionary<LedgerKind, SortedDictionary<string, string[]>>();
+        async Task<SortedDictionary<string, string[]>> Stored(LedgerKind kind) =>
+            stored.TryGetValue(kind, out var rows) ? rows : stored[kind] = await LedgerTables.LoadAsync(db, kind, transaction, cancel);
+
         var importedNations = ordered.FirstOrDefault(t => t.Kind == LedgerKinds.Nations);
-        var existingNations = await LedgerTables.LoadAsync(db, LedgerKinds.Nations, transaction, cancel);
+        var existingNations = await Stored(LedgerKinds.Nations);
         var nations = importedNations is null
             ? existingNations.Keys.ToHashSet(StringComparer.Ordinal)
             : importedNations.Rows.Select(r => r.Cells[0]).ToHashSet(StringComparer.Ordinal);
@@ -89,60 +101,52 @@ public static class LedgerImport
             TableValidation.CheckNationReferences(table.Kind, table.Rows, nations, problems);
         if (importedNations is not null)
             await CheckRemovedNationsUnusedAsync(db, existingNations.Keys.Where(c => !nations.Contains(c)).ToArray(), ordered, transaction, problems, cancel);
+
+        foreach (var target in ordered.SelectMany(t => t.Kind.Columns).Select(c => c.RowOf).OfType<string>().Distinct())
+            if (options.Limited)
+                await Stored(LedgerKinds.Find(target)!);
+        bool ReferenceShown(LedgerColumn column, string value) =>
+            LedgerKinds.Find(column.RowOf!) is { } target && stored[target].TryGetValue(value, out var cells) && options.Sees(target, cells);
+        var plans = new List<TablePlan>();
+        foreach (var table in ordered)
+            plans.Add(TablePlanning.Plan(table, await Stored(table.Kind), options, ReferenceShown, nations, problems));
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var plan in plans.Where(p => !p.Table.CheckedTogether))
+            TablePlanning.CheckTogether(plan, options, hidden, problems);
+        await RowReferences.CheckAsync(plans, options, async kind => await Stored(kind), problems);
         if (problems.Count > 0)
-            return new ImportOutcome(problems, []);
+            return new ImportOutcome(TablePlanning.AsSeen(problems, hidden, options), []);
 
         var audit = await AuditTrail.BeginAsync(db, transaction, actor, clock, cancel);
         var changes = new List<TableChange>();
-        foreach (var table in ordered)
+        foreach (var plan in plans)
         {
-            var stage = $"saving {table.Source}";
-            progress?.Report(new ImportProgress(stage, 0, table.Rows.Count));
-            var rowProgress = progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress(stage, done, table.Rows.Count)));
-            changes.Add(await ReplaceAsync(db, table, audit, transaction, rowProgress, cancel));
-            progress?.Report(new ImportProgress(stage, table.Rows.Count, table.Rows.Count));
+            var stage = $"saving {plan.Table.Source}";
+            var count = plan.Table.Rows.Count;
+            progress?.Report(new ImportProgress(stage, 0, count));
+            var rowProgress = progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress(stage, done, count)));
+            changes.Add(await WriteAsync(db, plan, audit, transaction, rowProgress, cancel));
+            progress?.Report(new ImportProgress(stage, count, count));
         }
         await audit.FlushAsync(cancel);
         return new ImportOutcome([], changes);
     }
 
-    private static async Task<TableChange> ReplaceAsync(
-        LedgerDatabase db, ValidatedTable table, AuditTrail audit, System.Data.Common.DbTransaction transaction, IProgress<long>? progress, CancellationToken cancel)
+    private static async Task<TableChange> WriteAsync(
+        LedgerDatabase db, TablePlan plan, AuditTrail audit, System.Data.Common.DbTransaction transaction, IProgress<long>? progress, CancellationToken cancel)
     {
-        var kind = table.Kind;
+        var kind = plan.Kind;
         var names = kind.Columns.Select(c => c.Name).ToArray();
-        var existing = await LedgerTables.LoadAsync(db, kind, transaction, cancel);
-        var added = new List<string[]>();
-        var changed = new List<string[]>();
-        var unchanged = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in table.Rows.OrderBy(r => kind.KeyOf(r.Cells), StringComparer.Ordinal))
-        {
-            var key = kind.KeyOf(row.Cells);
-            seen.Add(key);
-            if (!existing.TryGetValue(key, out var before))
-            {
-                added.Add(row.Cells);
-                audit.Record("add", kind.Name, key, null, AuditTrail.RowJson(names, row.Cells));
-            }
-            else if (!before.SequenceEqual(row.Cells, StringComparer.Ordinal))
-            {
-                changed.Add(row.Cells);
-                audit.Record("change", kind.Name, key, AuditTrail.RowJson(names, before), AuditTrail.RowJson(names, row.Cells));
-            }
-            else
-            {
-                unchanged++;
-            }
-        }
-        var removed = existing.Where(p => !seen.Contains(p.Key)).Select(p => p.Value).ToArray();
-        foreach (var row in removed)
+        foreach (var row in plan.Added)
+            audit.Record("add", kind.Name, kind.KeyOf(row), null, AuditTrail.RowJson(names, row));
+        foreach (var (before, after) in plan.Changed)
+            audit.Record("change", kind.Name, kind.KeyOf(after), AuditTrail.RowJson(names, before), AuditTrail.RowJson(names, after));
+        foreach (var row in plan.Removed)
             audit.Record("remove", kind.Name, kind.KeyOf(row), AuditTrail.RowJson(names, row), null);
-
-        await LedgerTables.DeleteAsync(db, kind, removed, transaction, cancel);
-        await LedgerTables.UpdateAsync(db, kind, changed, transaction, cancel);
-        await LedgerTables.InsertAsync(db, kind, added, transaction, cancel, progress);
-        return new TableChange(table.Source, kind, added.Count, changed.Count, removed.Length, unchanged);
+        await LedgerTables.DeleteAsync(db, kind, plan.Removed, transaction, cancel);
+        await LedgerTables.UpdateAsync(db, kind, plan.Changed.Select(c => c.After).ToArray(), transaction, cancel);
+        await LedgerTables.InsertAsync(db, kind, plan.Added, transaction, cancel, progress);
+        return new TableChange(plan.Table.Source, kind, plan.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Unchanged);
     }
 
     private static async Task CheckRemovedNationsUnusedAsync(

@@ -132,6 +132,7 @@ public static class TableValidation
         private readonly int _width;
         private readonly ICollection<Problem> _problems;
         private readonly RowReader _reader;
+        private readonly KeyValuePair<string, int>[] _columns;
         private int _line;
         private IReadOnlyList<string> _cells = [];
 
@@ -141,6 +142,7 @@ public static class TableValidation
             _headerLength = headerLength;
             _width = index.Count == 0 ? 0 : index.Values.Max() + 1;
             _problems = problems;
+            _columns = [.. index];
             // The location is built only if a problem needs it: a million rows rarely do.
             _reader = new RowReader(() => $"{_name}:{_line}", column => index.TryGetValue(column, out var i) ? _cells[i] : null, problems, cache);
         }
@@ -161,6 +163,9 @@ public static class TableValidation
             _line = line;
             _cells = cells;
             _reader.Reset();
+            foreach (var (column, i) in _columns)
+                if (CellText.Problem(cells[i]) is { } problem)
+                    _reader.Fail(column, problem);
             return _reader;
         }
     }

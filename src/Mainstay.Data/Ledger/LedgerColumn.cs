@@ -28,10 +28,15 @@ public enum NationReference
 /// For a column a migration added: the value it gave the rows already there, which audit entries
 /// recorded before the migration do not mention.
 /// </param>
+/// <param name="RowOf">
+/// For a column that names a row of another table (a delivery's offer): that table's name. The row
+/// must exist after every write, and a reader who may not see it reads the cell as empty.
+/// </param>
 public sealed record LedgerColumn(
     string Name,
     ColumnType Type = ColumnType.Text,
     bool Optional = false,
     NationReference References = NationReference.None,
     string? Currency = null,
-    string Default = "");
+    string Default = "",
+    string? RowOf = null);

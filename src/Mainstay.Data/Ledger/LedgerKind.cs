@@ -46,7 +46,8 @@ public abstract class LedgerKind
         ColumnIndex(column) is var i and >= 0 ? cells[i] : throw new ArgumentException($"{Name} has no column {column}", nameof(column));
 
     /// <summary>Problems that only show between rows (beyond duplicate keys), e.g. the tranches of one pledge.</summary>
-    public virtual IEnumerable<Problem> CheckTogether(IReadOnlyList<SourcedRow> rows) => [];
+    /// <param name="shown">Whether the reader of the problems may see a row (by its cells); null: every row.</param>
+    public virtual IEnumerable<Problem> CheckTogether(IReadOnlyList<SourcedRow> rows, Func<string[], bool>? shown = null) => [];
 }
 
 /// <summary>A ledger kind whose rows are records of <typeparamref name="T"/>.</summary>

@@ -59,7 +59,7 @@ public static class GuardedEdits
         await using var writable = await ledger.OpenAsync(cancel);
         if (writable is null)
             return Unavailable();
-        var outcome = await LedgerEdits.ApplyAsync(writable, kind, key, cells, create, ifMatch, user!.Name, ledger.Clock, cancel);
+        var outcome = await LedgerEdits.ApplyAsync(writable, kind, key, cells, create, ifMatch, user!.Name, ledger.Clock, cancel, user);
         if (!outcome.Ok)
             return outcome.Refusal switch
             {

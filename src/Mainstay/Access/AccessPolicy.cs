@@ -28,6 +28,15 @@ public static class AccessPolicy
     };
 
     /// <summary>
+    /// The column naming the nation a row of <paramref name="table"/> belongs to (the donor's, or for
+    /// needs and what was received the recipient's), which its id's nation prefix must match; null
+    /// for tables whose rows belong to no nation.
+    /// </summary>
+    public static string? OwnerColumn(string table) => Owners.TryGetValue(table, out var owner)
+        ? owner.DonorSide.Length > 0 ? owner.DonorSide : owner.RecipientSide
+        : null;
+
+    /// <summary>
     /// Whether <paramref name="user"/> sees every row of every table (coordinators and auditors), and
     /// so what joins every nation's rows: stored plans, the audit trail, the contributions behind a report.
     /// </summary>

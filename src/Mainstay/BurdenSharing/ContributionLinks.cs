@@ -7,8 +7,11 @@ namespace Mainstay.BurdenSharing;
 /// </summary>
 public static class ContributionLinks
 {
-    public static IEnumerable<(Contribution Contribution, string Field, string Message)> Problems(IReadOnlyList<Contribution> contributions)
+    /// <param name="shown">Whether the reader of the problems may see a contribution; a loop names the others "…".</param>
+    public static IEnumerable<(Contribution Contribution, string Field, string Message)> Problems(
+        IReadOnlyList<Contribution> contributions, Func<string, bool>? shown = null)
     {
+        shown ??= _ => true;
         var byId = new Dictionary<string, Contribution>(StringComparer.Ordinal);
         foreach (var c in contributions)
             byId.TryAdd(c.Id, c);
@@ -18,10 +21,11 @@ public static class ContributionLinks
                 if (target == c.Id)
                     yield return (c, field, $"contribution {c.Id} links to itself");
                 else if (!byId.ContainsKey(target))
-                    yield return (c, field, $"no contribution \"{target}\" to link to");
+                    yield return (c, field, $"no contribution \"{target}\"");
             }
         foreach (var loop in Loops(contributions, byId))
-            yield return (loop[0], LinkField(loop[0], loop[1 % loop.Count].Id), $"the links form a loop: {string.Join(" → ", loop.Select(c => c.Id).Append(loop[0].Id))}");
+            yield return (loop[0], LinkField(loop[0], loop[1 % loop.Count].Id), 
+                $"the links form a loop: {string.Join(" → ", loop.Select(c => c.Id).Append(loop[0].Id).Select(id => shown(id) ? id : "…"))}");
     }
 
     private static IEnumerable<(string Field, string Target)> Links(Contribution c)

@@ -110,14 +110,14 @@ public sealed class BurdenSharingReportTests
         await using var ledger = await DemoLedger.CreateAsync("sqlite");
         ledger.WriteFile("contributions.csv", """
             id,donor,recipient,value_date,aid_type,category,channel,amount,currency,valuation,source
-            UA-1,PL,UA,2025-03-01,military,equipment,bilateral,1000,UAH,cash,test
+            PL-UAH-1,PL,UA,2025-03-01,military,equipment,bilateral,1000,UAH,cash,test
 
             """);
-        (await ledger.RunAsync("import", "./contributions.csv")).Exit.ShouldBe(0);
+        (await ledger.RunAsync("import", "./contributions.csv", "--allow-removals")).Exit.ShouldBe(0);
 
         var run = await ledger.RunAsync("report", "burden-sharing", "--year", "2025");
 
         run.Exit.ShouldBe(2);
-        run.Error.ShouldContain("contribution UA-1: rate: no rate to value UAH on 2025-03-01");
+        run.Error.ShouldContain("contribution PL-UAH-1: rate: no rate to value UAH on 2025-03-01");
     }
 }

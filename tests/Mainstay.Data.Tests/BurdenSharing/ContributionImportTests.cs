@@ -10,7 +10,7 @@ public sealed class ContributionImportTests
     [InlineData("C1,DE,UA,2025-01-01,military,equipment,nato,5,EUR,cash,s,,C1\n", "contributions.csv:2: reimbursed_by: contribution C1 links to itself")]
     [InlineData("C1,DE,UA,2025-01-01,military,equipment,nato,5,EUR,cash,s,C2,\nC2,DE,UA,2025-01-01,military,equipment,nato,5,EUR,cash,s,,C1\n",
         "contributions.csv:2: funded_by: the links form a loop: C1 → C2 → C1")]
-    [InlineData("C1,DE,UA,2025-01-01,military,equipment,nato,5,EUR,cash,s,C9,\n", "contributions.csv:2: funded_by: no contribution \"C9\" to link to")]
+    [InlineData("C1,DE,UA,2025-01-01,military,equipment,nato,5,EUR,cash,s,C9,\n", "contributions.csv:2: funded_by: no contribution \"C9\"")]
     [InlineData("C1,DE,UA,2025-01-01,lethal,equipment,nato,5,EUR,cash,s,,\n", "contributions.csv:2: aid_type: expected one of military, financial, humanitarian, got \"lethal\"")]
     [InlineData("C1,DE,DE,2025-01-01,military,equipment,nato,5,EUR,cash,s,,\n", "contributions.csv:2: recipient: a nation does not contribute to itself (DE)")]
     [InlineData("C1,XX,UA,2025-01-01,military,equipment,nato,5,EUR,cash,s,,\n", "contributions.csv:2: donor: unknown nation \"XX\"")]

@@ -53,7 +53,10 @@ public sealed class ImportTests
             O4,JP,demining-kit,30,2025-08,3,*
             """);
 
-        var run = await ledger.RunAsync("import", "./offers.csv");
+        var refused = await ledger.RunAsync("import", "./offers.csv");
+        refused.Exit.ShouldBe(2);
+        refused.Error.ShouldContain("offers.csv: would remove 1 offers row(s) the file does not hold (O3)");
+        var run = await ledger.RunAsync("import", "./offers.csv", "--allow-removals");
 
         run.Exit.ShouldBe(0, run.Error);
         run.Out.ShouldContain("offers.csv: 1 added, 1 changed, 1 removed, 1 unchanged");

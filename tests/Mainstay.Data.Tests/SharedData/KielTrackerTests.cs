@@ -20,7 +20,7 @@ public sealed class KielTrackerTests
         // The tracker's contributions alone: no demo pledges or deliveries beside them.
         ledger.WriteFile("pledges.csv", "id,year,donor,recipient,kind,amount,currency,status,announced_on,source\n");
         ledger.WriteFile("deliveries.csv", "id,offer,recipient,quantity,delivered_on,source\n");
-        var import = await ledger.RunAsync("import", SharedDataFolder.File("kiel-website-r29", "data_explorer.csv"), "./pledges.csv", "./deliveries.csv");
+        var import = await ledger.RunAsync("import", SharedDataFolder.File("kiel-website-r29", "data_explorer.csv"), "./pledges.csv", "./deliveries.csv", "--allow-removals");
         import.Exit.ShouldBe(0, import.Error);
         import.Out.ShouldContain("data_explorer.csv: 1450 added");
 

@@ -23,7 +23,7 @@ public sealed class ContributionLinksTests
 
     [Fact]
     public void A_link_to_nothing_is_refused() =>
-        Problems(C("A", fundedBy: "Z")).ShouldBe(["A: funded_by: no contribution \"Z\" to link to"]);
+        Problems(C("A", fundedBy: "Z")).ShouldBe(["A: funded_by: no contribution \"Z\""]);
 
     [Fact]
     public void A_loop_of_links_is_reported_once_with_its_path() =>

@@ -16,7 +16,8 @@ public sealed class ContributionsKind : LedgerKind<Contribution>
     [
         new("id"), new("donor", References: NationReference.One), new("recipient", References: NationReference.One), new("value_date"),
         new("aid_type"), new("category"), new("channel"), new("amount", ColumnType.Amount, Currency: "currency"), new("currency"),
-        new("valuation"), new("source"), new("funded_by", Optional: true), new("reimbursed_by", Optional: true),
+        new("valuation"), new("source"), new("funded_by", Optional: true, RowOf: "contributions"),
+        new("reimbursed_by", Optional: true, RowOf: "contributions"),
     ];
 
     public override Contribution Read(RowReader row)
@@ -46,16 +47,19 @@ public sealed class ContributionsKind : LedgerKind<Contribution>
         Codes.Of(c.Channel), c.Amount.AmountText(), c.Amount.Currency.Code, Codes.Of(c.Valuation), c.Source, c.FundedBy ?? "", c.ReimbursedBy ?? "",
     ];
 
-    public override IEnumerable<Problem> CheckTogether(IReadOnlyList<SourcedRow> rows)
+    public override IEnumerable<Problem> CheckTogether(IReadOnlyList<SourcedRow> rows, Func<string[], bool>? shown = null)
     {
         var where = new Dictionary<string, string>(StringComparer.Ordinal);
+        var cells = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var contributions = rows.Select(r =>
         {
             var c = FromCells(r.Cells);
             where.TryAdd(c.Id, r.Where);
+            cells.TryAdd(c.Id, r.Cells);
             return c;
         }).ToArray();
-        foreach (var (contribution, field, message) in ContributionLinks.Problems(contributions))
+        Func<string, bool>? shownId = shown is null ? null : id => shown(cells[id]);
+        foreach (var (contribution, field, message) in ContributionLinks.Problems(contributions, shownId))
             yield return new Problem(where[contribution.Id], field, message);
     }
 }

@@ -13,7 +13,7 @@ public sealed class DeliveriesKind : LedgerKind<Delivery>
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("offer"), new("recipient", References: NationReference.One), new("quantity", ColumnType.Integer),
+        new("id"), new("offer", RowOf: "offers"), new("recipient", References: NationReference.One), new("quantity", ColumnType.Integer),
         new("delivered_on"), new("source"),
     ];
 

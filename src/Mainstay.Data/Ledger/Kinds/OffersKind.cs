@@ -15,7 +15,7 @@ public sealed class OffersKind : LedgerKind<Offer>
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("donor", References: NationReference.One), new("item"), new("quantity", ColumnType.Integer),
+        new("id"), new("donor", References: NationReference.One), new("item", RowOf: "items"), new("quantity", ColumnType.Integer),
         new("available"), new("transit_months", ColumnType.Integer), new("recipients", References: NationReference.ListOrAny),
         new("conditions", Optional: true), new("released", Optional: true, Default: "no"),
     ];

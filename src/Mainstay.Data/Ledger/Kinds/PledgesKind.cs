@@ -58,7 +58,7 @@ public sealed class PledgesKind : LedgerKind<PledgeTranche>
         Date(t.AnnouncedOn), Date(t.CommittedOn), Date(t.DisbursedOn), t.Source,
     ];
 
-    public override IEnumerable<Problem> CheckTogether(IReadOnlyList<SourcedRow> rows)
+    public override IEnumerable<Problem> CheckTogether(IReadOnlyList<SourcedRow> rows, Func<string[], bool>? shown = null)
     {
         var where = new Dictionary<PledgeTranche, string>(ReferenceEqualityComparer.Instance);
         var tranches = rows.Select(r =>

@@ -12,7 +12,7 @@ public sealed class RequirementsKind : LedgerKind<Requirement>
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("recipient", References: NationReference.One), new("item"), new("quantity", ColumnType.Integer),
+        new("id"), new("recipient", References: NationReference.One), new("item", RowOf: "items"), new("quantity", ColumnType.Integer),
         new("priority", ColumnType.Integer), new("need_by"), new("useful_months", ColumnType.Integer),
     ];
 

@@ -1,0 +1,54 @@
+using Mainstay.Access;
+using Mainstay.Data.Ledger;
+
+namespace Mainstay.Data.Import;
+
+/// <summary>Which side of a row names the nation an import is scoped to.</summary>
+public enum NationSide
+{
+    Donor,
+    Recipient,
+}
+
+/// <summary>
+/// An import that replaces one nation's rows of its tables (<c>--donor DE</c>: DE's offers, pledges
+/// and contributions) and leaves every other nation's rows as they are.
+/// </summary>
+public sealed record ImportScope(NationSide Side, string Nation)
+{
+    /// <summary>The column that must name <see cref="Nation"/>.</summary>
+    public string Column => Side == NationSide.Donor ? "donor" : "recipient";
+
+    /// <summary>The scope as the command line writes it.</summary>
+    public override string ToString() => $"--{Column} {Nation}";
+
+    /// <summary>Whether rows of <paramref name="kind"/> belong to a nation on this side.</summary>
+    public bool Applies(LedgerKind kind) => kind.ColumnIndex(Column) >= 0 && AccessPolicy.OwnerColumn(kind.Name) is not null;
+
+    public bool Holds(LedgerKind kind, IReadOnlyList<string> cells) => cells[kind.ColumnIndex(Column)] == Nation;
+}
+
+/// <summary>How an import applies its files.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>Replace only one nation's rows; null: the files hold their whole tables.</summary>
+    public ImportScope? Scope { get; init; }
+
+    /// <summary>Remove the rows the files lack; without it an import that would remove rows is refused.</summary>
+    public bool AllowRemovals { get; init; }
+
+    /// <summary>Work out and report every change, then roll it back.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>
+    /// The account the import is made for, whose view of the ledger words every problem and limits
+    /// which rows a new reference may name; null: someone who sees everything (the command line).
+    /// </summary>
+    public User? Viewer { get; init; }
+
+    /// <summary>Whether the writer sees only part of the ledger.</summary>
+    public bool Limited => Viewer is not null && !AccessPolicy.SeesEverything(Viewer);
+
+    public bool Sees(LedgerKind kind, IReadOnlyList<string> cells) =>
+        !Limited || AccessPolicy.CanSee(Viewer, kind.Name, kind.CellsByName(cells));
+}

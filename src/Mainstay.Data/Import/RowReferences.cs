@@ -1,0 +1,108 @@
+using Mainstay.Data.Ledger;
+using Mainstay.Problems;
+
+namespace Mainstay.Data.Import;
+
+/// <summary>
+/// Keeps the references between tables whole (a delivery's offer, a contribution's links, the item of
+/// an offer or requirement): after an import every reference names a row that exists, or the import
+/// is refused with the rows that would dangle. A writer who sees part of the ledger may name only
+/// rows it sees, and is answered the same whether a row it may not see exists or not.
+/// </summary>
+public static class RowReferences
+{
+    private const int Listed = 5;
+
+    /// <param name="storedTable">The stored rows of a table not in the import (loaded once).</param>
+    public static async Task CheckAsync(
+        IReadOnlyList<TablePlan> plans, ImportOptions options,
+        Func<LedgerKind, Task<IReadOnlyDictionary<string, string[]>>> storedTable, ICollection<Problem> problems)
+    {
+        foreach (var kind in LedgerKinds.All)
+            for (var column = 0; column < kind.Columns.Count; column++)
+            {
+                if (kind.Columns[column].RowOf is not { } targetName)
+                    continue;
+                var target = LedgerKinds.Find(targetName)!;
+                var plan = plans.FirstOrDefault(p => p.Kind == kind);
+                var targetPlan = plans.FirstOrDefault(p => p.Kind == target);
+                if (plan is null && targetPlan is null)
+                    continue;
+                var rows = plan is null ? await storedTable(kind) : plan.Final;
+                var targets = targetPlan is null ? await storedTable(target) : targetPlan.Final;
+                // A ledger without an item catalogue plans any item type, as the planning contract's scenarios do.
+                if (target == LedgerKinds.Items && targets.Count == 0)
+                    continue;
+                Check(kind, column, plan, rows, target, targetPlan, targets, options, problems);
+            }
+    }
+
+    private static void Check(
+        LedgerKind kind, int column, TablePlan? plan, IReadOnlyDictionary<string, string[]> rows,
+        LedgerKind target, TablePlan? targetPlan, IReadOnlyDictionary<string, string[]> targets,
+        ImportOptions options, ICollection<Problem> problems)
+    {
+        var name = kind.Columns[column].Name;
+        var dangling = new SortedDictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var (key, cells) in rows)
+        {
+            var value = cells[column];
+            if (value.Length == 0)
+                continue;
+            var written = plan is not null && plan.FileRows.ContainsKey(key);
+            var exists = targets.TryGetValue(value, out var targetCells);
+            // A reference the writer sets anew must name a row it sees; one already stored stays as it is.
+            var newlySet = written && (!plan!.Stored.TryGetValue(key, out var before) || before[column] != value);
+            if (exists && !(newlySet && !options.Sees(target, targetCells!)))
+                continue;
+            if (written && (newlySet || !exists))
+                problems.Add(new Problem(plan!.WhereOf(key), name, $"no {target.RowNoun} \"{value}\"{Suggestion(target, value, targets)}"));
+            else if (!exists)
+                (dangling.TryGetValue(value, out var list) ? list : dangling[value] = []).Add(cells);
+        }
+        foreach (var (value, referring) in dangling)
+            problems.Add(new Problem(targetPlan?.Table.Source ?? kind.Name, "",
+                $"{target.RowNoun} \"{value}\" would be removed, but {Naming(kind, referring, options)} still name it in {name}; "
+                + $"keep it, or change those {kind.Name} first"));
+    }
+
+    /// <summary>The rows that name a removed row: those the writer may see by id, the others only as "rows you may not see".</summary>
+    private static string Naming(LedgerKind kind, List<string[]> referring, ImportOptions options)
+    {
+        var seen = referring.Where(cells => options.Sees(kind, cells)).Select(kind.KeyOf).ToArray();
+        if (seen.Length < referring.Count)
+            return seen.Length == 0 ? "rows you may not see" : $"{kind.Name} {List(seen)} and rows you may not see";
+        return $"{kind.Name} {List(seen)}";
+    }
+
+    private static string List(string[] keys) =>
+        string.Join(", ", keys.Take(Listed)) + (keys.Length > Listed ? $" and {keys.Length - Listed:N0} more" : "");
+
+    /// <summary>For an item type: the nearest known one, since a typo is the usual cause.</summary>
+    private static string Suggestion(LedgerKind target, string value, IReadOnlyDictionary<string, string[]> targets)
+    {
+        if (target != LedgerKinds.Items)
+            return "";
+        var (nearest, distance) = targets.Keys.Select(k => (k, Distance(k, value))).MinBy(p => p.Item2);
+        return distance <= Math.Max(2, value.Length / 3)
+            ? $" in the item catalogue; did you mean \"{nearest}\"?"
+            : $" in the item catalogue ({targets.Count:N0} item types); add it to items.csv first";
+    }
+
+    /// <summary>The Levenshtein distance: single-character insertions, deletions and substitutions.</summary>
+    public static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+            previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}
