@@ -70,7 +70,12 @@ public static class ImportCommand
                 // Files are checked before the ledger is opened, so bad files never touch it.
                 var (tables, problems) = LedgerImport.ReadFiles(parsed.GetValue(files)!, parsed.GetValue(kind), progress, partial: options.Scope is not null);
                 if (problems.Count > 0)
+                {
+                    // Say, in the same run, what the ledger has against the rows that were fine on their own.
+                    if (newLedger is null)
+                        problems = [.. problems, .. await LedgerProblemsAsync(target.Value, tables, options, context.Clock, cancel)];
                     return ((ImportOutcome?)new ImportOutcome(problems, []), ExitCode.Ok);
+                }
                 var (db, exit) = await CommonOptions.OpenAsync(parsed, context, cancel, create: true);
                 if (db is null)
                     return ((ImportOutcome?)null, exit);
@@ -97,6 +102,29 @@ public static class ImportCommand
             return ExitCode.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// What the ledger has against the rows of files that have problems of their own, so that one run
+    /// reports them all. Only a ledger already at the current schema is asked: bad files never upgrade it.
+    /// </summary>
+    private static async Task<IReadOnlyList<Mainstay.Problems.Problem>> LedgerProblemsAsync(
+        DatabaseTarget target, IReadOnlyList<ValidatedTable> tables, ImportOptions options, TimeProvider clock, CancellationToken cancel)
+    {
+        var opened = await LedgerDatabase.OpenAsync(target, clock, cancel: cancel, create: false, migrate: false);
+        if (!opened.IsOk)
+            return [];
+        await using var db = opened.Value;
+        try
+        {
+            return await db.SchemaVersionAsync(cancel) == Migrations.Latest
+                ? await LedgerImport.CheckAgainstLedgerAsync(db, tables, options, cancel)
+                : [];
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return []; // not a ledger it can read: the files' own problems are all there is to say
+        }
     }
 
     /// <summary>The nation an import is scoped to, from --donor or --recipient (not both), or null.</summary>

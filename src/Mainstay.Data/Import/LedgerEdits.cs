@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Mainstay.Data.Access;
 using Mainstay.Data.Files;
 using Mainstay.Data.Ledger;
 using Mainstay.Data.Storage;
@@ -79,8 +80,16 @@ public static class LedgerEdits
             return new EditOutcome(EditRefusal.Exists, [new Problem("request", kind.KeyDescription, $"there is already a {kind.RowNoun} \"{key}\"")]);
         if (!create && !found)
             return new EditOutcome(EditRefusal.NotFound, [new Problem("request", "", $"no {kind.RowNoun} \"{key}\"")]);
-        if (found && ifMatch != ETagOf(current!))
-            return new EditOutcome(EditRefusal.Stale, [new Problem("If-Match", "", $"the {kind.RowNoun} \"{key}\" changed since it was read (its ETag is now {ETagOf(current!)}); read it again and redo the change")], null);
+        if (found)
+        {
+            var referenced = new Dictionary<LedgerKind, IReadOnlyDictionary<string, string[]>>();
+            foreach (var target in RowViews.Referenced(kind))
+                referenced[target] = target == kind ? existing : await LedgerTables.LoadAsync(db, target, transaction, cancel);
+            var etag = RowViews.ETagAsSeen(writer, kind, current!, t => referenced[t]);
+            if (ifMatch != etag)
+                return new EditOutcome(EditRefusal.Stale, [new Problem("If-Match", "",
+                    $"the {kind.RowNoun} \"{key}\" changed since it was read (its ETag is now {etag}); read it again and redo the change")]);
+        }
 
         if (canonical is not null)
             existing[key] = canonical;

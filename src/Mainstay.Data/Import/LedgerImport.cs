@@ -77,6 +77,21 @@ public static class LedgerImport
     }
 
     /// <summary>
+    /// The problems the ledger would add to those already found in the files (an unknown nation or
+    /// item, an id of another nation), so that one run reports every problem of every file. Checks
+    /// the rows that passed on their own, changes nothing, and leaves out what only the missing rows
+    /// would cause (removals and what they would leave dangling).
+    /// </summary>
+    public static async Task<IReadOnlyList<Problem>> CheckAgainstLedgerAsync(
+        LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, ImportOptions options, CancellationToken cancel = default)
+    {
+        await using var transaction = await db.BeginWriteAsync(cancel);
+        var outcome = await ApplyInAsync(db, transaction, tables, "check", TimeProvider.System,
+            options with { AllowRemovals = true, DryRun = true }, cancel: cancel);
+        return [.. outcome.Problems.Where(p => tables.Any(t => p.Where.StartsWith(t.Source + ":", StringComparison.Ordinal)))];
+    }
+
+    /// <summary>
     /// Checks and applies tables inside <paramref name="transaction"/>, which the caller commits
     /// when the outcome is ok (and may have read from first, as a row edit does to check its ETag).
     /// Every change is worked out and checked (references between tables included) before any is written.

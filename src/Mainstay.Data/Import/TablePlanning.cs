@@ -66,7 +66,7 @@ public static class TablePlanning
             }
         if (plan.Removed.Count > 0 && !options.AllowRemovals)
             problems.Add(new Problem(table.Source, "",
-                $"would remove {plan.Removed.Count:N0} {kind.Name} row(s) the file does not hold ({List(plan.Removed.Select(kind.KeyOf).ToArray())}); "
+                $"would remove {plan.Removed.Count:N0} row(s) of {kind.Name} that the file does not hold ({List(plan.Removed.Select(kind.KeyOf).ToArray())}); "
                 + "nothing is removed unless you allow removals (--allow-removals)"
                 + (scope is null && kind.ColumnIndex("donor") >= 0 ? ", or import one nation's rows only (--donor or --recipient)" : "")));
         return plan;

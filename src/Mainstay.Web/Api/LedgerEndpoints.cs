@@ -52,9 +52,7 @@ public static class LedgerEndpoints
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
             return ApiProblems.Unavailable();
-        var rows = (await ledger.TableAsync(db, kind, cancel)).Values
-            .Where(cells => AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(cells)) && query.Matches(cells))
-            .ToArray();
+        var rows = (await ledger.SeenRowsAsync(db, kind, user, cancel)).Values.Where(query.Matches).ToArray();
         var page = query.Sort(rows).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(c => RowBody.ToJson(kind, c)).ToArray();
         return Results.Json(new { table = kind.Name, page = query.Page, pageSize = query.PageSize, total = rows.Length, items = page });
     }
@@ -67,8 +65,8 @@ public static class LedgerEndpoints
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
             return ApiProblems.Unavailable();
-        var cells = (await ledger.TableAsync(db, kind, cancel)).GetValueOrDefault(key);
-        if (cells is null || !AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(cells)))
+        var cells = await ledger.SeenRowAsync(db, kind, key, user, cancel);
+        if (cells is null)
             return ApiProblems.NotFound($"no {kind.RowNoun} \"{key}\"");
         http.Response.Headers.ETag = LedgerEdits.ETagOf(cells);
         return Results.Json(RowBody.ToJson(kind, cells));

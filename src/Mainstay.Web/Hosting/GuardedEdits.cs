@@ -38,8 +38,8 @@ public static class GuardedEdits
             var db = await ledger.ForRequestAsync(http);
             if (db is null)
                 return Unavailable();
-            current = (await ledger.TableAsync(db, kind, cancel)).GetValueOrDefault(key);
-            if (current is null || !AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(current)))
+            current = await ledger.SeenRowAsync(db, kind, key, user, cancel);
+            if (current is null)
                 return new GuardedEdit(StatusCodes.Status404NotFound, "Not found", $"no {kind.RowNoun} \"{key}\"", [], Unseen: true);
         }
         if ((current is not null && !AccessPolicy.CanWrite(user, kind.Name, kind.CellsByName(current))) || (cells is not null && !AccessPolicy.CanWrite(user, kind.Name, kind.CellsByName(cells))))

@@ -55,7 +55,7 @@ public sealed class ImportTests
 
         var refused = await ledger.RunAsync("import", "./offers.csv");
         refused.Exit.ShouldBe(2);
-        refused.Error.ShouldContain("offers.csv: would remove 1 offers row(s) the file does not hold (O3)");
+        refused.Error.ShouldContain("offers.csv: would remove 1 row(s) of offers that the file does not hold (O3)");
         var run = await ledger.RunAsync("import", "./offers.csv", "--allow-removals");
 
         run.Exit.ShouldBe(0, run.Error);

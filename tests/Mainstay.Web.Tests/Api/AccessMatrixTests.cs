@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
+
+using static Mainstay.Web.Tests.Api.ApiCalls;
 
 namespace Mainstay.Web.Tests.Api;
 
@@ -113,20 +113,5 @@ public sealed class AccessMatrixTests
         response.Headers.WwwAuthenticate.ToString().ShouldContain("invalid_token");
         expired.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await expired.Content.ReadAsStringAsync()).ShouldContain("expired on");
-    }
-
-    private static async Task<JsonElement[]> Items(HttpClient client, string table)
-    {
-        var response = await client.GetAsync($"/api/v1/{table}?pageSize=500");
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return [.. JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone())];
-    }
-
-    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string json, string? etag = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (etag is not null)
-            request.Headers.TryAddWithoutValidation("If-Match", etag);
-        return client.SendAsync(request);
     }
 }

@@ -11,8 +11,8 @@ public sealed class PageAccessMatrixTests
         ["public"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations"], signIn: ["/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Ledger/deliveries", "/Plan", "/Audit", "/Import"]),
         ["coord"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Ledger/deliveries", "/Plan", "/Audit", "/Import"]),
         ["auditor"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Ledger/deliveries", "/Plan", "/Audit"], forbidden: ["/Import"]),
-        ["pl-desk"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges"], forbidden: ["/Import"], missing: ["/Ledger/deliveries", "/Plan", "/Audit"]),
-        ["ua-officer"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Ledger/deliveries"], forbidden: ["/Import"], missing: ["/Plan", "/Audit"]),
+        ["pl-desk"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Import"], missing: ["/Ledger/deliveries", "/Plan", "/Audit"]),
+        ["ua-officer"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Ledger/deliveries", "/Import"], missing: ["/Plan", "/Audit"]),
     };
 
     private static Dictionary<string, HttpStatusCode> Row(string[] ok, string[]? signIn = null, string[]? forbidden = null, string[]? missing = null) =>

@@ -67,7 +67,7 @@ public sealed partial class SignInTests
     }
 
     [Fact]
-    public async Task An_upload_named_like_a_path_or_sent_by_someone_not_a_coordinator_is_refused()
+    public async Task An_upload_named_like_a_path_or_of_a_table_the_uploader_may_not_write_is_refused()
     {
         await using var web = await WebApp.StartAsync("sqlite");
         var before = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
@@ -89,7 +89,16 @@ public sealed partial class SignInTests
 
         traversal.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await traversal.Content.ReadAsStringAsync()).ShouldContain("not a plain file name");
-        (await desk.GetAsync("/Import")).StatusCode.ShouldBe(HttpStatusCode.Forbidden); // a desk may not replace tables
+        var deskForm = await desk.GetStringAsync("/Import");
+        deskForm.ShouldContain("A file holds PL's rows of its table");
+        using var nations = new MultipartFormDataContent
+        {
+            { new StringContent(AntiforgeryField().Match(deskForm).Groups[1].Value), "__RequestVerificationToken" },
+            { new ByteArrayContent("code,name,role,currency\nXX,X,ally,EUR\n"u8.ToArray()), "files", "nations.csv" },
+        };
+        var refused = await desk.PostAsync("/Import", nations);
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity); // a desk may not replace reference tables
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("donor-desk of PL may not import nations");
         (await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger)).ShouldBe(before);
     }
 

@@ -10,17 +10,25 @@ namespace Mainstay.Web.Pages.Import;
 
 /// <summary>
 /// Upload CSV or .xlsx ledger files, as <c>mainstay import</c> reads them: every problem is listed
-/// with its line before anything is saved, and the files apply whole or not at all. Coordinators
-/// only, since a file replaces its whole table.
+/// with its line before anything is saved, and the files apply whole or not at all. A coordinator's
+/// file replaces its whole table; a donor desk's or recipient officer's replaces only its nation's
+/// rows (<c>--donor</c> / <c>--recipient</c>), and is answered only from what it may see. Rows the
+/// files lack are removed only when the uploader ticks the box; "check only" shows what would change.
 /// </summary>
 public sealed class IndexModel(LedgerConnections ledger) : PageModel
 {
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public IReadOnlyList<TableChange> Changes { get; private set; } = [];
 
+    /// <summary>Whether the changes shown were only worked out (a dry run), not saved.</summary>
+    public bool Checked { get; private set; }
+
+    /// <summary>The nation the signed-in user's uploads are scoped to, or null for a coordinator's whole tables.</summary>
+    public ImportScope? Scope => ScopeOf(ApiAuthentication.UserOf(HttpContext));
+
     public IActionResult OnGet() => Allowed() ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(List<IFormFile> files, CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync(List<IFormFile> files, bool allowRemovals, bool dryRun, CancellationToken cancel)
     {
         if (Allowed() is { } refusal)
             return refusal;
@@ -50,15 +58,20 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
                     await file.CopyToAsync(stream, cancel);
                 paths.Add(path);
             }
-            var (tables, problems) = LedgerImport.ReadFiles(paths, null);
+            var user = ApiAuthentication.UserOf(HttpContext)!;
+            var (tables, problems) = LedgerImport.ReadFiles(paths, null, partial: Scope is not null);
+            problems = [.. problems, .. tables.Where(t => !AccessPolicy.CanWriteTable(user, t.Kind.Name))
+                .Select(t => new Problem(t.Source, "", $"{user.Describe()} may not import {t.Kind.Name}"))];
             if (problems.Count == 0)
             {
                 await using var db = await ledger.OpenAsync(cancel);
                 if (db is null)
                     return StatusCode(StatusCodes.Status503ServiceUnavailable);
-                var outcome = await LedgerImport.ApplyAsync(db, tables, ApiAuthentication.UserOf(HttpContext)!.Name, ledger.Clock, cancel: cancel);
+                var options = new ImportOptions { Scope = Scope, AllowRemovals = allowRemovals, DryRun = dryRun, Viewer = user };
+                var outcome = await LedgerImport.ApplyAsync(db, tables, user.Name, ledger.Clock, options, cancel: cancel);
                 problems = outcome.Problems;
                 Changes = outcome.Changes;
+                Checked = dryRun;
             }
             Problems = problems;
             if (problems.Count > 0)
@@ -75,6 +88,14 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     {
         null => Challenge(),
         { Role: Role.Coordinator } => null,
+        { Role: Role.DonorDesk or Role.RecipientOfficer, Nation: not null } => null,
         _ => Forbid(),
+    };
+
+    private static ImportScope? ScopeOf(User? user) => user switch
+    {
+        { Role: Role.DonorDesk, Nation: { } nation } => new ImportScope(NationSide.Donor, nation),
+        { Role: Role.RecipientOfficer, Nation: { } nation } => new ImportScope(NationSide.Recipient, nation),
+        _ => null,
     };
 }

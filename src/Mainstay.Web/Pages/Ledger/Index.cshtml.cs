@@ -145,8 +145,8 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             if (Request.Query.TryGetValue(column, out var value) && value.ToString().Trim().Length > 0)
                 Filters[column] = value.ToString().Trim();
         var filters = Filters.Select(f => (Column: Kind.ColumnIndex(f.Key), f.Value)).ToArray();
-        var table = await ledger.TableAsync(db, Kind, cancel);
-        var visible = table.Values.Where(c => AccessPolicy.CanSee(Signed, Kind.Name, Kind.CellsByName(c)) && filters.All(f => c[f.Column] == f.Value));
+        var table = await ledger.SeenRowsAsync(db, Kind, Signed, cancel);
+        var visible = table.Values.Where(c => filters.All(f => c[f.Column] == f.Value));
         var sortColumn = Math.Max(0, Kind.ColumnIndex((Sort ?? "").TrimStart('-')));
         Sort = Kind.Columns[sortColumn].Name == (Sort ?? "").TrimStart('-') ? Sort : Kind.Columns[0].Name;
         return (null, table, [.. ListQuery.Order(visible, sortColumn, Sort!.StartsWith('-'), Kind.Columns[sortColumn].Type != ColumnType.Text)]);

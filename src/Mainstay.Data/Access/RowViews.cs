@@ -1,0 +1,38 @@
+using Mainstay.Access;
+using Mainstay.Data.Import;
+using Mainstay.Data.Ledger;
+
+namespace Mainstay.Data.Access;
+
+/// <summary>
+/// A row as one user may read it: a reference to a row that user may not see (an officer's delivery
+/// of an offer its donor has not released, a desk's contribution reimbursed by another nation's) reads
+/// as empty, so no id of a hidden row ever reaches the user, not even through the row's ETag.
+/// </summary>
+public static class RowViews
+{
+    /// <summary>The tables <paramref name="kind"/>'s rows name rows of.</summary>
+    public static IEnumerable<LedgerKind> Referenced(LedgerKind kind) =>
+        kind.Columns.Select(c => c.RowOf).OfType<string>().Distinct().Select(name => LedgerKinds.Find(name)!);
+
+    /// <param name="table">The stored rows of each table of <see cref="Referenced"/>.</param>
+    public static string[] AsSeen(User? user, LedgerKind kind, string[] cells, Func<LedgerKind, IReadOnlyDictionary<string, string[]>> table)
+    {
+        if (AccessPolicy.SeesEverything(user))
+            return cells;
+        string[]? seen = null;
+        for (var i = 0; i < kind.Columns.Count; i++)
+        {
+            if (kind.Columns[i].RowOf is not { } name || cells[i].Length == 0)
+                continue;
+            var target = LedgerKinds.Find(name)!;
+            if (!table(target).TryGetValue(cells[i], out var row) || !AccessPolicy.CanSee(user, target.Name, target.CellsByName(row)))
+                (seen ??= [.. cells])[i] = "";
+        }
+        return seen ?? cells;
+    }
+
+    /// <summary>The row's version tag as <paramref name="user"/> reads the row.</summary>
+    public static string ETagAsSeen(User? user, LedgerKind kind, string[] cells, Func<LedgerKind, IReadOnlyDictionary<string, string[]>> table) =>
+        LedgerEdits.ETagOf(AsSeen(user, kind, cells, table));
+}
