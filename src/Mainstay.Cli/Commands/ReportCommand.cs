@@ -70,19 +70,28 @@ public static class ReportCommand
     {
         var command = new Command("contributions", "Every contribution of the period as CSV: its EUR value, the rate used and how it was found, and whether it counts (and why not).");
         var options = new PeriodOptions(command);
-        command.SetAction((parsed, cancel) => WithReportAsync(parsed, options, context, cancel, report =>
+        command.SetAction((parsed, cancel) =>
         {
-            string[] header = ["id", "donor", "recipient", "value_date", "aid_type", "category", "channel", "amount", "currency", "valuation", "eur", "units_per_euro", "rate_basis", "counted", "not_counted_because", "source"];
-            var rows = report.Contributions.Select(v => new[]
+            var period = new ReportPeriod(parsed.GetValue(options.Year), parsed.GetValue(options.Half));
+            return CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
             {
-                v.Contribution.Id, v.Contribution.Donor, v.Contribution.Recipient, v.Contribution.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Codes.Of(v.Contribution.AidType), Codes.Of(v.Contribution.Category), Codes.Of(v.Contribution.Channel), v.Contribution.Amount.AmountText(),
-                v.Contribution.Amount.Currency.Code, Codes.Of(v.Contribution.Valuation), v.Value.Eur.AmountText(),
-                v.Value.UnitsPerEuro.ToString("0.##########", CultureInfo.InvariantCulture), v.Value.RateBasis, v.Counted ? "yes" : "no",
-                v.Contribution.NotCountedBecause ?? "", v.Contribution.Source,
+                var problems = new List<Problem>();
+                var listing = await BurdenSharingReports.ListAsync(db, period, problems, cancel);
+                if (listing is null)
+                    return context.Reject(problems, $"no listing for {period}");
+                string[] header = ["id", "donor", "recipient", "value_date", "aid_type", "category", "channel", "amount", "currency", "valuation", "eur", "units_per_euro", "rate_basis", "counted", "not_counted_because", "source"];
+                var rows = listing.Select(v => new[]
+                {
+                    v.Contribution.Id, v.Contribution.Donor, v.Contribution.Recipient, v.Contribution.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Codes.Of(v.Contribution.AidType), Codes.Of(v.Contribution.Category), Codes.Of(v.Contribution.Channel), v.Contribution.Amount.AmountText(),
+                    v.Contribution.Amount.Currency.Code, Codes.Of(v.Contribution.Valuation), v.Value.Eur.AmountText(),
+                    v.Value.UnitsPerEuro.ToString("0.##########", CultureInfo.InvariantCulture), v.Value.RateBasis, v.Counted ? "yes" : "no",
+                    v.Contribution.NotCountedBecause ?? "", v.Contribution.Source,
+                });
+                await WriteAsync(context, parsed.GetValue(options.Out), Csv(header, rows));
+                return ExitCode.Ok;
             });
-            return WriteAsync(context, parsed.GetValue(options.Out), Csv(header, rows));
-        }));
+        });
         return command;
     }
 

@@ -20,20 +20,48 @@ public static class BurdenSharingReports
         await using var snapshot = await db.BeginReadAsync(cancel);
         async Task<IReadOnlyList<T>> Load<T>(LedgerKind<T> kind) where T : class => await LedgerReader.LoadAsync(db, kind, cancel, snapshot);
 
+        var contributions = await AllContributionsAsync(db, snapshot, problems, cancel);
+        if (contributions is null)
+            return problems.First();
+        var input = new BurdenSharingInput(
+            await Load(LedgerKinds.Nations),
+            await Load(LedgerKinds.Gdp),
+            contributions,
+            await Load(LedgerKinds.Baselines),
+            new EuroValuation(await Load(LedgerKinds.ExchangeRates), await Load(LedgerKinds.AnnualRates)),
+            period, gdpYear, baseline);
+        return BurdenSharingReport.Compute(input, problems);
+    }
+
+    /// <summary>
+    /// Every contribution of the period valued in euros, whether it counts and why not: a plain listing,
+    /// which needs neither a baseline nor GDP. Null when some cannot be valued (the problems say which).
+    /// </summary>
+    public static async Task<IReadOnlyList<ValuedContribution>?> ListAsync(
+        LedgerDatabase db, ReportPeriod period, ICollection<Problem> problems, CancellationToken cancel = default)
+    {
+        await using var snapshot = await db.BeginReadAsync(cancel);
+        var contributions = await AllContributionsAsync(db, snapshot, problems, cancel);
+        if (contributions is null)
+            return null;
+        var valuation = new EuroValuation(
+            await LedgerReader.LoadAsync(db, LedgerKinds.ExchangeRates, cancel, snapshot), await LedgerReader.LoadAsync(db, LedgerKinds.AnnualRates, cancel, snapshot));
+        var valued = BurdenSharingReport.ValueInEuros(contributions, valuation, period, problems);
+        return problems.Count == 0 ? valued : null;
+    }
+
+    /// <summary>The contributions recorded and those the pledges and deliveries imply; null (and a problem) when those cannot be derived.</summary>
+    private static async Task<IReadOnlyList<Contribution>?> AllContributionsAsync(
+        LedgerDatabase db, System.Data.Common.DbTransaction snapshot, ICollection<Problem> problems, CancellationToken cancel)
+    {
+        async Task<IReadOnlyList<T>> Load<T>(LedgerKind<T> kind) where T : class => await LedgerReader.LoadAsync(db, kind, cancel, snapshot);
         var derived = DerivedContributions.From(
             Pledge.FromTranches(await Load(LedgerKinds.Pledges)), await Load(LedgerKinds.Deliveries), await Load(LedgerKinds.Offers), await Load(LedgerKinds.Items));
         if (!derived.IsOk)
         {
             problems.Add(derived.Problem);
-            return derived.Problem;
+            return null;
         }
-        var input = new BurdenSharingInput(
-            await Load(LedgerKinds.Nations),
-            await Load(LedgerKinds.Gdp),
-            [.. await Load(LedgerKinds.Contributions), .. derived.Value],
-            await Load(LedgerKinds.Baselines),
-            new EuroValuation(await Load(LedgerKinds.ExchangeRates), await Load(LedgerKinds.AnnualRates)),
-            period, gdpYear, baseline);
-        return BurdenSharingReport.Compute(input, problems);
+        return [.. await Load(LedgerKinds.Contributions), .. derived.Value];
     }
 }

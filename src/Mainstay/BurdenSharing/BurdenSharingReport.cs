@@ -90,15 +90,7 @@ public sealed record BurdenSharingReport(
                 problems.Add(value.Problem with { Where = $"gdp {nation.Code} {input.GdpYear}" });
         }
 
-        var valued = new List<ValuedContribution>();
-        foreach (var contribution in input.Contributions.Where(c => period.Contains(c.ValueDate)).OrderBy(c => c.Id, StringComparer.Ordinal))
-        {
-            var value = input.Valuation.ToEur(contribution.Amount, contribution.ValueDate);
-            if (value.IsOk)
-                valued.Add(new ValuedContribution(contribution, value.Value));
-            else
-                problems.Add(value.Problem with { Where = $"contribution {contribution.Id}" });
-        }
+        var valued = ValueInEuros(input.Contributions, input.Valuation, period, problems);
         if (problems.Count > 0)
             return Fail(problems);
 
@@ -155,6 +147,25 @@ public sealed record BurdenSharingReport(
                 notes.Add($"GDP: {gdp.RateBasis}");
             return notes;
         }
+    }
+
+    /// <summary>
+    /// The contributions of <paramref name="period"/>, by id, each valued in euros on its value date
+    /// (a problem for each that cannot be): what the report counts, and the plain listing of them.
+    /// </summary>
+    public static IReadOnlyList<ValuedContribution> ValueInEuros(
+        IEnumerable<Contribution> contributions, EuroValuation valuation, ReportPeriod period, ICollection<Problem> problems)
+    {
+        var valued = new List<ValuedContribution>();
+        foreach (var contribution in contributions.Where(c => period.Contains(c.ValueDate)).OrderBy(c => c.Id, StringComparer.Ordinal))
+        {
+            var value = valuation.ToEur(contribution.Amount, contribution.ValueDate);
+            if (value.IsOk)
+                valued.Add(new ValuedContribution(contribution, value.Value));
+            else
+                problems.Add(value.Problem with { Where = $"contribution {contribution.Id}" });
+        }
+        return valued;
     }
 
     /// <summary>Where the report's figures come from, in words for its footer.</summary>

@@ -120,4 +120,22 @@ public sealed class BurdenSharingReportTests
         run.Exit.ShouldBe(2);
         run.Error.ShouldContain("contribution PL-UAH-1: rate: no rate to value UAH on 2025-03-01");
     }
+
+    [Fact]
+    public async Task The_listing_of_contributions_needs_neither_a_baseline_nor_GDP()
+    {
+        await using var ledger = await TestLedger.CreateAsync("sqlite");
+        ledger.WriteFile("nations.csv", "code,name,role,currency\nDE,Germany,ally,EUR\nUA,Ukraine,recipient,UAH\n");
+        ledger.WriteFile("contributions.csv", "id,donor,recipient,value_date,aid_type,category,channel,amount,currency,valuation,source\n"
+            + "DE-C1,DE,UA,2025-03-01,military,equipment,bilateral,1000,EUR,cash,test\n");
+        (await ledger.RunAsync("import", "./nations.csv", "./contributions.csv")).Exit.ShouldBe(0);
+
+        var listing = await ledger.RunAsync("report", "contributions", "--year", "2025");
+        var report = await ledger.RunAsync("report", "burden-sharing", "--year", "2025");
+
+        listing.Exit.ShouldBe(0, listing.Error);
+        CsvTableFile.Parse("c.csv", listing.Out).Value.Rows.Single().Cells[10].ShouldBe("1000.00");
+        report.Exit.ShouldBe(2); // the report itself still needs them, and says so
+        report.Error.ShouldContain("no baseline for 2025");
+    }
 }
