@@ -32,7 +32,9 @@ public static class TablePlanning
             var key = kind.KeyOf(row.Cells);
             plan.FileRows[key] = row.Where;
             var found = stored.TryGetValue(key, out var before);
-            var idProblems = IdRules.Problems(kind, row.Cells, row.Where, added: !found, options.Viewer, ownIds, nations).ToArray();
+            // Rows kept as they are need no new check: a row stored before these rules stays editable around.
+            var kept = found && before!.SequenceEqual(row.Cells, StringComparer.Ordinal);
+            var idProblems = kept ? [] : IdRules.Problems(kind, row.Cells, row.Where, added: !found, options.Viewer, ownIds, nations).ToArray();
             foreach (var problem in idProblems)
                 problems.Add(problem);
             if (idProblems.Length > 0)

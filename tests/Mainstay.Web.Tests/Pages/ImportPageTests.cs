@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text;
+using static Mainstay.Web.Tests.Api.ApiCalls;
+
+namespace Mainstay.Web.Tests.Pages;
+
+/// <summary>
+/// The Import page: a desk's upload replaces only its nation's rows, "check only" changes nothing,
+/// and rows the files lack are removed only when the uploader says so.
+/// </summary>
+public sealed class ImportPageTests
+{
+    private static async Task<(HttpStatusCode Status, string Html)> UploadAsync(
+        PageClient client, string name, string content, params (string Field, string Value)[] fields)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(PageClient.TokenIn(await client.Http.GetStringAsync("/Import"))), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "files", name },
+        };
+        foreach (var (field, value) in fields)
+            form.Add(new StringContent(value), field);
+        var response = await client.Http.PostAsync("/Import", form);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_desks_upload_replaces_only_its_nations_offers_after_a_check_and_with_consent_to_removals()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var desk = await PageClient.SignInAsync(web, "pl-desk");
+        using var coord = web.Client("coord");
+        var offers = await Items(coord, "offers");
+        var own = offers.Where(o => o.GetProperty("donor").GetString() == "PL").Select(o => o.GetProperty("id").GetString()!).ToArray();
+        own.Length.ShouldBeGreaterThan(1);
+        var file = "id,donor,item,quantity,available,transit_months,recipients\n" + $"{own[0]},PL,155mm-shell,3,2026-01,0,*\n";
+        var before = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
+
+        var refused = await UploadAsync(desk, "offers.csv", file);
+        var checkedOnly = await UploadAsync(desk, "offers.csv", file, ("allowRemovals", "true"), ("dryRun", "true"));
+        var unchanged = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
+        var imported = await UploadAsync(desk, "offers.csv", file, ("allowRemovals", "true"));
+
+        refused.Status.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        refused.Html.ShouldContain($"would remove {own.Length - 1} row(s) of offers");
+        checkedOnly.Status.ShouldBe(HttpStatusCode.OK);
+        checkedOnly.Html.ShouldContain("Checked: these changes would be made; nothing was saved");
+        checkedOnly.Html.ShouldContain($"offers.csv: 0 added, 1 changed, {own.Length - 1} removed");
+        unchanged.ShouldBe(before);
+        imported.Status.ShouldBe(HttpStatusCode.OK, imported.Html);
+        var after = await Items(coord, "offers");
+        after.Where(o => o.GetProperty("donor").GetString() == "PL").Select(o => o.GetProperty("id").GetString()).ShouldBe([own[0]]);
+        after.Length.ShouldBe(offers.Length - (own.Length - 1)); // every other nation's offer is still there
+    }
+}
