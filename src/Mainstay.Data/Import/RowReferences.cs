@@ -75,7 +75,8 @@ public static class RowReferences
         return $"{kind.Name} {List(seen)}";
     }
 
-    private static string List(string[] keys) =>
+    /// <summary>The first few keys and how many more, for a message.</summary>
+    internal static string List(string[] keys) =>
         string.Join(", ", keys.Take(Listed)) + (keys.Length > Listed ? $" and {keys.Length - Listed:N0} more" : "");
 
     /// <summary>For an item type: the nearest known one, since a typo is the usual cause.</summary>

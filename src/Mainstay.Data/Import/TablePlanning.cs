@@ -10,8 +10,6 @@ namespace Mainstay.Data.Import;
 /// </summary>
 public static class TablePlanning
 {
-    private const int Listed = 5;
-
     /// <param name="nations">The nations as they will be.</param>
     /// <param name="referenceShown">Whether the writer sees the row a reference column's value names.</param>
     public static TablePlan Plan(
@@ -68,7 +66,7 @@ public static class TablePlanning
             }
         if (plan.Removed.Count > 0 && !options.AllowRemovals)
             problems.Add(new Problem(table.Source, "",
-                $"would remove {plan.Removed.Count:N0} row(s) of {kind.Name} that the file does not hold ({List(plan.Removed.Select(kind.KeyOf).ToArray())}); "
+                $"would remove {plan.Removed.Count:N0} row(s) of {kind.Name} that the file does not hold ({RowReferences.List(plan.Removed.Select(kind.KeyOf).ToArray())}); "
                 + "nothing is removed unless you allow removals (--allow-removals)"
                 + (scope is null && kind.ColumnIndex("donor") >= 0 ? ", or import one nation's rows only (--donor or --recipient)" : "")));
         return plan;
@@ -120,7 +118,4 @@ public static class TablePlanning
             seen.Add(new Problem("request", "", "the change conflicts with rows you may not see; ask the coordinators"));
         return seen;
     }
-
-    private static string List(string[] keys) =>
-        string.Join(", ", keys.Take(Listed)) + (keys.Length > Listed ? $" and {keys.Length - Listed:N0} more" : "");
 }
