@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Mainstay.Data.Files;
 using Mainstay.Data.Import;
-using Mainstay.Data.Storage;
 using Spectre.Console;
 
 namespace Mainstay.Cli.Commands;
@@ -32,27 +31,19 @@ public static class ImportCommand
                 context.Report([target.Problem]);
                 return ExitCode.BadInput;
             }
-            var newLedger = target.Value.SqlitePath is { } path && !File.Exists(path) ? path : null;
             var (outcome, openExit) = await WithProgressAsync(context, async progress =>
             {
                 // Files are checked before the ledger is opened, so bad files never touch it.
                 var (tables, problems) = LedgerImport.ReadFiles(parsed.GetValue(files)!, parsed.GetValue(kind), progress);
                 if (problems.Count > 0)
                     return ((ImportOutcome?)new ImportOutcome(problems, []), ExitCode.Ok);
-                var (db, exit) = await CommonOptions.OpenAsync(parsed, context, cancel, create: true);
-                if (db is null)
-                    return ((ImportOutcome?)null, exit);
-                await using (db)
-                    return ((ImportOutcome?)await LedgerImport.ApplyAsync(db, tables, CommonOptions.Actor(parsed, context), context.Clock, progress, cancel), ExitCode.Ok);
+                return await CommonOptions.WithNewOrExistingLedgerAsync(target.Value, context, cancel,
+                    db => LedgerImport.ApplyAsync(db, tables, CommonOptions.Actor(parsed, context), context.Clock, progress, cancel), keep: o => o.Ok);
             });
             if (outcome is null)
                 return openExit;
             if (!outcome.Ok)
-            {
-                if (newLedger is not null)
-                    LedgerDatabase.DeleteSqliteFile(newLedger); // it was created for this import alone
                 return context.Reject(outcome.Problems, "nothing was imported");
-            }
             foreach (var change in outcome.Changes)
                 await context.Out.WriteLineAsync(change.Any
                     ? $"{change.Source}: {change.Added} added, {change.Changed} changed, {change.Removed} removed, {change.Unchanged} unchanged"
