@@ -53,18 +53,19 @@ public static class RestoreCommand
                 await context.Error.WriteLineAsync($"{backup}: not a sound backup: {VisibleText.Escape(why)}; nothing was restored");
                 return ExitCode.BadInput;
             }
-            if (!File.Exists(ledger) || !ReplacedInPlace(source, target.Value))
+            var existed = File.Exists(ledger);
+            if (!existed || !ReplacedInPlace(source, target.Value))
             {
                 var fresh = NewLedgerFile.At(ledger);
                 try
                 {
                     LedgerBackup.CopyToNewFile(source, fresh.BuildingPath);
-                    if (!File.Exists(ledger) && !fresh.Publish())
+                    if (!existed && !fresh.Publish())
                     {
                         await context.Error.WriteLineAsync($"{ledger}: another process created the ledger meanwhile; nothing was restored");
                         return ExitCode.Failure;
                     }
-                    if (File.Exists(ledger))
+                    if (existed)
                     {
                         // A damaged ledger's log must not be replayed into the restored one.
                         File.Delete(ledger + "-wal");

@@ -59,8 +59,10 @@ public sealed class DatabaseFailureTests
         await using var holder = await LockAuditLogAsync(ledger);
 
         var import = Task.Run(() => ledger.RunAsync("import", "./offers.csv", "--db", ledger.DbArgument + ";Application Name=victim"));
-        await using (var end = holder.CreateCommand())
+        await using (var admin = new NpgsqlConnection(ledger.DbArgument)) // outside the holder's transaction, whose view of pg_stat_activity stands still
         {
+            await admin.OpenAsync();
+            await using var end = admin.CreateCommand();
             end.CommandText = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'victim' AND wait_event_type = 'Lock'";
             var ended = false;
             for (var i = 0; i < 100 && !ended; i++, await Task.Delay(100))
