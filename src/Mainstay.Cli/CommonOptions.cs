@@ -30,7 +30,9 @@ public static class CommonOptions
 
     /// <summary>Runs <paramref name="action"/> on the ledger named by <c>--db</c>, or prints why it cannot be opened.</summary>
     /// <param name="readOnly">For commands that only read: the ledger is never created, upgraded or written.</param>
-    public static async Task<int> WithLedgerAsync(ParseResult parsed, CliContext context, CancellationToken cancel, Func<LedgerDatabase, Task<int>> action, bool create = false, bool readOnly = false)
+    public static async Task<int> WithLedgerAsync(
+        ParseResult parsed, CliContext context, CancellationToken cancel, Func<LedgerDatabase, Task<int>> action,
+        bool create = false, bool readOnly = false)
     {
         var (db, exit) = await OpenAsync(parsed, context, cancel, create, readOnly);
         if (db is null)
@@ -43,7 +45,8 @@ public static class CommonOptions
     /// Opens the ledger named by <c>--db</c>. When it cannot, prints why and gives the exit status:
     /// 1 when the database cannot be reached or is damaged, 2 when it is not (or not yet) a Mainstay database.
     /// </summary>
-    public static async Task<(LedgerDatabase? Db, int ExitCode)> OpenAsync(ParseResult parsed, CliContext context, CancellationToken cancel, bool create = false, bool readOnly = false)
+    public static async Task<(LedgerDatabase? Db, int ExitCode)> OpenAsync(
+        ParseResult parsed, CliContext context, CancellationToken cancel, bool create = false, bool readOnly = false)
     {
         var target = Target(parsed, context);
         if (!target.IsOk)
@@ -55,7 +58,8 @@ public static class CommonOptions
     }
 
     /// <summary>Opens <paramref name="target"/>, as <see cref="OpenAsync(ParseResult, CliContext, CancellationToken, bool, bool)"/> does.</summary>
-    public static async Task<(LedgerDatabase? Db, int ExitCode)> OpenAsync(DatabaseTarget target, CliContext context, CancellationToken cancel, bool create = false, bool readOnly = false)
+    public static async Task<(LedgerDatabase? Db, int ExitCode)> OpenAsync(
+        DatabaseTarget target, CliContext context, CancellationToken cancel, bool create = false, bool readOnly = false)
     {
         var db = readOnly
             ? await LedgerDatabase.OpenReadOnlyAsync(target, cancel)

@@ -9,9 +9,14 @@ public static class BackupCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "The backup to write, a SQLite file (it must not exist, unless --force)" };
+        var file = new Argument<string>("FILE")
+        {
+            Description = "The backup to write, a SQLite file (it must not exist, unless --force)",
+        };
         var force = new Option<bool>("--force") { Description = "Replace FILE if it exists" };
-        var command = new Command("backup", "Copy the ledger into FILE, consistent while others go on writing: every committed write, the audit trail, users and plans; then verify the copy's audit trail. PostgreSQL ledgers: pg_dump (docs/storage.md).");
+        var command = new Command("backup",
+            "Copy the ledger into FILE, consistent while others go on writing: every committed write, the audit trail, "
+            + "users and plans; then verify the copy's audit trail. PostgreSQL ledgers: pg_dump (docs/storage.md).");
         command.Arguments.Add(file);
         command.Options.Add(force);
         command.SetAction(async (parsed, cancel) =>
@@ -24,12 +29,14 @@ public static class BackupCommand
             }
             if (target.Value.SqlitePath is not { } ledger)
             {
-                await context.Error.WriteLineAsync($"{target.Value.Display}: a PostgreSQL ledger is backed up with pg_dump and restored with pg_restore, as docs/storage.md shows");
+                await context.Error.WriteLineAsync(
+                    $"{target.Value.Display}: a PostgreSQL ledger is backed up with pg_dump and restored with pg_restore, as docs/storage.md shows");
                 return ExitCode.BadInput;
             }
             var path = parsed.GetValue(file)!;
+            var inUse = new FileInfo(path + "-wal") is { Exists: true, Length: > 0 };
             if ((RestoreCommand.RefuseToReplace(path, ledger, parsed.GetValue(force))
-                ?? (new FileInfo(path + "-wal") is { Exists: true, Length: > 0 } ? "is a ledger in use (its write-ahead log is beside it)" : null)) is { } refusal)
+                ?? (inUse ? "is a ledger in use (its write-ahead log is beside it)" : null)) is { } refusal)
             {
                 await context.Error.WriteLineAsync($"{path}: {refusal}; nothing was written");
                 return ExitCode.BadInput;

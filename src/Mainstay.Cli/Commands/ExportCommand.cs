@@ -57,7 +57,8 @@ public static class ExportCommand
                 await context.Error.WriteLineAsync($"{folderInTheWay}: is a folder, not a file; no file was written");
                 return ExitCode.BadInput;
             }
-            return await CommonOptions.WithLedgerAsync(parsed, context, cancel, db => ExportAsync(context, db, targets, folderTarget, cancel), readOnly: true);
+            return await CommonOptions.WithLedgerAsync(parsed, context, cancel,
+                db => ExportAsync(context, db, targets, folderTarget, cancel), readOnly: true);
         });
         return command;
     }
@@ -66,7 +67,8 @@ public static class ExportCommand
     /// Writes every target from one snapshot, so the files agree with each other even while others
     /// write, and moves them into place only when all are written: a failure leaves no file changed.
     /// </summary>
-    private static async Task<int> ExportAsync(CliContext context, LedgerDatabase db, List<(LedgerKind Kind, string Path)> targets, string? folder, CancellationToken cancel)
+    private static async Task<int> ExportAsync(
+        CliContext context, LedgerDatabase db, List<(LedgerKind Kind, string Path)> targets, string? folder, CancellationToken cancel)
     {
         var counts = new List<(string Path, int Rows, LedgerKind Kind)>();
         var moved = new List<string>();
@@ -99,9 +101,11 @@ public static class ExportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await context.Error.WriteLineAsync($"{(committing ? folder ?? targets[moved.Count].Path : writing)}: cannot write: {e.Message}; " + (moved.Count == 0
+            var where = committing ? folder ?? targets[moved.Count].Path : writing;
+            await context.Error.WriteLineAsync($"{where}: cannot write: {e.Message}; " + (moved.Count == 0
                 ? "no file was written"
-                : $"{moved.Count} of {targets.Count} files were replaced ({string.Join(", ", moved.Select(Path.GetFileName))}), the others were left as they were"));
+                : $"{moved.Count} of {targets.Count} files were replaced ({string.Join(", ", moved.Select(Path.GetFileName))}), "
+                    + "the others were left as they were"));
             return ExitCode.Failure;
         }
         foreach (var (path, rows, k) in counts)

@@ -12,7 +12,10 @@ public static class RestoreCommand
     {
         var file = new Argument<string>("FILE") { Description = "The backup to restore, as 'mainstay backup' wrote it" };
         var force = new Option<bool>("--force") { Description = "Replace the ledger if it exists" };
-        var command = new Command("restore", "Replace the ledger (--db) with a backup, once the backup is shown to be a Mainstay ledger whose audit trail verifies; in one step, so a server reading the ledger sees the old or the restored one. PostgreSQL ledgers: pg_restore (docs/storage.md).");
+        var command = new Command("restore",
+            "Replace the ledger (--db) with a backup, once the backup is shown to be a Mainstay ledger whose audit trail "
+            + "verifies; in one step, so a server reading the ledger sees the old or the restored one. "
+            + "PostgreSQL ledgers: pg_restore (docs/storage.md).");
         command.Arguments.Add(file);
         command.Options.Add(force);
         command.SetAction(async (parsed, cancel) =>
@@ -25,7 +28,8 @@ public static class RestoreCommand
             }
             if (target.Value.SqlitePath is not { } ledger)
             {
-                await context.Error.WriteLineAsync($"{target.Value.Display}: a PostgreSQL ledger is restored with pg_restore from what pg_dump wrote, as docs/storage.md shows");
+                await context.Error.WriteLineAsync(
+                    $"{target.Value.Display}: a PostgreSQL ledger is restored with pg_restore from what pg_dump wrote, as docs/storage.md shows");
                 return ExitCode.BadInput;
             }
             var backup = parsed.GetValue(file)!;
@@ -135,6 +139,7 @@ public static class RestoreCommand
     {
         using var stream = File.OpenRead(path);
         var header = new byte[16];
-        return stream.Length == 0 || (stream.ReadAtLeast(header, 16, throwOnEndOfStream: false) == 16 && header.AsSpan().SequenceEqual("SQLite format 3\0"u8));
+        return stream.Length == 0
+            || (stream.ReadAtLeast(header, 16, throwOnEndOfStream: false) == 16 && header.AsSpan().SequenceEqual("SQLite format 3\0"u8));
     }
 }

@@ -54,13 +54,15 @@ public static class DatabaseFailures
         "57P01" => "the database server ended the connection (it is shutting down, or an administrator ended the session)",
         _ when e.SqlState.StartsWith("57P", StringComparison.Ordinal) => "the database server is shutting down or restarting",
         _ when e.SqlState.StartsWith("08", StringComparison.Ordinal) => "the connection to the database server failed",
-        _ when e.SqlState.StartsWith("58", StringComparison.Ordinal) => "the database server failed to read or write its files (is its disk full?)",
+        _ when e.SqlState.StartsWith("58", StringComparison.Ordinal) =>
+            "the database server failed to read or write its files (is its disk full?)",
         _ => "the database failed",
     };
 
     private static string Lost(NpgsqlException e) => e.InnerException switch
     {
-        TimeoutException => "the database did not answer in time (Command Timeout): another writer may hold the ledger's lock, or the server is overloaded",
+        TimeoutException =>
+            "the database did not answer in time (Command Timeout): another writer may hold the ledger's lock, or the server is overloaded",
         System.Net.Sockets.SocketException => "the database server cannot be reached",
         IOException => "the connection to the database server was lost: it stopped or crashed (a full disk makes it stop)",
         _ => "the database failed",

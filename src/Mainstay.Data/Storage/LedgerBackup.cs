@@ -13,7 +13,12 @@ public static class LedgerBackup
 {
     /// <summary>Copies <paramref name="source"/> into a new file at <paramref name="path"/>, which must not exist.</summary>
     public static void CopyToNewFile(LedgerDatabase source, string path) =>
-        CopyInto(source, new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ConnectionString);
+        CopyInto(source, new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ConnectionString);
 
     /// <summary>Replaces the SQLite database at <paramref name="destination"/> with <paramref name="source"/>, in one transaction.</summary>
     public static void Replace(LedgerDatabase source, DatabaseTarget destination) =>

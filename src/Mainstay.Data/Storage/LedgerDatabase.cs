@@ -89,7 +89,8 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         Immutable,
     }
 
-    private static async Task<(LedgerDatabase? Db, Problem? Problem)> TryOpenReadOnlyAsync(DatabaseTarget target, SqliteReading reading, CancellationToken cancel)
+    private static async Task<(LedgerDatabase? Db, Problem? Problem)> TryOpenReadOnlyAsync(
+        DatabaseTarget target, SqliteReading reading, CancellationToken cancel)
     {
         DbConnection connection = target.Dialect == Dialect.Sqlite
             ? new SqliteConnection(SqliteForReading(target, reading))
@@ -98,12 +99,16 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         try
         {
             await connection.OpenAsync(cancel);
-            await db.ExecuteAsync(target.Dialect == Dialect.Sqlite ? "PRAGMA query_only = ON" : "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", cancel);
+            await db.ExecuteAsync(target.Dialect == Dialect.Sqlite
+                ? "PRAGMA query_only = ON"
+                : "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", cancel);
             var (current, problem) = await db.CheckSchemaAsync(null, cancel);
             problem ??= current == 0
-                ? new Problem(target.Display, "", "not a Mainstay ledger: the database is empty; create one with 'mainstay init' or by importing into it")
+                ? new Problem(target.Display, "",
+                    "not a Mainstay ledger: the database is empty; create one with 'mainstay init' or by importing into it")
                 : current < Migrations.Latest
-                ? new Problem(target.Display, "", $"written by an older version of Mainstay (schema version {current} of {Migrations.Latest}); upgrade it with 'mainstay init' first")
+                ? new Problem(target.Display, "", $"written by an older version of Mainstay (schema version {current} of "
+                    + $"{Migrations.Latest}); upgrade it with 'mainstay init' first")
                 : null;
             if (problem is null)
                 return (db, null);
