@@ -36,12 +36,24 @@ public sealed class NewLedgerFile
 
     /// <summary>
     /// Moves the complete ledger (every connection to it closed) into place, unless a file is there
-    /// by now: then it is discarded and the answer is false. The move is a hard link where the file
-    /// system has them, which fails rather than replaces, so the check and the move are one step.
+    /// by now: then it is discarded and the answer is false. The move is a hard link (link(2)), which
+    /// fails rather than replaces an existing file, so the check and the move are one step; a rename
+    /// would replace a file that appeared in between.
     /// </summary>
     public bool Publish()
     {
         ForgetReaders();
+        if (!OperatingSystem.IsWindows() && HardLink.TryCreate(_building, Path) is { } linked)
+        {
+            if (!linked)
+            {
+                Discard();
+                return false;
+            }
+            File.Delete(_building);
+            return true;
+        }
+        // Without hard links (Windows, or a file system that has none) the check and the move are two steps.
         try
         {
             File.Move(_building, Path, overwrite: false);
