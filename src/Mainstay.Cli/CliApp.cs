@@ -20,6 +20,8 @@ public static class CliApp
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(BackupCommand.Create(context));
+        root.Subcommands.Add(RestoreCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
@@ -46,7 +48,7 @@ public static class CliApp
         catch (System.Data.Common.DbException e)
         {
             // Every write is one transaction, so a database failure midway leaves the ledger as it was.
-            await context.Error.WriteLineAsync($"mainstay: database error: {e.Message}; nothing was changed");
+            await context.Error.WriteLineAsync($"mainstay: {Mainstay.Data.Storage.DatabaseFailures.Describe(e)}; the ledger was not changed");
             return ExitCode.Failure;
         }
         catch (IOException e)

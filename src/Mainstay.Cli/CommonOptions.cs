@@ -29,9 +29,12 @@ public static class CommonOptions
         : Environment.UserName;
 
     /// <summary>Runs <paramref name="action"/> on the ledger named by <c>--db</c>, or prints why it cannot be opened.</summary>
-    public static async Task<int> WithLedgerAsync(ParseResult parsed, CliContext context, CancellationToken cancel, Func<LedgerDatabase, Task<int>> action, bool create = false)
+    /// <param name="readOnly">For commands that only read: the ledger is never created, upgraded or written.</param>
+    public static async Task<int> WithLedgerAsync(
+        ParseResult parsed, CliContext context, CancellationToken cancel, Func<LedgerDatabase, Task<int>> action,
+        bool create = false, bool readOnly = false)
     {
-        var (db, exit) = await OpenAsync(parsed, context, cancel, create);
+        var (db, exit) = await OpenAsync(parsed, context, cancel, create, readOnly);
         if (db is null)
             return exit;
         await using (db)
@@ -40,9 +43,10 @@ public static class CommonOptions
 
     /// <summary>
     /// Opens the ledger named by <c>--db</c>. When it cannot, prints why and gives the exit status:
-    /// 1 when the database cannot be reached, 2 when it is not (or not yet) a Mainstay database.
+    /// 1 when the database cannot be reached or is damaged, 2 when it is not (or not yet) a Mainstay database.
     /// </summary>
-    public static async Task<(LedgerDatabase? Db, int ExitCode)> OpenAsync(ParseResult parsed, CliContext context, CancellationToken cancel, bool create = false)
+    public static async Task<(LedgerDatabase? Db, int ExitCode)> OpenAsync(
+        ParseResult parsed, CliContext context, CancellationToken cancel, bool create = false, bool readOnly = false)
     {
         var target = Target(parsed, context);
         if (!target.IsOk)
@@ -50,12 +54,52 @@ public static class CommonOptions
             context.Report([target.Problem]);
             return (null, ExitCode.BadInput);
         }
-        var db = await LedgerDatabase.OpenAsync(target.Value, context.Clock, cancel: cancel, create: create);
+        return await OpenAsync(target.Value, context, cancel, create, readOnly);
+    }
+
+    /// <summary>Opens <paramref name="target"/>, as <see cref="OpenAsync(ParseResult, CliContext, CancellationToken, bool, bool)"/> does.</summary>
+    public static async Task<(LedgerDatabase? Db, int ExitCode)> OpenAsync(
+        DatabaseTarget target, CliContext context, CancellationToken cancel, bool create = false, bool readOnly = false)
+    {
+        var db = readOnly
+            ? await LedgerDatabase.OpenReadOnlyAsync(target, cancel)
+            : await LedgerDatabase.OpenAsync(target, context.Clock, cancel: cancel, create: create);
         if (!db.IsOk)
         {
             context.Report([db.Problem]);
-            return (null, db.Problem.Field == LedgerDatabase.ConnectionField ? ExitCode.Failure : ExitCode.BadInput);
+            return (null, LedgerDatabase.IsRunTimeFailure(db.Problem) ? ExitCode.Failure : ExitCode.BadInput);
         }
         return (db.Value, ExitCode.Ok);
+    }
+
+    /// <summary>
+    /// Runs a write on the ledger at <paramref name="target"/>, creating it if there is none. A new
+    /// SQLite ledger is built beside its place and appears there only when <paramref name="keep"/>
+    /// accepts the result; if another process created the file meanwhile, the write runs again on
+    /// theirs. So nothing ever deletes a ledger file, which another process may have just written.
+    /// </summary>
+    public static async Task<(T? Result, int ExitCode)> WithNewOrExistingLedgerAsync<T>(
+        DatabaseTarget target, CliContext context, CancellationToken cancel, Func<LedgerDatabase, Task<T>> write, Func<T, bool> keep)
+        where T : class
+    {
+        while (true)
+        {
+            var fresh = NewLedgerFile.For(target);
+            try
+            {
+                var (db, exit) = await OpenAsync(fresh?.Target ?? target, context, cancel, create: true);
+                if (db is null)
+                    return (null, exit);
+                T result;
+                await using (db)
+                    result = await write(db);
+                if (fresh is null || !keep(result) || fresh.Publish())
+                    return (result, ExitCode.Ok);
+            }
+            finally
+            {
+                fresh?.Discard();
+            }
+        }
     }
 }

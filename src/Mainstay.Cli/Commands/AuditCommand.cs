@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mainstay.Data.Audit;
+using Mainstay.Problems;
 
 namespace Mainstay.Cli.Commands;
 
@@ -19,14 +20,14 @@ public static class AuditCommand
             }
             if (result.Intact)
             {
-                await context.Error.WriteLineAsync($"{db.Target.Display}: {result.TableMismatch}");
+                await context.Error.WriteLineAsync($"{db.Target.Display}: {VisibleText.Escape(result.TableMismatch!)}");
                 await context.Error.WriteLineAsync($"the audit trail is intact ({result.EntriesChecked} entries), but the tables were changed outside Mainstay");
                 return ExitCode.Failure;
             }
-            await context.Error.WriteLineAsync($"{db.Target.Display}: audit_log: {result.Reason}");
+            await context.Error.WriteLineAsync($"{db.Target.Display}: audit_log: {VisibleText.Escape(result.Reason!)}");
             await context.Error.WriteLineAsync($"audit trail broken at entry {result.FirstBadSeq}; the {result.EntriesChecked} entries before it are intact");
             return ExitCode.Failure;
-        }));
+        }, readOnly: true));
         var command = new Command("audit", "The audit trail of every change to the ledger.");
         command.Subcommands.Add(verify);
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mainstay.Data.Export;
 using Mainstay.Data.Files;
 using Mainstay.Data.Ledger;
+using Mainstay.Data.Storage;
 
 namespace Mainstay.Cli.Commands;
 
@@ -50,23 +51,65 @@ public static class ExportCommand
                 targets.Add((k.Value, path));
             }
 
-            return await CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
+            var folderTarget = paths.Length == 0 ? parsed.GetValue(outDir)! : null;
+            if (targets.FirstOrDefault(t => Directory.Exists(t.Path)) is { Path: { } folderInTheWay })
             {
-                // One snapshot for all tables, so the files agree with each other even while others write.
-                await using var snapshot = await db.BeginReadAsync(cancel);
-                foreach (var (k, path) in targets)
-                {
-                    var written = await LedgerExport.ExportAsync(db, k, path, snapshot, cancel);
-                    if (!written.IsOk)
-                    {
-                        context.Report([written.Problem]);
-                        return ExitCode.Failure;
-                    }
-                    await context.Out.WriteLineAsync($"{path}: {written.Value} {k.Name} rows");
-                }
-                return ExitCode.Ok;
-            });
+                await context.Error.WriteLineAsync($"{folderInTheWay}: is a folder, not a file; no file was written");
+                return ExitCode.BadInput;
+            }
+            return await CommonOptions.WithLedgerAsync(parsed, context, cancel,
+                db => ExportAsync(context, db, targets, folderTarget, cancel), readOnly: true);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Writes every target from one snapshot, so the files agree with each other even while others
+    /// write, and moves them into place only when all are written: a failure leaves no file changed.
+    /// </summary>
+    private static async Task<int> ExportAsync(
+        CliContext context, LedgerDatabase db, List<(LedgerKind Kind, string Path)> targets, string? folder, CancellationToken cancel)
+    {
+        var counts = new List<(string Path, int Rows, LedgerKind Kind)>();
+        var moved = new List<string>();
+        var writing = folder ?? targets[0].Path;
+        var committing = false;
+        try
+        {
+            using var staged = folder is null ? StagedFiles.Beside() : StagedFiles.InFolder(folder);
+            await using (var snapshot = await db.BeginReadAsync(cancel))
+            {
+                foreach (var (k, path) in targets)
+                {
+                    writing = folder ?? path;
+                    var written = await LedgerExport.ExportAsync(db, k, staged.Stage(path), snapshot, cancel);
+                    if (!written.IsOk)
+                    {
+                        await context.Error.WriteLineAsync($"{path}: {written.Problem.Message}; no file was written");
+                        return ExitCode.Failure;
+                    }
+                    counts.Add((path, written.Value, k));
+                }
+            }
+            committing = true;
+            staged.Commit(moved.Add);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            await context.Error.WriteLineAsync($"mainstay: cannot read the ledger: {DatabaseFailures.Describe(e)}; no file was written");
+            return ExitCode.Failure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var where = committing ? folder ?? targets[moved.Count].Path : writing;
+            await context.Error.WriteLineAsync($"{where}: cannot write: {e.Message}; " + (moved.Count == 0
+                ? "no file was written"
+                : $"{moved.Count} of {targets.Count} files were replaced ({string.Join(", ", moved.Select(Path.GetFileName))}), "
+                    + "the others were left as they were"));
+            return ExitCode.Failure;
+        }
+        foreach (var (path, rows, k) in counts)
+            await context.Out.WriteLineAsync($"{path}: {rows} {k.Name} rows");
+        return ExitCode.Ok;
     }
 }

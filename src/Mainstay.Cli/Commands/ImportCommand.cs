@@ -76,21 +76,14 @@ public static class ImportCommand
                         problems = [.. problems, .. await LedgerProblemsAsync(target.Value, tables, options, context.Clock, cancel)];
                     return ((ImportOutcome?)new ImportOutcome(problems, []), ExitCode.Ok);
                 }
-                var (db, exit) = await CommonOptions.OpenAsync(parsed, context, cancel, create: true);
-                if (db is null)
-                    return ((ImportOutcome?)null, exit);
-                await using (db)
-                    return ((ImportOutcome?)await LedgerImport.ApplyAsync(
-                        db, tables, CommonOptions.Actor(parsed, context), context.Clock, options, progress, cancel), ExitCode.Ok);
+                return await CommonOptions.WithNewOrExistingLedgerAsync(target.Value, context, cancel,
+                    db => LedgerImport.ApplyAsync(db, tables, CommonOptions.Actor(parsed, context), context.Clock, options, progress, cancel),
+                    keep: o => o.Ok);
             });
             if (outcome is null)
                 return openExit;
             if (!outcome.Ok)
-            {
-                if (newLedger is not null)
-                    LedgerDatabase.DeleteSqliteFile(newLedger); // it was created for this import alone
                 return context.Reject(outcome.Problems, "nothing was imported");
-            }
             foreach (var change in outcome.Changes)
                 await context.Out.WriteLineAsync(change.Any
                     ? $"{change.Source}: {change.Added} added, {change.Changed} changed, {change.Removed} removed, {change.Unchanged} unchanged"

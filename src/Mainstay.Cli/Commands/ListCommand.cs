@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mainstay.Data.Files;
 using Mainstay.Data.Ledger;
 using Mainstay.Data.Storage;
+using Mainstay.Problems;
 using Spectre.Console;
 
 namespace Mainstay.Cli.Commands;
@@ -60,12 +61,12 @@ public static class ListCommand
                     foreach (var column in selected.Columns)
                         table.AddColumn(column.Type == ColumnType.Text ? new TableColumn(column.Name) : new TableColumn(column.Name).RightAligned());
                     foreach (var row in rows.Values.Take(parsed.GetValue(limit)))
-                        table.AddRow(row.Select(Markup.Escape).ToArray());
+                        table.AddRow(row.Select(cell => Markup.Escape(VisibleText.Escape(cell))).ToArray());
                     table.Caption(rows.Count > parsed.GetValue(limit) ? $"{parsed.GetValue(limit)} of {rows.Count} {selected.Name} rows" : $"{rows.Count} {selected.Name} rows");
                 }
                 console.Write(table);
                 return ExitCode.Ok;
-            });
+            }, readOnly: true);
         });
         return command;
     }

@@ -97,7 +97,7 @@ public static class PlanCommand
                 var requirements = await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel);
                 var offers = await LedgerReader.LoadAsync(db, LedgerKinds.Offers, cancel);
                 return await ExplainAsync(context, id, requirements, offers, "the ledger");
-            });
+            }, readOnly: true);
         });
         return command;
     }

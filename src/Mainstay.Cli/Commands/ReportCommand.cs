@@ -90,7 +90,7 @@ public static class ReportCommand
                 });
                 await WriteAsync(context, parsed.GetValue(options.Out), Csv(header, rows));
                 return ExitCode.Ok;
-            });
+            }, readOnly: true);
         });
         return command;
     }
@@ -119,7 +119,7 @@ public static class ReportCommand
                 return context.Reject(problems, $"no report for {period}");
             await write(report.Value);
             return ExitCode.Ok;
-        });
+        }, readOnly: true);
     }
 
     private static string Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)

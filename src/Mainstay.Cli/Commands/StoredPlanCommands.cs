@@ -37,7 +37,7 @@ public static class StoredPlanCommands
             foreach (var plan in plans)
                 await WritePlanAsync(context.Out, plan);
             return ExitCode.Ok;
-        }));
+        }, readOnly: true));
         return command;
     }
 
@@ -77,7 +77,7 @@ public static class StoredPlanCommands
                 await context.Out.WriteLineAsync($"Wrote {path}");
             }
             return ExitCode.Ok;
-        }));
+        }, readOnly: true));
         return command;
     }
 
@@ -107,7 +107,7 @@ public static class StoredPlanCommands
             }
             await WriteDiffAsync(context.Out, await LedgerPlans.DiffAsync(db, before, after, cancel), before, after);
             return ExitCode.Ok;
-        }));
+        }, readOnly: true));
         return command;
     }
 

@@ -53,7 +53,7 @@ public static class UserCommand
                 await context.Out.WriteLineAsync($"{user.Name,-24} {user.Describe(),-24} {(user.Disabled ? "disabled" : "active"),-9} {usable} usable token(s) of {tokens.Count}{string.Concat(tokens.Select(t => $"  {t.Id}{(t.RevokedAt is not null ? " (revoked)" : t.IsUsableAt(now) ? "" : " (expired)")}"))}");
             }
             return ExitCode.Ok;
-        }));
+        }, readOnly: true));
         return command;
     }
 
@@ -109,6 +109,6 @@ public static class UserCommand
         return command;
     }
 
-    private static Task<int> WithUsersAsync(ParseResult parsed, CliContext context, CancellationToken cancel, Func<UserDirectory, Task<int>> action) =>
-        CommonOptions.WithLedgerAsync(parsed, context, cancel, db => action(new UserDirectory(db, context.Clock)));
+    private static Task<int> WithUsersAsync(ParseResult parsed, CliContext context, CancellationToken cancel, Func<UserDirectory, Task<int>> action, bool readOnly = false) =>
+        CommonOptions.WithLedgerAsync(parsed, context, cancel, db => action(new UserDirectory(db, context.Clock)), readOnly: readOnly);
 }

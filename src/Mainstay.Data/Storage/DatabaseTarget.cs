@@ -71,7 +71,14 @@ public sealed record DatabaseTarget(Dialect Dialect, string ConnectionString, st
     };
 
     /// <summary>The SQLite file, or null for PostgreSQL.</summary>
-    public string? SqlitePath => Dialect == Dialect.Sqlite ? Display : null;
+    public string? SqlitePath => Dialect == Dialect.Sqlite ? new SqliteConnectionStringBuilder(ConnectionString).DataSource : null;
+
+    /// <summary>
+    /// The same ledger in another SQLite file (a ledger being built beside its final place, a backup),
+    /// still named by <see cref="Display"/> in messages.
+    /// </summary>
+    public DatabaseTarget AtSqliteFile(string path) =>
+        this with { ConnectionString = new SqliteConnectionStringBuilder(ConnectionString) { DataSource = path }.ConnectionString };
 
     private static Result<DatabaseTarget> FromPostgresUri(string text)
     {

@@ -54,22 +54,105 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
             }
             return Result<LedgerDatabase>.Ok(db);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11)
+        catch (DbException e)
         {
             await db.DisposeAsync();
-            return new Problem(target.Display, "", $"not a Mainstay database: the file is not a SQLite database ({e.Message.TrimEnd('.')})");
-        }
-        catch (SqliteException e)
-        {
-            await db.DisposeAsync();
-            return new Problem(target.Display, ConnectionField, $"cannot open the database: {e.Message}");
-        }
-        catch (NpgsqlException e)
-        {
-            await db.DisposeAsync();
-            return new Problem(target.Display, ConnectionField, $"cannot open the database: {e.Message}");
+            return OpenFailed(target, e);
         }
     }
+
+    /// <summary>
+    /// Opens the ledger for reading only: never creates, upgrades or otherwise writes it, so a
+    /// write-protected ledger can still be read. An empty file or database is not a ledger; an older
+    /// schema must be upgraded first. On SQLite every statement that would change the database is
+    /// refused (<c>query_only</c>); the file is opened for writing only so that SQLite tidies up its
+    /// write-ahead log on closing, and where that is not allowed, read-only (<c>Mode=ReadOnly</c>).
+    /// On PostgreSQL the session's transactions are read-only.
+    /// </summary>
+    public static async Task<Result<LedgerDatabase>> OpenReadOnlyAsync(DatabaseTarget target, CancellationToken cancel = default)
+    {
+        if (target.SqlitePath is { } path)
+        {
+            if (!File.Exists(path))
+                return new Problem(target.Display, "", "no Mainstay ledger here; create one with 'mainstay init' or by importing into it");
+            if (new FileInfo(path).Length == 0)
+                return new Problem(target.Display, "", "not a Mainstay ledger: the file is empty (0 bytes)");
+        }
+        var (db, problem) = await TryOpenReadOnlyAsync(target, SqliteReading.QueryOnly, cancel);
+        return problem is not null ? problem : db!;
+    }
+
+    private enum SqliteReading
+    {
+        QueryOnly,
+        ReadOnly,
+        Immutable,
+    }
+
+    private static async Task<(LedgerDatabase? Db, Problem? Problem)> TryOpenReadOnlyAsync(
+        DatabaseTarget target, SqliteReading reading, CancellationToken cancel)
+    {
+        DbConnection connection = target.Dialect == Dialect.Sqlite
+            ? new SqliteConnection(SqliteForReading(target, reading))
+            : new NpgsqlConnection(target.ConnectionString);
+        var db = new LedgerDatabase(target, connection);
+        try
+        {
+            await connection.OpenAsync(cancel);
+            await db.ExecuteAsync(target.Dialect == Dialect.Sqlite
+                ? "PRAGMA query_only = ON"
+                : "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", cancel);
+            var (current, problem) = await db.CheckSchemaAsync(null, cancel);
+            problem ??= current == 0
+                ? new Problem(target.Display, "",
+                    "not a Mainstay ledger: the database is empty; create one with 'mainstay init' or by importing into it")
+                : current < Migrations.Latest
+                ? new Problem(target.Display, "", $"written by an older version of Mainstay (schema version {current} of "
+                    + $"{Migrations.Latest}); upgrade it with 'mainstay init' first")
+                : null;
+            if (problem is null)
+                return (db, null);
+            await db.DisposeAsync();
+            return (null, problem);
+        }
+        catch (SqliteException e) when (reading != SqliteReading.Immutable && e.SqliteErrorCode is 8 or 14)
+        {
+            // The file or its folder is write-protected. A WAL ledger's reader needs a -shm file
+            // beside it; where none can be made, no writer can work on the ledger either, so
+            // reading it as an unchanging file is safe.
+            await db.DisposeAsync();
+            return await TryOpenReadOnlyAsync(target, reading + 1, cancel);
+        }
+        catch (DbException e)
+        {
+            await db.DisposeAsync();
+            return (null, OpenFailed(target, e));
+        }
+    }
+
+    private static string SqliteForReading(DatabaseTarget target, SqliteReading reading)
+    {
+        var builder = new SqliteConnectionStringBuilder(target.ConnectionString)
+        {
+            Mode = reading == SqliteReading.QueryOnly ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadOnly,
+        };
+        if (reading == SqliteReading.Immutable)
+            builder.DataSource = new Uri(Path.GetFullPath(builder.DataSource)).AbsoluteUri + "?immutable=1";
+        return builder.ConnectionString;
+    }
+
+    /// <summary>The fields of problems that are failures at run time (exit status 1) rather than bad input.</summary>
+    public static bool IsRunTimeFailure(Problem problem) => problem.Field is ConnectionField or DamagedField;
+
+    /// <summary>The field of a problem that says the ledger file is damaged.</summary>
+    public const string DamagedField = "damaged";
+
+    private static Problem OpenFailed(DatabaseTarget target, DbException e) =>
+        DatabaseFailures.IsNotADatabase(e)
+            ? new Problem(target.Display, "", $"not a Mainstay database: the file is not a SQLite database ({e.Message.TrimEnd('.')})")
+            : DatabaseFailures.IsDamaged(e)
+            ? new Problem(target.Display, DamagedField, DatabaseFailures.Describe(e))
+            : new Problem(target.Display, ConnectionField, $"cannot open the database: {DatabaseFailures.Describe(e)}");
 
     public async Task<int> SchemaVersionAsync(CancellationToken cancel = default, DbTransaction? transaction = null) =>
         Convert.ToInt32(await ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM mainstay_schema", cancel, transaction), CultureInfo.InvariantCulture);

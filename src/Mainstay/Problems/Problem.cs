@@ -9,8 +9,9 @@ namespace Mainstay.Problems;
 /// <param name="Message">Why, in words a user can act on.</param>
 public sealed record Problem(string Where, string Field, string Message)
 {
-    public override string ToString() =>
-        Field.Length == 0 ? $"{Where}: {Message}" : $"{Where}: {Field}: {Message}";
+    /// <summary>The problem as one line, whatever characters the file or the user put in it.</summary>
+    public override string ToString() => VisibleText.Escape(
+        Field.Length == 0 ? $"{Where}: {Message}" : $"{Where}: {Field}: {Message}");
 }
 
 /// <summary>Thrown only to carry expected problems out of deep call stacks to one handler.</summary>

@@ -8,6 +8,8 @@ public sealed class CommandLineTests
     [InlineData("export")]
     [InlineData("list")]
     [InlineData("audit", "verify")]
+    [InlineData("backup")]
+    [InlineData("restore")]
     [InlineData("demo")]
     public async Task Every_command_explains_itself_with_help(params string[] command)
     {
