@@ -24,7 +24,7 @@ public sealed class UserDirectory(LedgerDatabase db, TimeProvider clock)
             return new Problem("--nation", "", $"{role.WithArticle()} acts for one nation: give --nation");
         if (!role.ActsForANation() && nation is not null)
             return new Problem("--nation", "", $"{role.WithArticle()} acts for no single nation; leave out --nation");
-        if (PasswordHash.Weakness(password) is { } weakness)
+        if ((PasswordHash.Weakness(password) ?? CommonPasswords.Weakness(password, name)) is { } weakness)
             return new Problem("password", "", weakness);
 
         await using var transaction = await db.BeginWriteAsync(cancel);
