@@ -44,8 +44,8 @@ public static class LedgerEndpoints
     private static async Task<IResult> ListAsync(string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var user = ApiAuthentication.UserOf(http);
-        if (!Visible(user, table, out var kind))
-            return ApiProblems.NotFound($"no table \"{table}\"");
+        if (Refusal(user, table, out var kind) is { } refused)
+            return refused;
         var query = ListQuery.Parse(kind, http.Request.Query);
         if (query.Refusal is not null)
             return query.Refusal;
@@ -62,8 +62,8 @@ public static class LedgerEndpoints
     private static async Task<IResult> GetAsync(string table, string key, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var user = ApiAuthentication.UserOf(http);
-        if (!Visible(user, table, out var kind))
-            return ApiProblems.NotFound($"no table \"{table}\"");
+        if (Refusal(user, table, out var kind) is { } refused)
+            return refused;
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
             return ApiProblems.Unavailable();
@@ -77,8 +77,8 @@ public static class LedgerEndpoints
     private static async Task<IResult> CreateAsync(string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var user = ApiAuthentication.UserOf(http);
-        if (!Visible(user, table, out var kind))
-            return ApiProblems.NotFound($"no table \"{table}\"");
+        if (Refusal(user, table, out var kind) is { } refused)
+            return refused;
         var (cells, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
         if (refusal is not null)
             return refusal;
@@ -94,8 +94,8 @@ public static class LedgerEndpoints
     private static async Task<IResult> ChangeAsync(string table, string key, HttpContext http, LedgerConnections ledger, bool remove, CancellationToken cancel)
     {
         var user = ApiAuthentication.UserOf(http);
-        if (!Visible(user, table, out var kind))
-            return ApiProblems.NotFound($"no table \"{table}\"");
+        if (Refusal(user, table, out var kind) is { } refused)
+            return refused;
         string[]? cells = null;
         if (!remove)
         {
@@ -120,11 +120,19 @@ public static class LedgerEndpoints
             : Results.Json(RowBody.ToJson(kind, saved));
     }
 
-    /// <summary>The table exists and the caller may see some of it.</summary>
-    private static bool Visible(Mainstay.Access.User? user, string table, out LedgerKind kind)
+    /// <summary>
+    /// Null when the table exists and the caller may see some of it. Else 401 for the public when
+    /// signing in would show it (what the public may see is public knowledge), or 404: for a
+    /// signed-in caller it does not exist.
+    /// </summary>
+    private static IResult? Refusal(Mainstay.Access.User? user, string table, out LedgerKind kind)
     {
         kind = LedgerKinds.Find(table)!;
-        return kind is not null && AccessPolicy.CanSeeTable(user, kind.Name);
+        if (kind is not null && AccessPolicy.CanSeeTable(user, kind.Name))
+            return null;
+        return kind is not null && user is null
+            ? ApiProblems.SignInNeeded($"sign in to use {kind.Name}: send Authorization: Bearer with a personal API token")
+            : ApiProblems.NotFound($"no table \"{table}\"");
     }
 }
 
