@@ -47,6 +47,14 @@ public sealed class UserCommandTests
     [InlineData("olena", "recipient-officer", "XX", Password, "--nation: unknown nation \"XX\"")]
     [InlineData("bad name", "auditor", null, Password, "NAME: a user name is 1 to 64 letters")]
     [InlineData("anna", "auditor", null, "short", "password: a password needs at least 12 characters, got 5")]
+    [InlineData("anna", "auditor", null, "Password1234", "password: this password is a common password, or a short piece repeated, with at most digits or symbols added")]
+    [InlineData("anna", "auditor", null, "!!iloveyou2026", "password: this password is a common password")]
+    [InlineData("anna", "auditor", null, "123456789012", "password: this password is a common password")]
+    [InlineData("anna", "auditor", null, "abcabcabcabc", "password: this password is a common password, or a short piece repeated")]
+    [InlineData("anna", "auditor", null, "monkeymonkey", "password: this password is a common password, or a short piece repeated")]
+    [InlineData("anna", "auditor", null, "qwertyuiopasdf", "password: this password is a run of the keyboard or the alphabet")]
+    [InlineData("anna", "auditor", null, "lmnopqrstuvw", "password: this password is a run of the keyboard or the alphabet")]
+    [InlineData("anna", "auditor", null, "anna's password", "password: the password contains the user name")]
     public async Task Bad_users_are_refused_and_nothing_is_added(string name, string role, string? nation, string password, string expected)
     {
         await using var ledger = await WithNationsAsync("sqlite");
