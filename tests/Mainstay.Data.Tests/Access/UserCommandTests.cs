@@ -117,4 +117,28 @@ public sealed class UserCommandTests
         list.ShouldContain($"{other[4..16]} (revoked)");
         list.ShouldContain($"  {third[4..16]}");
     }
+
+    [Fact]
+    public async Task A_password_is_changed_only_to_an_uncommon_one_and_the_change_is_audited()
+    {
+        await using var ledger = await WithNationsAsync("sqlite");
+        (await ledger.RunWithInputAsync(Password, "user", "add", "anna", "--role", "coordinator")).Exit.ShouldBe(0);
+
+        var common = await ledger.RunWithInputAsync("Password1234", "user", "password", "anna");
+        var nobody = await ledger.RunWithInputAsync("a much better passphrase", "user", "password", "nobody");
+        var changed = await ledger.RunWithInputAsync("a much better passphrase", "user", "password", "anna", "--user", "admin");
+
+        common.Exit.ShouldBe(2);
+        common.Error.ShouldContain("password: this password is a common password");
+        nobody.Exit.ShouldBe(2);
+        nobody.Error.ShouldContain("NAME: no user \"nobody\"");
+        changed.Exit.ShouldBe(0, changed.Error);
+        changed.Out.ShouldBe("Changed the password of anna; their web sessions are ended.\n");
+        await using var db = await ledger.OpenAsync();
+        var users = new UserDirectory(db, ledger.Clock);
+        (await users.SignInAsync("anna", Password)).ShouldBeNull();
+        (await users.SignInAsync("anna", "a much better passphrase"))!.Name.ShouldBe("anna");
+        (await db.ScalarAsync("SELECT actor FROM audit_log WHERE entity = 'users' ORDER BY seq DESC LIMIT 1", default)).ShouldBe("admin");
+        (await ledger.RunAsync("audit", "verify")).Exit.ShouldBe(0);
+    }
 }

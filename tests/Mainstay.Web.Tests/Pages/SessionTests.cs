@@ -42,4 +42,18 @@ public sealed class SessionTests
         (await desk.Http.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await desk.Http.GetStringAsync("/")).ShouldNotContain("pl-desk (donor-desk of PL)");
     }
+
+    [Fact]
+    public async Task Changing_a_password_ends_the_users_sessions()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var desk = await PageClient.SignInAsync(web, "pl-desk");
+        using var officer = await PageClient.SignInAsync(web, "ua-officer");
+
+        var change = await web.Ledger.RunWithInputAsync("a much better passphrase", "user", "password", "pl-desk");
+
+        change.Exit.ShouldBe(0, change.Error);
+        (await desk.Http.GetAsync("/api/v1/offers")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await officer.Http.GetAsync("/api/v1/offers")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }
