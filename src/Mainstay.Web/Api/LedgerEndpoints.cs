@@ -21,10 +21,10 @@ public static class LedgerEndpoints
         var api = app.MapGroup("/api/v1").WithTags("Ledger");
         api.MapGet("/{table}", ListAsync)
             .WithSummary("List a table's rows you may see").WithDescription($"Query: page (from 1), pageSize (1..{MaxPageSize}, default 100), sort (a column, - for descending), and any column=value to filter. Tables: {string.Join(", ", LedgerKinds.All.Select(k => k.Name))}.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{table}/{**key}", GetAsync)
             .WithSummary("Read one row, with its ETag").WithDescription("The key is the row's id; for pledges id/year, for GDP nation/year, for rates currency/date or currency/year.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{table}", CreateAsync)
             .WithSummary("Add a row").WithDescription("The body is a JSON object with the table's columns (docs/formats.md). Checked as an import of the whole table would be.")
             .Accepts<Dictionary<string, object>>("application/json")

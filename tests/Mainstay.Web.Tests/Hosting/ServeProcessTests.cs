@@ -68,6 +68,18 @@ public sealed class ServeProcessTests
         server.Error.ShouldNotContain("forged"); // the token's secret part is never logged
     }
 
+    [Fact]
+    public async Task A_proxy_that_is_no_address_is_refused_before_anything_is_served()
+    {
+        await using var ledger = await TestLedger.CreateAsync("sqlite");
+        (await ledger.RunAsync("init")).Exit.ShouldBe(0);
+
+        var run = await ledger.RunAsync("serve", "--urls", "http://127.0.0.1:0", "--proxy", "10.0.0.1", "--proxy", "proxy.example");
+
+        run.Exit.ShouldBe(2);
+        run.Error.ShouldBe("--proxy: expected an IP address or a network such as 10.0.0.0/8, got \"proxy.example\"\n1 problem; nothing was served\n");
+    }
+
     /// <summary>The real <c>mainstay serve</c> on a free port, its output collected.</summary>
     private sealed class Server : IDisposable
     {
