@@ -129,7 +129,9 @@ public static class MainstayWeb
         switch (log)
         {
             case WebLog.Console:
+                // A person watching: the server's start and stop, the security log, and every warning; not a line per request.
                 builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+                builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>("Microsoft.AspNetCore", LogLevel.Warning);
                 break;
             case WebLog.Json:
                 // No terminal: what a service manager or container collects. Warnings and errors of

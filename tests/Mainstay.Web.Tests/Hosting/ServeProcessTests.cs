@@ -14,13 +14,15 @@ namespace Mainstay.Web.Tests.Hosting;
 public sealed class ServeProcessTests
 {
     [Theory]
-    [InlineData("TERM")]
-    [InlineData("INT")]
-    public async Task Serve_stops_on_a_signal_within_seconds_finishing_the_request_in_flight_with_exit_0(string signal)
+    [InlineData("TERM", false)]
+    [InlineData("INT", false)]
+    [InlineData("TERM", true)]
+    [InlineData("INT", true)] // Ctrl+C
+    public async Task Serve_stops_on_a_signal_within_seconds_finishing_the_request_in_flight_with_exit_0(string signal, bool terminal)
     {
         await using var ledger = await TestLedger.CreateAsync("sqlite");
         (await ledger.RunAsync("init")).Exit.ShouldBe(0);
-        using var server = await Server.StartAsync(ledger);
+        using var server = await Server.StartAsync(ledger, terminal);
 
         // A request in flight: its headers are sent, its body not yet.
         using var client = new TcpClient();
@@ -42,6 +44,9 @@ public sealed class ServeProcessTests
         exited.ShouldBeTrue($"still running 10 s after SIG{signal}");
         server.Process.ExitCode.ShouldBe(0, server.Error);
         stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        server.Process.WaitForExit(); // the redirected streams are read to their end
+        if (terminal) // readable lines on the terminal, not JSON
+            server.Output.ShouldContain("Microsoft.Hosting.Lifetime[0] Application is shutting down...");
     }
 
     [Fact]
@@ -84,9 +89,13 @@ public sealed class ServeProcessTests
     private sealed class Server : IDisposable
     {
         private readonly StringBuilder _error = new();
+        private readonly StringBuilder _output = new();
 
-        private Server(Process process, int port)
+        private readonly bool _terminal;
+
+        private Server(Process process, int port, bool terminal)
         {
+            _terminal = terminal;
             Process = process;
             Port = port;
             BaseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -95,6 +104,15 @@ public sealed class ServeProcessTests
         public Process Process { get; }
         public int Port { get; }
         public Uri BaseAddress { get; }
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                    return _output.ToString();
+            }
+        }
 
         public string Error
         {
@@ -105,23 +123,34 @@ public sealed class ServeProcessTests
             }
         }
 
-        public static async Task<Server> StartAsync(TestLedger ledger)
+        /// <summary>
+        /// Starts the server without a terminal, or on one (<paramref name="terminal"/>: util-linux's
+        /// <c>script</c> gives it a pseudo-terminal and exits with its status).
+        /// </summary>
+        public static async Task<Server> StartAsync(TestLedger ledger, bool terminal = false)
         {
             var port = FreePort();
-            var start = new ProcessStartInfo("dotnet")
+            string[] serve = ["dotnet", Path.Combine(AppContext.BaseDirectory, "mainstay.dll"), "serve", "--db", ledger.DbArgument, "--urls", $"http://127.0.0.1:{port}"];
+            string[] command = terminal ? ["script", "-qec", "exec " + string.Join(' ', serve.Select(a => $"'{a}'")), "/dev/null"] : serve;
+            var start = new ProcessStartInfo(command[0])
             {
                 RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
             };
-            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "mainstay.dll"), "serve", "--db", ledger.DbArgument, "--urls", $"http://127.0.0.1:{port}" })
+            foreach (var arg in command.Skip(1))
                 start.ArgumentList.Add(arg);
-            var server = new Server(Process.Start(start)!, port);
+            var server = new Server(Process.Start(start)!, port, terminal);
             server.Process.ErrorDataReceived += (_, line) =>
             {
                 if (line.Data is not null)
                     lock (server._error)
                         server._error.AppendLine(line.Data);
             };
-            server.Process.OutputDataReceived += (_, _) => { };
+            server.Process.OutputDataReceived += (_, line) =>
+            {
+                if (line.Data is not null)
+                    lock (server._output)
+                        server._output.AppendLine(line.Data);
+            };
             server.Process.BeginErrorReadLine();
             server.Process.BeginOutputReadLine();
             using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
@@ -144,9 +173,11 @@ public sealed class ServeProcessTests
             throw new InvalidOperationException($"mainstay serve did not answer: {server.Error}");
         }
 
+        /// <summary>Sends <paramref name="signal"/> to mainstay itself (on a terminal, the child of <c>script</c>).</summary>
         public void Signal(string signal)
         {
-            using var kill = Process.Start("kill", ["-" + signal, Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            var pid = _terminal ? File.ReadAllText($"/proc/{Process.Id}/task/{Process.Id}/children").Trim() : Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using var kill = Process.Start("kill", ["-" + signal, pid]);
             kill.WaitForExit();
             kill.ExitCode.ShouldBe(0);
         }
