@@ -23,12 +23,14 @@ public static class ServeCommand
         var urls = UrlsOption();
         var proxies = new Option<string[]>("--proxy")
         {
-            Description = $"A reverse proxy (address or network, e.g. 10.0.0.0/8) whose X-Forwarded-For and X-Forwarded-Proto are believed; repeat for more. Default: ${ProxiesVariable} (comma-separated), else none",
+            Description = "A reverse proxy (address or network, e.g. 10.0.0.0/8) whose X-Forwarded-For and X-Forwarded-Proto "
+                + $"are believed; repeat for more. Default: ${ProxiesVariable} (comma-separated), else none",
             HelpName = "IP",
         };
         var hosts = new Option<string[]>("--allowed-host")
         {
-            Description = $"A host name requests may be addressed to (*.example.org too); others get 400. Repeat for more. Default: ${AllowedHostsVariable} (comma-separated), else any",
+            Description = "A host name requests may be addressed to (*.example.org too); others get 400. Repeat for more. "
+                + $"Default: ${AllowedHostsVariable} (comma-separated), else any",
             HelpName = "HOST",
         };
         var command = new Command("serve", "Serve the web app and its API (/api/v1) over the ledger until stopped (Ctrl+C, SIGTERM).");
@@ -41,7 +43,8 @@ public static class ServeCommand
             if (!target.IsOk)
                 return context.Reject([target.Problem], "nothing was served");
             return await ServeAsync(context, target.Value, parsed.GetValue(urls)!, cancel,
-                Listed(parsed.GetValue(proxies), context.Environment(ProxiesVariable)), Listed(parsed.GetValue(hosts), context.Environment(AllowedHostsVariable)));
+                Listed(parsed.GetValue(proxies), context.Environment(ProxiesVariable)),
+                Listed(parsed.GetValue(hosts), context.Environment(AllowedHostsVariable)));
         });
         return command;
     }

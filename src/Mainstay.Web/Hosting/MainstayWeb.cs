@@ -6,6 +6,7 @@ using Mainstay.Web.Overview;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Mainstay.Web.Hosting;
 
@@ -131,7 +132,7 @@ public static class MainstayWeb
             case WebLog.Console:
                 // A person watching: the server's start and stop, the security log, and every warning; not a line per request.
                 builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
-                builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>("Microsoft.AspNetCore", LogLevel.Warning);
+                builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore", LogLevel.Warning);
                 break;
             case WebLog.Json:
                 // No terminal: what a service manager or container collects. Warnings and errors of
@@ -141,10 +142,10 @@ public static class MainstayWeb
                     json.UseUtcTimestamp = true;
                     json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
                 });
-                builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>("", LogLevel.Warning);
-                builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(SecurityLog.Category, LogLevel.Information);
-                builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>("Microsoft.Hosting.Lifetime", LogLevel.Information);
-                builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+                builder.Logging.AddFilter<ConsoleLoggerProvider>("", LogLevel.Warning);
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(SecurityLog.Category, LogLevel.Information);
+                builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.Hosting.Lifetime", LogLevel.Information);
+                builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
                 break;
         }
     }
@@ -179,8 +180,8 @@ public static class MainstayWeb
         if (IsApi(context.Request.Path) || HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsPost(method))
             return next();
         context.Response.Headers.Allow = "GET, HEAD, POST";
-        return ApiProblems.Of(StatusCodes.Status405MethodNotAllowed, "Method not allowed", $"the pages answer GET, HEAD and POST, not {SecurityLog.Printable(method)}")
-            .ExecuteAsync(context);
+        var why = $"the pages answer GET, HEAD and POST, not {SecurityLog.Printable(method)}";
+        return ApiProblems.Of(StatusCodes.Status405MethodNotAllowed, "Method not allowed", why).ExecuteAsync(context);
     }
 }
 
