@@ -32,7 +32,7 @@ public sealed class WebApp : IAsyncDisposable
     public static readonly (string Name, Role Role, string? Nation)[] Users =
         [("coord", Role.Coordinator, null), ("auditor", Role.Auditor, null), ("pl-desk", Role.DonorDesk, "PL"), ("ua-officer", Role.RecipientOfficer, "UA")];
 
-    public static async Task<WebApp> StartAsync(string database)
+    public static async Task<WebApp> StartAsync(string database, WebOptions? options = null)
     {
         var ledger = await DemoLedger.CreateAsync(database);
         var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -45,10 +45,13 @@ public sealed class WebApp : IAsyncDisposable
                 tokens[name] = (await users.IssueTokenAsync(name, 30, "test")).Value.Secret;
             }
         }
-        var app = MainstayWeb.Build(ledger.Target, "http://127.0.0.1:0", ledger.Clock, quiet: true);
+        var app = MainstayWeb.Build(ledger.Target, "http://127.0.0.1:0", ledger.Clock, quiet: true, options);
         await app.StartAsync();
         return new WebApp(ledger, app, tokens);
     }
+
+    /// <summary>The password of every user of <see cref="Users"/>.</summary>
+    public const string Password = "correct horse battery staple";
 
     /// <summary>An HTTP client acting as <paramref name="user"/> (null: the public).</summary>
     public HttpClient Client(string? user = null)

@@ -4,7 +4,7 @@ using Mainstay.Data.Access;
 
 namespace Mainstay.Cli.Commands;
 
-/// <summary><c>mainstay user add | list | disable | token | revoke</c>: who may sign in to the web app and the API.</summary>
+/// <summary><c>mainstay user add | list | password | disable | token | revoke</c>: who may sign in to the web app and the API.</summary>
 public static class UserCommand
 {
     public static Command Create(CliContext context)
@@ -12,6 +12,7 @@ public static class UserCommand
         var command = new Command("user", "Users of the web app and the API: their roles, and personal API tokens for scripts.");
         command.Subcommands.Add(Add(context));
         command.Subcommands.Add(List(context));
+        command.Subcommands.Add(Password(context));
         command.Subcommands.Add(Disable(context));
         command.Subcommands.Add(Token(context));
         command.Subcommands.Add(Revoke(context));
@@ -54,6 +55,23 @@ public static class UserCommand
             }
             return ExitCode.Ok;
         }, readOnly: true));
+        return command;
+    }
+
+    private static Command Password(CliContext context)
+    {
+        var name = new Argument<string>("NAME") { Description = "The user whose password changes" };
+        var command = new Command("password", $"Set a user's password (at least {PasswordHash.MinimumLength} characters, not a common one), read from standard input, one line; ends the user's web sessions.");
+        command.Arguments.Add(name);
+        command.SetAction((parsed, cancel) => WithUsersAsync(parsed, context, cancel, async users =>
+        {
+            var password = await context.In.ReadLineAsync(cancel) ?? "";
+            var changed = await users.SetPasswordAsync(parsed.GetValue(name)!, password, CommonOptions.Actor(parsed, context), cancel);
+            if (!changed.IsOk)
+                return context.Reject([changed.Problem], "nothing was changed");
+            await context.Out.WriteLineAsync($"Changed the password of {changed.Value.Name}; their web sessions are ended.");
+            return ExitCode.Ok;
+        }));
         return command;
     }
 

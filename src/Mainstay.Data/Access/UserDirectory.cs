@@ -24,7 +24,7 @@ public sealed class UserDirectory(LedgerDatabase db, TimeProvider clock)
             return new Problem("--nation", "", $"{role.WithArticle()} acts for one nation: give --nation");
         if (!role.ActsForANation() && nation is not null)
             return new Problem("--nation", "", $"{role.WithArticle()} acts for no single nation; leave out --nation");
-        if (PasswordHash.Weakness(password) is { } weakness)
+        if ((PasswordHash.Weakness(password) ?? CommonPasswords.Weakness(password, name)) is { } weakness)
             return new Problem("password", "", weakness);
 
         await using var transaction = await db.BeginWriteAsync(cancel);
@@ -66,6 +66,27 @@ public sealed class UserDirectory(LedgerDatabase db, TimeProvider clock)
         await RecordAsync(transaction, actor, "change", name, UserJson(user), UserJson(disabled), cancel);
         await transaction.CommitAsync(cancel);
         return disabled;
+    }
+
+    /// <summary>
+    /// Sets a new password (checked as <see cref="AddAsync"/> checks one) and ends the user's open
+    /// sign-in sessions, so a cookie got with the old password stops working.
+    /// </summary>
+    public async Task<Result<User>> SetPasswordAsync(string name, string password, string actor, CancellationToken cancel = default)
+    {
+        if ((PasswordHash.Weakness(password) ?? CommonPasswords.Weakness(password, name)) is { } weakness)
+            return new Problem("password", "", weakness);
+        await using var transaction = await db.BeginWriteAsync(cancel);
+        var user = await FindAsync(name, cancel, transaction);
+        if (user is null)
+            return new Problem("NAME", "", $"no user \"{name}\"");
+        await db.ExecuteAsync("UPDATE users SET password_hash = @h WHERE name = @n", cancel, transaction, ("h", PasswordHash.Hash(password)), ("n", name));
+        await db.ExecuteAsync("UPDATE sessions SET ended_at = @at WHERE user_name = @n AND ended_at = ''", cancel, transaction,
+            ("at", Instant(clock.GetUtcNow())), ("n", name));
+        // The trail says who changed the password and when; never the password or its hash.
+        await RecordAsync(transaction, actor, "change", name, UserJson(user), UserJson(user), cancel);
+        await transaction.CommitAsync(cancel);
+        return user;
     }
 
     /// <summary>Makes a personal API token for <paramref name="name"/>; the token is returned once and stored only as a hash.</summary>

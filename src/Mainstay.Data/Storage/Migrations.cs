@@ -83,6 +83,10 @@ public static class Migrations
         new(7, "offers released to other nations", """
             ALTER TABLE offers ADD COLUMN released TEXT NOT NULL DEFAULT 'no';
             """),
+        new(8, "sign-in sessions", """
+            CREATE TABLE sessions (id TEXT PRIMARY KEY, user_name TEXT NOT NULL, created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL, ended_at TEXT NOT NULL);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

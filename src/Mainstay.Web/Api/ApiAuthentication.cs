@@ -18,7 +18,7 @@ public sealed class ApiAuthentication(RequestDelegate next)
 
     public static User? UserOf(HttpContext context) => context.Items.TryGetValue(UserKey, out var user) ? user as User : null;
 
-    public async Task InvokeAsync(HttpContext context, LedgerConnections ledger)
+    public async Task InvokeAsync(HttpContext context, LedgerConnections ledger, SecurityLog log)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (header.Length == 0)
@@ -37,8 +37,10 @@ public sealed class ApiAuthentication(RequestDelegate next)
             await next(context);
             return;
         }
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        // RFC 9110 11.1: the scheme's name is case-insensitive.
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
+            log.TokenRefused(null, "not a Bearer token", context);
             await Refuse(context, "expected Authorization: Bearer followed by a personal API token");
             return;
         }
@@ -48,18 +50,21 @@ public sealed class ApiAuthentication(RequestDelegate next)
             await ApiProblems.Unavailable().ExecuteAsync(context);
             return;
         }
-        var user = await new UserDirectory(db, ledger.Clock).AuthenticateAsync(header["Bearer ".Length..].Trim(), context.RequestAborted);
+        var secret = header["Bearer ".Length..].Trim();
+        var user = await new UserDirectory(db, ledger.Clock).AuthenticateAsync(secret, context.RequestAborted);
         if (!user.IsOk)
         {
+            log.TokenRefused(TokenSecret.IdOf(secret), user.Problem.Message, context);
             await Refuse(context, user.Problem.Message);
             return;
         }
+        log.TokenUsed(TokenSecret.IdOf(secret)!, user.Value.Name, context);
         context.Items[UserKey] = user.Value;
         await next(context);
     }
 
     private static bool IsApiWrite(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
+        MainstayWeb.IsApi(request.Path) && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
 
     private static Task Refuse(HttpContext context, string why)
     {

@@ -19,6 +19,9 @@ public static class ApiProblems
     public static IResult Unavailable() =>
         Of(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "the ledger cannot be opened; see the server's log");
 
+    /// <summary>401 to a caller without credentials; the server adds <c>WWW-Authenticate: Bearer</c> to every 401 of the API.</summary>
+    public static IResult SignInNeeded(string detail) => Of(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
+
     public static IResult NotFound(string what) => Of(StatusCodes.Status404NotFound, "Not found", what);
 
     public static IResult BadRequest(string detail, IEnumerable<Problem>? problems = null) => Of(StatusCodes.Status400BadRequest, "Bad request", detail, problems);

@@ -21,10 +21,10 @@ public static class LedgerEndpoints
         var api = app.MapGroup("/api/v1").WithTags("Ledger");
         api.MapGet("/{table}", ListAsync)
             .WithSummary("List a table's rows you may see").WithDescription($"Query: page (from 1), pageSize (1..{MaxPageSize}, default 100), sort (a column, - for descending), and any column=value to filter. Tables: {string.Join(", ", LedgerKinds.All.Select(k => k.Name))}.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{table}/{**key}", GetAsync)
             .WithSummary("Read one row, with its ETag").WithDescription("The key is the row's id; for pledges id/year, for GDP nation/year, for rates currency/date or currency/year.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{table}", CreateAsync)
             .WithSummary("Add a row").WithDescription("The body is a JSON object with the table's columns (docs/formats.md). Checked as an import of the whole table would be.")
             .Accepts<Dictionary<string, object>>("application/json")
@@ -44,8 +44,8 @@ public static class LedgerEndpoints
     private static async Task<IResult> ListAsync(string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var user = ApiAuthentication.UserOf(http);
-        if (!Visible(user, table, out var kind))
-            return ApiProblems.NotFound($"no table \"{table}\"");
+        if (Refusal(user, table, out var kind) is { } refused)
+            return refused;
         var query = ListQuery.Parse(kind, http.Request.Query);
         if (query.Refusal is not null)
             return query.Refusal;
@@ -60,8 +60,8 @@ public static class LedgerEndpoints
     private static async Task<IResult> GetAsync(string table, string key, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var user = ApiAuthentication.UserOf(http);
-        if (!Visible(user, table, out var kind))
-            return ApiProblems.NotFound($"no table \"{table}\"");
+        if (Refusal(user, table, out var kind) is { } refused)
+            return refused;
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
             return ApiProblems.Unavailable();
@@ -75,8 +75,8 @@ public static class LedgerEndpoints
     private static async Task<IResult> CreateAsync(string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var user = ApiAuthentication.UserOf(http);
-        if (!Visible(user, table, out var kind))
-            return ApiProblems.NotFound($"no table \"{table}\"");
+        if (Refusal(user, table, out var kind) is { } refused)
+            return refused;
         var (cells, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
         if (refusal is not null)
             return refusal;
@@ -92,8 +92,8 @@ public static class LedgerEndpoints
     private static async Task<IResult> ChangeAsync(string table, string key, HttpContext http, LedgerConnections ledger, bool remove, CancellationToken cancel)
     {
         var user = ApiAuthentication.UserOf(http);
-        if (!Visible(user, table, out var kind))
-            return ApiProblems.NotFound($"no table \"{table}\"");
+        if (Refusal(user, table, out var kind) is { } refused)
+            return refused;
         string[]? cells = null;
         if (!remove)
         {
@@ -118,11 +118,19 @@ public static class LedgerEndpoints
             : Results.Json(RowBody.ToJson(kind, saved));
     }
 
-    /// <summary>The table exists and the caller may see some of it.</summary>
-    private static bool Visible(Mainstay.Access.User? user, string table, out LedgerKind kind)
+    /// <summary>
+    /// Null when the table exists and the caller may see some of it. Else 401 for the public when
+    /// signing in would show it (what the public may see is public knowledge), or 404: for a
+    /// signed-in caller it does not exist.
+    /// </summary>
+    private static IResult? Refusal(Mainstay.Access.User? user, string table, out LedgerKind kind)
     {
         kind = LedgerKinds.Find(table)!;
-        return kind is not null && AccessPolicy.CanSeeTable(user, kind.Name);
+        if (kind is not null && AccessPolicy.CanSeeTable(user, kind.Name))
+            return null;
+        return kind is not null && user is null
+            ? ApiProblems.SignInNeeded($"sign in to use {kind.Name}: send Authorization: Bearer with a personal API token")
+            : ApiProblems.NotFound($"no table \"{table}\"");
     }
 }
 

@@ -33,7 +33,10 @@ public static class PlanEndpoints
 
     private static async Task<(IResult? Refusal, IReadOnlyList<StoredPlan> Plans)> PlansAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        if (!AccessPolicy.SeesEverything(ApiAuthentication.UserOf(http)))
+        var user = ApiAuthentication.UserOf(http);
+        if (user is null)
+            return (ApiProblems.SignInNeeded("sign in to read plans: send Authorization: Bearer with a personal API token"), []);
+        if (!AccessPolicy.SeesEverything(user))
             return (ApiProblems.NotFound("no stored plans you may see"), []);
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
@@ -102,7 +105,7 @@ public static class PlanEndpoints
     {
         var user = ApiAuthentication.UserOf(http);
         if (user is null)
-            return ApiProblems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", "sign in (a personal API token) to make a plan");
+            return ApiProblems.SignInNeeded("sign in (a personal API token) to make a plan");
         if (!AccessPolicy.SeesEverything(user))
             return ApiProblems.NotFound("no stored plans you may see");
         if (user.Role != Role.Coordinator || user.Disabled)

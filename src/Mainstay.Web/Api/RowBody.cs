@@ -45,30 +45,43 @@ public static class RowBody
             var problems = new List<Problem>();
             var cells = new string[kind.Columns.Count];
             Array.Fill(cells, "");
-            foreach (var property in document.RootElement.EnumerateObject())
+            // The parser checks the syntax only; text that is not Unicode fails when it is read.
+            try
             {
-                var index = kind.ColumnIndex(property.Name);
-                if (index < 0)
-                {
-                    problems.Add(new Problem("body", property.Name, $"unknown field; {kind.Name} has {string.Join(", ", kind.Columns.Select(c => c.Name))}"));
-                    continue;
-                }
-                switch (property.Value.ValueKind)
-                {
-                    case JsonValueKind.String:
-                        cells[index] = property.Value.GetString()!;
-                        break;
-                    case JsonValueKind.Number:
-                        cells[index] = property.Value.GetRawText();
-                        break;
-                    case JsonValueKind.Null:
-                        break;
-                    default:
-                        problems.Add(new Problem("body", property.Name, $"expected a string or a number, got a JSON {property.Value.ValueKind.ToString().ToLowerInvariant()}"));
-                        break;
-                }
+                Read(kind, document.RootElement, cells, problems);
+            }
+            catch (InvalidOperationException)
+            {
+                return (null, ApiProblems.BadRequest("the body is not valid JSON: a name or text in it is not valid UTF-8, or holds a lone surrogate (\\ud800 to \\udfff without its pair)"));
             }
             return problems.Count > 0 ? (null, ApiProblems.BadRequest("the body does not fit the table", problems)) : (cells, null);
+        }
+    }
+
+    private static void Read(LedgerKind kind, JsonElement row, string[] cells, List<Problem> problems)
+    {
+        foreach (var property in row.EnumerateObject())
+        {
+            var index = kind.ColumnIndex(property.Name);
+            if (index < 0)
+            {
+                problems.Add(new Problem("body", property.Name, $"unknown field; {kind.Name} has {string.Join(", ", kind.Columns.Select(c => c.Name))}"));
+                continue;
+            }
+            switch (property.Value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    cells[index] = property.Value.GetString()!;
+                    break;
+                case JsonValueKind.Number:
+                    cells[index] = property.Value.GetRawText();
+                    break;
+                case JsonValueKind.Null:
+                    break;
+                default:
+                    problems.Add(new Problem("body", property.Name, $"expected a string or a number, got a JSON {property.Value.ValueKind.ToString().ToLowerInvariant()}"));
+                    break;
+            }
         }
     }
 }

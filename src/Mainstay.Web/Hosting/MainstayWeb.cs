@@ -6,6 +6,9 @@ using Mainstay.Data.Ledger;
 using Mainstay.Web.Api;
 using Mainstay.Web.Overview;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Mainstay.Web.Hosting;
 
@@ -20,15 +23,22 @@ public static class MainstayWeb
     /// <summary>The rate limit of sign-in attempts: 10 a minute from one address.</summary>
     public const string SignInLimit = "sign-in";
 
-    public static WebApplication Build(DatabaseTarget ledger, string urls, TimeProvider clock, bool quiet = false)
+    public static WebApplication Build(DatabaseTarget ledger, string urls, TimeProvider clock, bool quiet = false, WebOptions? options = null)
     {
+        options ??= new WebOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
-        if (quiet)
-            builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+        Logging(builder, quiet ? WebLog.None : options.Log, options.AlsoLogTo);
         builder.Services.AddSingleton(new LedgerConnections(ledger.Pooled(), clock));
         builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<SecurityLog>();
+        builder.Services.AddSingleton(new SignInLockout(clock));
         builder.Services.AddRazorPages().AddApplicationPart(typeof(MainstayWeb).Assembly);
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
@@ -36,8 +46,11 @@ public static class MainstayWeb
             cookie.Cookie.Name = "mainstay";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure when served over HTTPS (directly, or behind a known proxy that says so).
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = SessionCookie.ValidateAsync;
             // A signed-in user on a page their role may not use gets a plain 403, not a redirect to a page that is not there.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
@@ -45,6 +58,7 @@ public static class MainstayWeb
                 return Task.CompletedTask;
             };
         });
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddAuthorization();
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -59,16 +73,42 @@ public static class MainstayWeb
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            hsts.ExcludedHosts.Clear(); // served over HTTPS under any name, it is HTTPS only
+        });
+        if (options.AllowedHosts.Count > 0)
+            builder.Services.Configure<HostFilteringOptions>(hosts => hosts.AllowedHosts = [.. options.AllowedHosts]);
+        if (options.KnownProxies.Count > 0)
+            builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+            {
+                forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                forwarded.KnownProxies.Clear();
+                forwarded.KnownIPNetworks.Clear();
+                foreach (var proxy in options.KnownProxies)
+                    forwarded.KnownIPNetworks.Add(proxy);
+            });
         // Escape <, > and & in JSON too, so a text field holding markup stays inert wherever it lands.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default);
 
         var app = builder.Build();
+        // Before anything reads the client's address or scheme: the rate limits, the cookie's Secure flag, HSTS.
+        if (options.KnownProxies.Count > 0)
+            app.UseForwardedHeaders();
+        if (options.AllowedHosts.Count > 0)
+            app.UseHostFiltering();
         app.UseExceptionHandler();
+        app.UseHsts();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
+        app.Use(app.Services.GetRequiredService<SecurityLog>().RefusalsAsync);
+        app.Use(PageMethods);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(MainstayWeb).Assembly, "Mainstay.Web.wwwroot"),
+            // Scripts and styles hold nothing confidential: a browser may keep them, asking again each time.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
         });
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -81,6 +121,37 @@ public static class MainstayWeb
         return app;
     }
 
+    /// <summary>Whether <paramref name="path"/> is under <c>/api</c>, in any case, as routing matches it.</summary>
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static void Logging(WebApplicationBuilder builder, WebLog log, ILoggerProvider? alsoLogTo)
+    {
+        builder.Logging.ClearProviders();
+        if (alsoLogTo is not null)
+            builder.Logging.AddProvider(alsoLogTo);
+        switch (log)
+        {
+            case WebLog.Console:
+                // A person watching: the server's start and stop, the security log, and every warning; not a line per request.
+                builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+                builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore", LogLevel.Warning);
+                break;
+            case WebLog.Json:
+                // No terminal: what a service manager or container collects. Warnings and errors of
+                // everything, and the security log and the server's start and stop.
+                builder.Logging.AddJsonConsole(json =>
+                {
+                    json.UseUtcTimestamp = true;
+                    json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+                });
+                builder.Logging.AddFilter<ConsoleLoggerProvider>("", LogLevel.Warning);
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(SecurityLog.Category, LogLevel.Information);
+                builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.Hosting.Lifetime", LogLevel.Information);
+                builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+                break;
+        }
+    }
+
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
         var headers = context.Response.Headers;
@@ -88,7 +159,31 @@ public static class MainstayWeb
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; object-src 'none'";
+        // Rows, reports and downloads are confidential: no browser or proxy cache keeps them.
+        headers.CacheControl = "no-store";
+        context.Response.OnStarting(() =>
+        {
+            // RFC 9110: a 401 says how to authenticate; the API's way is a personal token.
+            if (context.Response.StatusCode == StatusCodes.Status401Unauthorized && IsApi(context.Request.Path)
+                && context.Response.Headers.WWWAuthenticate.Count == 0)
+                context.Response.Headers.WWWAuthenticate = "Bearer realm=\"mainstay\"";
+            return Task.CompletedTask;
+        });
         return next();
+    }
+
+    /// <summary>
+    /// The pages answer GET, HEAD and POST only; anything else (TRACE, PROPFIND, PATCH…) is 405
+    /// before a page model runs a handler it never meant for it. The API's routes say for themselves.
+    /// </summary>
+    private static Task PageMethods(HttpContext context, Func<Task> next)
+    {
+        var method = context.Request.Method;
+        if (IsApi(context.Request.Path) || HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsPost(method))
+            return next();
+        context.Response.Headers.Allow = "GET, HEAD, POST";
+        var why = $"the pages answer GET, HEAD and POST, not {SecurityLog.Printable(method)}";
+        return ApiProblems.Of(StatusCodes.Status405MethodNotAllowed, "Method not allowed", why).ExecuteAsync(context);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Mainstay.Data.Access;
 using Mainstay.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
@@ -9,9 +8,13 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Mainstay.Web.Pages;
 
-/// <summary>Cookie sign-in for the pages (scripts use personal API tokens). Rate-limited per client address; the form carries an antiforgery token.</summary>
+/// <summary>
+/// Cookie sign-in for the pages (scripts use personal API tokens). Rate-limited per client address
+/// and locked per account after repeated failures (<see cref="SignInLockout"/>); the form carries an
+/// antiforgery token. Each sign-in opens a session that signing out ends for good.
+/// </summary>
 [EnableRateLimiting(MainstayWeb.SignInLimit)]
-public sealed class SignInModel(LedgerConnections ledger) : PageModel
+public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout, SecurityLog log) : PageModel
 {
     [BindProperty]
     public string Name { get; set; } = "";
@@ -24,30 +27,58 @@ public sealed class SignInModel(LedgerConnections ledger) : PageModel
 
     public bool Failed { get; private set; }
 
+    /// <summary>Minutes until the account may try again, when it is locked.</summary>
+    public int? LockedMinutes { get; private set; }
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
     {
+        if (lockout.LockedFor(Name) is { } locked)
+            return Locked(locked);
         await using var db = await ledger.OpenAsync(cancel);
         if (db is null)
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
         var user = await new UserDirectory(db, ledger.Clock).SignInAsync(Name, Password, cancel);
         if (user is null)
         {
+            log.SignInFailed(Name, HttpContext);
+            if (lockout.Failed(Name) is { } lockedNow)
+                return Locked(lockedNow);
             Failed = true;
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Name)], CookieAuthenticationDefaults.AuthenticationScheme);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        lockout.Succeeded(Name);
+        var session = await new SignInSessions(db, ledger.Clock).StartAsync(user.Name, cancel);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionCookie.Principal(user.Name, session));
+        log.SignedIn(user.Name, HttpContext);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 
-    public async Task<IActionResult> OnPostSignOutAsync()
+    public async Task<IActionResult> OnPostSignOutAsync(CancellationToken cancel)
     {
+        if (SessionCookie.SessionOf(User) is { } session)
+        {
+            await using var db = await ledger.OpenAsync(cancel);
+            if (db is null)
+                return StatusCode(StatusCodes.Status503ServiceUnavailable); // the session could not be ended: say so
+            await new SignInSessions(db, ledger.Clock).EndAsync(session, cancel);
+        }
+        if (User.Identity?.Name is { } name)
+            log.SignedOut(name, HttpContext);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect("/");
+    }
+
+    private PageResult Locked(TimeSpan retryAfter)
+    {
+        log.LockedOut(Name, HttpContext, retryAfter);
+        LockedMinutes = (int)Math.Ceiling(retryAfter.TotalMinutes);
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Page();
     }
 }

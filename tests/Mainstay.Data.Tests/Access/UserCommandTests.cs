@@ -47,6 +47,14 @@ public sealed class UserCommandTests
     [InlineData("olena", "recipient-officer", "XX", Password, "--nation: unknown nation \"XX\"")]
     [InlineData("bad name", "auditor", null, Password, "NAME: a user name is 1 to 64 letters")]
     [InlineData("anna", "auditor", null, "short", "password: a password needs at least 12 characters, got 5")]
+    [InlineData("anna", "auditor", null, "Password1234", "password: this password is a common password, or a short piece repeated, with at most digits or symbols added")]
+    [InlineData("anna", "auditor", null, "!!iloveyou2026", "password: this password is a common password")]
+    [InlineData("anna", "auditor", null, "123456789012", "password: this password is a common password")]
+    [InlineData("anna", "auditor", null, "abcabcabcabc", "password: this password is a common password, or a short piece repeated")]
+    [InlineData("anna", "auditor", null, "monkeymonkey", "password: this password is a common password, or a short piece repeated")]
+    [InlineData("anna", "auditor", null, "qwertyuiopasdf", "password: this password is a run of the keyboard or the alphabet")]
+    [InlineData("anna", "auditor", null, "lmnopqrstuvw", "password: this password is a run of the keyboard or the alphabet")]
+    [InlineData("anna", "auditor", null, "anna's password", "password: the password contains the user name")]
     public async Task Bad_users_are_refused_and_nothing_is_added(string name, string role, string? nation, string password, string expected)
     {
         await using var ledger = await WithNationsAsync("sqlite");
@@ -108,5 +116,29 @@ public sealed class UserCommandTests
         list.ShouldContain($"{token[4..16]} (expired)");
         list.ShouldContain($"{other[4..16]} (revoked)");
         list.ShouldContain($"  {third[4..16]}");
+    }
+
+    [Fact]
+    public async Task A_password_is_changed_only_to_an_uncommon_one_and_the_change_is_audited()
+    {
+        await using var ledger = await WithNationsAsync("sqlite");
+        (await ledger.RunWithInputAsync(Password, "user", "add", "anna", "--role", "coordinator")).Exit.ShouldBe(0);
+
+        var common = await ledger.RunWithInputAsync("Password1234", "user", "password", "anna");
+        var nobody = await ledger.RunWithInputAsync("a much better passphrase", "user", "password", "nobody");
+        var changed = await ledger.RunWithInputAsync("a much better passphrase", "user", "password", "anna", "--user", "admin");
+
+        common.Exit.ShouldBe(2);
+        common.Error.ShouldContain("password: this password is a common password");
+        nobody.Exit.ShouldBe(2);
+        nobody.Error.ShouldContain("NAME: no user \"nobody\"");
+        changed.Exit.ShouldBe(0, changed.Error);
+        changed.Out.ShouldBe("Changed the password of anna; their web sessions are ended.\n");
+        await using var db = await ledger.OpenAsync();
+        var users = new UserDirectory(db, ledger.Clock);
+        (await users.SignInAsync("anna", Password)).ShouldBeNull();
+        (await users.SignInAsync("anna", "a much better passphrase"))!.Name.ShouldBe("anna");
+        (await db.ScalarAsync("SELECT actor FROM audit_log WHERE entity = 'users' ORDER BY seq DESC LIMIT 1", default)).ShouldBe("admin");
+        (await ledger.RunAsync("audit", "verify")).Exit.ShouldBe(0);
     }
 }

@@ -10,7 +10,8 @@ public sealed class AccessMatrixTests
     private static readonly string[] Tables =
         ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions", "exchange-rates", "annual-rates", "baselines", "contributions", "deliveries"];
 
-    // Which tables each caller may list (else 404: for them the table does not exist).
+    // Which tables each caller may list (else 404: for them the table does not exist; the public
+    // gets 401 instead, since signing in would show it).
     private static readonly Dictionary<string, string[]> Listable = new()
     {
         ["public"] = ["nations", "gdp", "items", "coalitions", "exchange-rates", "annual-rates", "baselines"],
@@ -30,7 +31,7 @@ public sealed class AccessMatrixTests
             foreach (var table in Tables)
             {
                 var response = await client.GetAsync($"/api/v1/{table}?pageSize=500");
-                response.StatusCode.ShouldBe(allowed.Contains(table) ? HttpStatusCode.OK : HttpStatusCode.NotFound, $"{who} {table}");
+                response.StatusCode.ShouldBe(allowed.Contains(table) ? HttpStatusCode.OK : who == "public" ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, $"{who} {table}");
             }
         }
     }
@@ -93,7 +94,7 @@ public sealed class AccessMatrixTests
         (await Send(auditor, HttpMethod.Put, "/api/v1/requirements/UA-R0001", row, "\"x\"")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await Items(auditor, "offers")).Select(o => o.GetProperty("donor").GetString()).Distinct().Count().ShouldBeGreaterThan(5);
         (await Send(anyone, HttpMethod.Post, "/api/v1/nations", """{"code":"XK","name":"Kosovo","role":"partner","currency":"EUR"}""")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await Send(anyone, HttpMethod.Put, "/api/v1/offers/anything", "{}", "\"x\"")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Send(anyone, HttpMethod.Put, "/api/v1/offers/anything", "{}", "\"x\"")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class PlanAndReportApiTests
         {
             using var client = web.Client(who == "public" ? null : who);
             foreach (var path in new[] { "/api/v1/plans", "/api/v1/plans/1", "/api/v1/plans/1/allocations" })
-                (await client.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{who} {path}");
+                (await client.GetAsync(path)).StatusCode.ShouldBe(who == "public" ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, $"{who} {path}");
             (await client.PostAsync("/api/v1/plans", null)).StatusCode.ShouldBe(who == "public" ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, who);
         }
         using var auditor = web.Client("auditor");

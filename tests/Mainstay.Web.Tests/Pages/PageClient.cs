@@ -9,20 +9,24 @@ namespace Mainstay.Web.Tests.Pages;
 /// </summary>
 public sealed partial class PageClient : IDisposable
 {
-    private PageClient(HttpClient http) => Http = http;
+    private PageClient(HttpClient http, CookieContainer cookies) => (Http, Cookies) = (http, cookies);
 
     public HttpClient Http { get; }
 
+    /// <summary>The cookies the client keeps, as a browser's cookie jar.</summary>
+    public CookieContainer Cookies { get; }
+
     public static async Task<PageClient> SignInAsync(WebApp web, string user)
     {
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
         var token = TokenIn(await http.GetStringAsync("/SignIn"));
         var signIn = await http.PostAsync("/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["name"] = user, ["password"] = "correct horse battery staple",
+            ["__RequestVerificationToken"] = token, ["name"] = user, ["password"] = WebApp.Password,
         }));
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"signing in as {user}");
-        return new PageClient(http);
+        return new PageClient(http, cookies);
     }
 
     /// <summary>Posts <paramref name="fields"/> to <paramref name="action"/> with the antiforgery token of the page at <paramref name="formPage"/>.</summary>
