@@ -207,7 +207,7 @@ public sealed class BackupTests
         (await restored.RunAsync("user", "list")).Out.ShouldContain("anna");
         (await restored.RunAsync("plan", "list")).Out.ShouldContain("plan 1 ");
         restored.WriteFile("more-offers.csv", Samples.Offers.Replace("O3,GB", "O4,GB", StringComparison.Ordinal));
-        var import = await restored.RunAsync("import", "./more-offers.csv", "--kind", "offers");
+        var import = await restored.RunAsync("import", "./more-offers.csv", "--kind", "offers", "--allow-removals");
         import.Exit.ShouldBe(0, import.Error); // the restored ledger takes writes: its triggers and chain are whole
         (await restored.RunAsync("audit", "verify")).Exit.ShouldBe(0);
     }
