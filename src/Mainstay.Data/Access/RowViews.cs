@@ -26,6 +26,8 @@ public static class RowViews
             if (kind.Columns[i].RowOf is not { } name || cells[i].Length == 0)
                 continue;
             var target = LedgerKinds.Find(name)!;
+            if (AccessPolicy.CanSeeTable(null, target.Name))
+                continue; // a reference table (the item catalogue) is everyone's to read
             if (!table(target).TryGetValue(cells[i], out var row) || !AccessPolicy.CanSee(user, target.Name, target.CellsByName(row)))
                 (seen ??= [.. cells])[i] = "";
         }

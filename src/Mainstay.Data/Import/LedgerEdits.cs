@@ -85,7 +85,7 @@ public static class LedgerEdits
             var referenced = new Dictionary<LedgerKind, IReadOnlyDictionary<string, string[]>>();
             foreach (var target in RowViews.Referenced(kind))
                 referenced[target] = target == kind ? existing : await LedgerTables.LoadAsync(db, target, transaction, cancel);
-            var etag = RowViews.ETagAsSeen(writer, kind, current!, t => referenced[t]);
+            var etag = writer is null ? ETagOf(current!) : RowViews.ETagAsSeen(writer, kind, current!, t => referenced[t]);
             if (ifMatch != etag)
                 return new EditOutcome(EditRefusal.Stale, [new Problem("If-Match", "",
                     $"the {kind.RowNoun} \"{key}\" changed since it was read (its ETag is now {etag}); read it again and redo the change")]);

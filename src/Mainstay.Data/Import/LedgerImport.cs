@@ -125,10 +125,13 @@ public static class LedgerImport
         var plans = new List<TablePlan>();
         foreach (var table in ordered)
             plans.Add(TablePlanning.Plan(table, await Stored(table.Kind), options, ReferenceShown, nations, problems));
-        var hidden = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var plan in plans.Where(p => !p.Table.CheckedTogether))
-            TablePlanning.CheckTogether(plan, options, hidden, problems);
+        var found = problems.Count;
         await RowReferences.CheckAsync(plans, options, async kind => await Stored(kind), problems);
+        // What shows between rows (a loop of links) is looked for once every reference is one the writer may make.
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        if (problems.Count == found)
+            foreach (var plan in plans.Where(p => !p.Table.CheckedTogether))
+                TablePlanning.CheckTogether(plan, options, hidden, problems);
         if (problems.Count > 0)
             return new ImportOutcome(TablePlanning.AsSeen(problems, hidden, options), []);
 

@@ -42,28 +42,44 @@ public static class RowReferences
         LedgerKind target, TablePlan? targetPlan, IReadOnlyDictionary<string, string[]> targets,
         ImportOptions options, ICollection<Problem> problems)
     {
+        var storedTargets = targetPlan?.Stored ?? targets;
         var name = kind.Columns[column].Name;
         var dangling = new SortedDictionary<string, List<string[]>>(StringComparer.Ordinal);
+        var suggestions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, cells) in rows)
         {
             var value = cells[column];
             if (value.Length == 0)
                 continue;
-            var written = plan is not null && plan.FileRows.ContainsKey(key);
             var exists = targets.TryGetValue(value, out var targetCells);
-            // A reference the writer sets anew must name a row it sees; one already stored stays as it is.
-            var newlySet = written && (!plan!.Stored.TryGetValue(key, out var before) || before[column] != value);
-            if (exists && !(newlySet && !options.Sees(target, targetCells!)))
-                continue;
-            if (written && (newlySet || !exists))
-                problems.Add(new Problem(plan!.WhereOf(key), name, $"no {target.RowNoun} \"{value}\"{Suggestion(target, value, targets)}"));
-            else if (!exists)
+            if (NewlySet(plan, key, column, target, storedTargets, options) && (!exists || !options.Sees(target, targetCells!)))
+                problems.Add(new Problem(plan!.WhereOf(key), name, $"no {target.RowNoun} \"{value}\""
+                    + (suggestions.TryGetValue(value, out var suggestion) ? suggestion : suggestions[value] = Suggestion(target, value, targets))));
+            // Only what this write removes is its doing; a reference that dangled before is not.
+            else if (!exists && targetPlan is not null && targetPlan.Stored.ContainsKey(value))
                 (dangling.TryGetValue(value, out var list) ? list : dangling[value] = []).Add(cells);
         }
         foreach (var (value, referring) in dangling)
             problems.Add(new Problem(targetPlan?.Table.Source ?? kind.Name, "",
                 $"{target.RowNoun} \"{value}\" would be removed, but {Naming(kind, referring, options)} still name it in {name}; "
                 + $"keep it, or change those {kind.Name} first"));
+    }
+
+    /// <summary>
+    /// Whether this write sets the reference: on a row it adds, or to a value other than the one the
+    /// writer read (a reference to a row hidden from the writer reads as empty, so naming that row
+    /// back is setting it, answered as for any row that is not there).
+    /// </summary>
+    private static bool NewlySet(
+        TablePlan? plan, string key, int column, LedgerKind target, IReadOnlyDictionary<string, string[]> storedTargets, ImportOptions options)
+    {
+        if (plan is null || !plan.FileRows.ContainsKey(key))
+            return false;
+        if (!plan.Stored.TryGetValue(key, out var before))
+            return true;
+        var read = before[column].Length > 0 && options.Limited
+            && !(storedTargets.TryGetValue(before[column], out var cells) && options.Sees(target, cells)) ? "" : before[column];
+        return read != plan.Final[key][column];
     }
 
     /// <summary>The rows that name a removed row: those the writer may see by id, the others only as "rows you may not see".</summary>
@@ -84,8 +100,12 @@ public static class RowReferences
     {
         if (target != LedgerKinds.Items)
             return "";
-        var (nearest, distance) = targets.Keys.Select(k => (k, Distance(k, value))).MinBy(p => p.Item2);
-        return distance <= Math.Max(2, value.Length / 3)
+        var limit = Math.Max(2, value.Length / 3);
+        if (value.Length > 100)
+            return $" in the item catalogue ({targets.Count:N0} item types)";
+        var (nearest, distance) = targets.Keys.Where(k => Math.Abs(k.Length - value.Length) <= limit)
+            .Select(k => (k, Distance(k, value))).DefaultIfEmpty(("", int.MaxValue)).MinBy(p => p.Item2);
+        return distance <= limit
             ? $" in the item catalogue; did you mean \"{nearest}\"?"
             : $" in the item catalogue ({targets.Count:N0} item types); add it to items.csv first";
     }

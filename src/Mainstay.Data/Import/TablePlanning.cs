@@ -29,10 +29,13 @@ public static class TablePlanning
         {
             var key = kind.KeyOf(row.Cells);
             plan.FileRows[key] = row.Where;
+            // A row the writer may not see is, for what it is told, a row that is not there.
             var found = stored.TryGetValue(key, out var before);
+            var hidden = found && !options.Sees(kind, before!);
             // Rows kept as they are need no new check: a row stored before these rules stays editable around.
             var kept = found && before!.SequenceEqual(row.Cells, StringComparer.Ordinal);
-            var idProblems = kept ? [] : IdRules.Problems(kind, row.Cells, row.Where, added: !found, options.Viewer, ownIds, nations).ToArray();
+            var idProblems = kept ? []
+                : IdRules.Problems(kind, row.Cells, row.Where, added: !found || hidden, options.Viewer, ownIds, nations).ToArray();
             foreach (var problem in idProblems)
                 problems.Add(problem);
             if (idProblems.Length > 0)
