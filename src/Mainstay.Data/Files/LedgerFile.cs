@@ -60,7 +60,7 @@ public sealed record LedgerFile(LedgerKind Kind, TextTable Table)
         var table = extension switch
         {
             ".csv" or ".txt" => CsvTableFile.Read(name, bytes),
-            ".xlsx" => XlsxTableFile.Read(name, bytes),
+            ".xlsx" => XlsxTableFile.Read(name, bytes, problems),
             _ => new Problem(name, "", $"unsupported file type \"{extension}\"; expected .csv or .xlsx"),
         };
         if (!table.IsOk)
