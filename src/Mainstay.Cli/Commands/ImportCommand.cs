@@ -54,9 +54,13 @@ public static class ImportCommand
                 return context.Reject(outcome.Problems, "nothing was imported");
             }
             foreach (var change in outcome.Changes)
+            {
                 await context.Out.WriteLineAsync(change.Any
                     ? $"{change.Source}: {change.Added} added, {change.Changed} changed, {change.Removed} removed, {change.Unchanged} unchanged"
                     : $"{change.Source}: no changes ({change.Unchanged} {change.Kind.Name} rows already up to date)");
+                foreach (var skipped in change.Skipped)
+                    await context.Out.WriteLineAsync($"{change.Source}: skipped {skipped}");
+            }
             if (outcome.Changes.All(c => !c.Any))
                 await context.Out.WriteLineAsync("Nothing changed: the ledger already matches these files.");
             return ExitCode.Ok;

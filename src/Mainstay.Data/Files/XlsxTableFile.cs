@@ -107,7 +107,7 @@ public static class XlsxTableFile
                     if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "c")
                         continue;
                     // A cell without a reference stands right after the previous one.
-                    var reference = reader.GetAttribute("r");
+                    var reference = reader.GetAttribute("r") is { Length: > 0 } r ? r : null;
                     position = reference is null ? position : ColumnIndex(name, line, reference);
                     if (position >= MaxColumns)
                         throw new ProblemException(new Problem($"{name}:{line}", "", $"more than {MaxColumns} cells in the row (Excel's last column is XFD)"));

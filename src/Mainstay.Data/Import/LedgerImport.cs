@@ -7,11 +7,18 @@ using Mainstay.Problems;
 namespace Mainstay.Data.Import;
 
 /// <summary>A table that passed validation, ready to replace its kind's rows in the ledger.</summary>
-public sealed record ValidatedTable(string Source, LedgerKind Kind, IReadOnlyList<SourcedRow> Rows);
+public sealed record ValidatedTable(string Source, LedgerKind Kind, IReadOnlyList<SourcedRow> Rows)
+{
+    /// <summary>Rows of the file left out, one line per reason with its count (see <see cref="TextTable.Skipped"/>).</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+}
 
 /// <summary>What an import did to one table.</summary>
 public sealed record TableChange(string Source, LedgerKind Kind, int Added, int Changed, int Removed, int Unchanged)
 {
+    /// <summary>Rows of the file left out, one line per reason with its count.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     public bool Any => Added + Changed + Removed > 0;
 }
 
@@ -54,7 +61,7 @@ public static class LedgerImport
             var total = table.Rows.Count;
             var rows = TableValidation.Validate(kind, table, problems,
                 progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress($"checking {table.Name}", done, total))));
-            tables.Add(new ValidatedTable(table.Name, kind, rows));
+            tables.Add(new ValidatedTable(table.Name, kind, rows) { Skipped = table.Skipped });
         }
         return (tables, problems);
     }
@@ -142,7 +149,7 @@ public static class LedgerImport
         await LedgerTables.DeleteAsync(db, kind, removed, transaction, cancel);
         await LedgerTables.UpdateAsync(db, kind, changed, transaction, cancel);
         await LedgerTables.InsertAsync(db, kind, added, transaction, cancel, progress);
-        return new TableChange(table.Source, kind, added.Count, changed.Count, removed.Length, unchanged);
+        return new TableChange(table.Source, kind, added.Count, changed.Count, removed.Length, unchanged) { Skipped = table.Skipped };
     }
 
     private static async Task CheckRemovedNationsUnusedAsync(

@@ -83,6 +83,9 @@ public static class Migrations
         new(7, "offers released to other nations", """
             ALTER TABLE offers ADD COLUMN released TEXT NOT NULL DEFAULT 'no';
             """),
+        new(8, "contributions that correct earlier ones", """
+            ALTER TABLE contributions ADD COLUMN correction TEXT NOT NULL DEFAULT 'no';
+            """),
     ];
 
     public static int Latest => All[^1].Version;
