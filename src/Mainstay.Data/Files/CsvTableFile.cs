@@ -141,6 +141,8 @@ public static class CsvTableFile
                     position = EndOfField(text, position);
                     field = pool.Text(fields.Count, text.AsSpan(start, position - start).Trim(" \t"));
                 }
+                if (field.Length > 1 && field[0] == '\'')
+                    field = CsvCells.Unprotect(field);
                 if (field.Length > MaxFieldLength)
                     return new Problem($"{name}:{line}", "", $"a field of {field.Length} characters; the most is {MaxFieldLength} (Excel's limit for a cell)");
                 fields.Add(field);
@@ -180,7 +182,10 @@ public static class CsvTableFile
             ? value
             : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>Writes a header and rows as UTF-8 CSV with LF line ends.</summary>
+    /// <summary>
+    /// Writes a header and rows as UTF-8 CSV with LF line ends, each cell protected from being run
+    /// as a formula (<see cref="CsvCells"/>), which reading undoes.
+    /// </summary>
     public static void Write(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
@@ -192,7 +197,7 @@ public static class CsvTableFile
             {
                 if (i > 0)
                     writer.Write(',');
-                writer.Write(Field(row[i]));
+                writer.Write(Field(CsvCells.Protect(row[i])));
             }
             writer.Write('\n');
         }
