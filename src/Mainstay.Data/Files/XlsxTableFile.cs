@@ -219,11 +219,15 @@ public static class XlsxTableFile
         return text.ToString();
     }
 
+    /// <summary>The buffer text is read through, one per thread: a million cells must not allocate a million.</summary>
+    [ThreadStatic]
+    private static char[]? t_chunk;
+
     /// <summary>Appends the text of the element the reader stands on, a chunk at a time, up to Excel's cell limit.</summary>
     private static void AppendText(string name, int line, XmlReader reader, StringBuilder text)
     {
         var depth = reader.Depth;
-        var chunk = new char[4096];
+        var chunk = t_chunk ??= new char[4096];
         while (reader.Read() && reader.Depth > depth)
         {
             if (reader.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
@@ -324,7 +328,7 @@ public static class XlsxTableFile
     {
         text ??= "";
         var shown = text.Length > 40 ? text[..40] + "..." : text;
-        return string.Concat(shown.Select(c => char.IsControl(c) ? '\uFFFD' : c));
+        return shown.Any(char.IsControl) ? new string([.. shown.Select(c => char.IsControl(c) ? '\uFFFD' : c)]) : shown;
     }
 
     /// <summary>Writes a workbook with one sheet; cells of <paramref name="numeric"/> columns become numbers.</summary>
