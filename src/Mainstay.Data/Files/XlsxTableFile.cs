@@ -62,7 +62,7 @@ public static class XlsxTableFile
         }
         catch (Exception e) when (e is InvalidDataException or IOException or XmlException or NotSupportedException)
         {
-            return new Problem(name, "", $"not an Excel workbook (.xlsx) or a damaged one: {Shown(e.Message)}");
+            return new Problem(name, "", $"not an Excel workbook (.xlsx) or a damaged one: {Shown(e.Message, 300)}");
         }
     }
 
@@ -324,10 +324,10 @@ public static class XlsxTableFile
     }
 
     /// <summary>Text from the file as a message may show it: short, and without control characters.</summary>
-    private static string Shown(string? text)
+    private static string Shown(string? text, int most = 40)
     {
         text ??= "";
-        var shown = text.Length > 40 ? text[..40] + "..." : text;
+        var shown = text.Length > most ? text[..most] + "..." : text;
         return shown.Any(char.IsControl) ? new string([.. shown.Select(c => char.IsControl(c) ? '\uFFFD' : c)]) : shown;
     }
 
