@@ -91,10 +91,13 @@ public static class XlsxTableFile
         var cells = new SortedDictionary<int, string>();
         var text = new StringBuilder();
         var line = 0;
+        var seen = 0;
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row")
                 continue;
+            if (++seen > MaxRows)
+                throw new ProblemException(new Problem(name, "", $"more than {MaxRows} rows in the sheet, Excel's limit"));
             line = RowNumber(name, reader.GetAttribute("r"), line);
             cells.Clear();
             var beyond = (string?)null;

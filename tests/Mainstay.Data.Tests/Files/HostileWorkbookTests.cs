@@ -50,6 +50,17 @@ public sealed class HostileWorkbookTests
     }
 
     [Fact]
+    public void More_rows_than_Excel_holds_are_refused_even_when_they_repeat_one_number()
+    {
+        var random = new Random(1);
+        // Noise in each row keeps the sheet from compressing like a zip bomb, so the row count is what stops it.
+        var rows = Enumerable.Range(0, (1 << 20) + 1).Select(_ => $"""<row r="2" x="{random.Next():x8}"/>""");
+
+        XlsxTableFile.Read("items.xlsx", Workbook(Header, rows)).Problem!.ToString()
+            .ShouldBe("items.xlsx: more than 1048576 rows in the sheet, Excel's limit");
+    }
+
+    [Fact]
     public void A_workbook_of_many_rows_is_read_whole()
     {
         var rows = Enumerable.Range(2, 20_000).Select(r => $"""<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>item{r}</t></is></c><c r="C{r}"><v>{r}</v></c></row>""");
