@@ -85,9 +85,13 @@ public static class ImportCommand
             if (!outcome.Ok)
                 return context.Reject(outcome.Problems, "nothing was imported");
             foreach (var change in outcome.Changes)
+            {
                 await context.Out.WriteLineAsync(change.Any
                     ? $"{change.Source}: {change.Added} added, {change.Changed} changed, {change.Removed} removed, {change.Unchanged} unchanged"
                     : $"{change.Source}: no changes ({change.Unchanged} {change.Kind.Name} rows already up to date)");
+                foreach (var skipped in change.Skipped)
+                    await context.Out.WriteLineAsync($"{change.Source}: skipped {skipped}");
+            }
             if (options.DryRun)
                 await context.Out.WriteLineAsync("Dry run: nothing was changed.");
             else if (outcome.Changes.All(c => !c.Any))

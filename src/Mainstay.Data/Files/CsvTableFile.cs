@@ -5,10 +5,18 @@ namespace Mainstay.Data.Files;
 
 /// <summary>
 /// Reads and writes RFC 4180 CSV: UTF-8 (a byte-order mark is accepted), comma-separated, one
-/// header row; CRLF and blank lines are accepted and spaces around fields trimmed.
+/// header row; CRLF and blank lines are accepted and spaces around fields trimmed. A record holds
+/// at most <see cref="MaxFields"/> fields of at most <see cref="MaxFieldLength"/> characters, Excel's
+/// limits, so whatever is read also fits a spreadsheet and a stray quote cannot swallow the file.
 /// </summary>
 public static class CsvTableFile
 {
+    /// <summary>Excel's last column, XFD.</summary>
+    public const int MaxFields = 16_384;
+
+    /// <summary>The most characters Excel keeps in a cell.</summary>
+    public const int MaxFieldLength = 32_767;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static Result<TextTable> Read(string name, byte[] bytes)
@@ -119,6 +127,8 @@ public static class CsvTableFile
                         if (c == '\n')
                             line++;
                         quoted.Append(c);
+                        if (quoted.Length > MaxFieldLength)
+                            return new Problem($"{name}:{openedOn}", "", $"a quoted field runs past {MaxFieldLength} characters (Excel's limit for a cell); is a quote left open?");
                     }
                     var restStart = position;
                     position = EndOfField(text, position);
@@ -131,7 +141,13 @@ public static class CsvTableFile
                     position = EndOfField(text, position);
                     field = pool.Text(fields.Count, text.AsSpan(start, position - start).Trim(" \t"));
                 }
+                if (field.Length > 1 && field[0] == '\'')
+                    field = CsvCells.Unprotect(field);
+                if (field.Length > MaxFieldLength)
+                    return new Problem($"{name}:{line}", "", $"a field of {field.Length} characters; the most is {MaxFieldLength} (Excel's limit for a cell)");
                 fields.Add(field);
+                if (fields.Count > MaxFields)
+                    return new Problem($"{name}:{recordLine}", "", $"more than {MaxFields} fields in one record (Excel's last column is XFD)");
                 if (position < text.Length && text[position] == ',')
                 {
                     position++;
@@ -166,7 +182,10 @@ public static class CsvTableFile
             ? value
             : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>Writes a header and rows as UTF-8 CSV with LF line ends.</summary>
+    /// <summary>
+    /// Writes a header and rows as UTF-8 CSV with LF line ends, each cell protected from being run
+    /// as a formula (<see cref="CsvCells"/>), which reading undoes.
+    /// </summary>
     public static void Write(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
@@ -178,7 +197,7 @@ public static class CsvTableFile
             {
                 if (i > 0)
                     writer.Write(',');
-                writer.Write(Field(row[i]));
+                writer.Write(Field(CsvCells.Protect(row[i])));
             }
             writer.Write('\n');
         }

@@ -6,6 +6,9 @@ namespace Mainstay.Data.Files;
 /// <summary>A ledger file read from disk: which kind of rows it holds, and its table of text.</summary>
 public sealed record LedgerFile(LedgerKind Kind, TextTable Table)
 {
+    /// <summary>The largest file read: a million rows of CSV are about 100 MB.</summary>
+    public const long MaxFileBytes = 512L * 1024 * 1024;
+
     /// <summary>
     /// The kind a file name implies: <c>offers.csv</c>, <c>offers-2025.xlsx</c> and <c>offers_de.csv</c>
     /// hold offers; <c>eurofxref-hist.csv</c> holds ECB rates, <c>imf_exchangerates_A_ENDA_USD.csv</c>
@@ -49,6 +52,8 @@ public sealed record LedgerFile(LedgerKind Kind, TextTable Table)
         byte[] bytes;
         try
         {
+            if (new FileInfo(path).Length > MaxFileBytes)
+                return new Problem(name, "", $"the file is larger than {MaxFileBytes / (1024 * 1024)} MB, the most one import reads; split it");
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -60,7 +65,7 @@ public sealed record LedgerFile(LedgerKind Kind, TextTable Table)
         var table = extension switch
         {
             ".csv" or ".txt" => CsvTableFile.Read(name, bytes),
-            ".xlsx" => XlsxTableFile.Read(name, bytes),
+            ".xlsx" => XlsxTableFile.Read(name, bytes, problems),
             _ => new Problem(name, "", $"unsupported file type \"{extension}\"; expected .csv or .xlsx"),
         };
         if (!table.IsOk)
@@ -71,6 +76,8 @@ public sealed record LedgerFile(LedgerKind Kind, TextTable Table)
             table = ImfRatesFile.ToLong(table.Value, problems);
         else if (kind == LedgerKinds.Contributions && KielTrackerFile.Looks(table.Value))
             table = KielTrackerFile.ToContributions(table.Value, problems);
+        if (!table.IsOk)
+            return table.Problem;
         return Result<LedgerFile>.Ok(new LedgerFile(kind, table.Value));
     }
 }

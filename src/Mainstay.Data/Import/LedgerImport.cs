@@ -11,11 +11,18 @@ namespace Mainstay.Data.Import;
 /// Whether what shows only between rows was checked on the file alone, which can be done when it
 /// holds the whole table; otherwise the import checks it on the table as it will be.
 /// </param>
-public sealed record ValidatedTable(string Source, LedgerKind Kind, IReadOnlyList<SourcedRow> Rows, bool CheckedTogether = true);
+public sealed record ValidatedTable(string Source, LedgerKind Kind, IReadOnlyList<SourcedRow> Rows, bool CheckedTogether = true)
+{
+    /// <summary>Rows of the file left out, one line per reason with its count (see <see cref="TextTable.Skipped"/>).</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+}
 
 /// <summary>What an import did to one table.</summary>
 public sealed record TableChange(string Source, LedgerKind Kind, int Added, int Changed, int Removed, int Unchanged)
 {
+    /// <summary>Rows of the file left out, one line per reason with its count.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     public bool Any => Added + Changed + Removed > 0;
 }
 
@@ -60,7 +67,7 @@ public static class LedgerImport
             var rows = TableValidation.Validate(kind, table, problems,
                 progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress($"checking {table.Name}", done, total))),
                 rowsOnly: partial);
-            tables.Add(new ValidatedTable(table.Name, kind, rows, CheckedTogether: !partial));
+            tables.Add(new ValidatedTable(table.Name, kind, rows, CheckedTogether: !partial) { Skipped = table.Skipped });
         }
         return (tables, problems);
     }
@@ -164,7 +171,10 @@ public static class LedgerImport
         await LedgerTables.DeleteAsync(db, kind, plan.Removed, transaction, cancel);
         await LedgerTables.UpdateAsync(db, kind, plan.Changed.Select(c => c.After).ToArray(), transaction, cancel);
         await LedgerTables.InsertAsync(db, kind, plan.Added, transaction, cancel, progress);
-        return new TableChange(plan.Table.Source, kind, plan.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Unchanged);
+        return new TableChange(plan.Table.Source, kind, plan.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Unchanged)
+        {
+            Skipped = plan.Table.Skipped,
+        };
     }
 
     private static async Task CheckRemovedNationsUnusedAsync(

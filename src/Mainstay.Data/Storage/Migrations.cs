@@ -87,6 +87,9 @@ public static class Migrations
             CREATE TABLE sessions (id TEXT PRIMARY KEY, user_name TEXT NOT NULL, created_at TEXT NOT NULL,
                 expires_at TEXT NOT NULL, ended_at TEXT NOT NULL);
             """),
+        new(9, "contributions that correct earlier ones", """
+            ALTER TABLE contributions ADD COLUMN correction TEXT NOT NULL DEFAULT 'no';
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -48,7 +48,9 @@ public enum ValuationBasis
 /// report is made). <see cref="FundedBy"/> names the contribution whose money paid for this one
 /// (a fund buying with what a donor paid in: it counts once, for the payer);
 /// <see cref="ReimbursedBy"/> names the contribution that paid this one back (it then counts for
-/// the one who bore the cost, not for this donor).
+/// the one who bore the cost, not for this donor). A <see cref="Correction"/> takes back part of
+/// what was recorded before (a donor's revised figure, the Kiel tracker's negative months): its
+/// amount is negative and it counts, lowering its donor's total in its period.
 /// </summary>
 public sealed record Contribution(
     string Id,
@@ -62,7 +64,8 @@ public sealed record Contribution(
     ValuationBasis Valuation,
     string Source,
     string? FundedBy = null,
-    string? ReimbursedBy = null)
+    string? ReimbursedBy = null,
+    bool Correction = false)
 {
     /// <summary>Why the contribution does not count toward its donor's burden share, or null when it does.</summary>
     public string? NotCountedBecause =>

@@ -65,6 +65,32 @@ public sealed class MigrationTests
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task Contributions_audited_before_corrections_existed_verify_after_migration_9(string database)
+    {
+        string[] columns = ["id", "donor", "recipient", "value_date", "aid_type", "category", "channel", "amount", "currency", "valuation", "source", "funded_by", "reimbursed_by"];
+        await using var ledger = await TestLedger.CreateAsync(database);
+        await using (var old = await ledger.OpenAsync(upToVersion: 7))
+        {
+            await using var transaction = await old.BeginWriteAsync(default);
+            await old.ExecuteAsync("INSERT INTO contributions (" + string.Join(", ", columns) + ") VALUES "
+                + "('C1', 'DE', 'UA', '2025-01-01', 'military', 'equipment', 'nato', 500, 'EUR', 'cash', 's', '', '')", default, transaction);
+            var audit = await Mainstay.Data.Audit.AuditTrail.BeginAsync(old, transaction, "test", ledger.Clock, default);
+            audit.Record("add", "contributions", "C1", null, Mainstay.Data.Audit.AuditTrail.RowJson(columns,
+                ["C1", "DE", "UA", "2025-01-01", "military", "equipment", "nato", "5.00", "EUR", "cash", "s", "", ""]));
+            await audit.FlushAsync(default);
+            await transaction.CommitAsync();
+        }
+
+        var verified = await ledger.RunAsync("audit", "verify"); // migrates to the latest version first
+        var export = await ledger.RunAsync("export", "./contributions.csv");
+
+        verified.Exit.ShouldBe(0, verified.Error);
+        verified.Out.ShouldContain("the tables match it");
+        export.Exit.ShouldBe(0, export.Error);
+        File.ReadAllText(Path.Combine(ledger.Folder, "contributions.csv")).ShouldEndWith("C1,DE,UA,2025-01-01,military,equipment,nato,5.00,EUR,cash,s,,,no\n");
+    }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
     public async Task A_ledger_from_a_newer_Mainstay_is_refused_untouched(string database)
     {
         await using var ledger = await TestLedger.CreateAsync(database);

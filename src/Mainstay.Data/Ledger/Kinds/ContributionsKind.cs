@@ -18,6 +18,7 @@ public sealed class ContributionsKind : LedgerKind<Contribution>
         new("aid_type"), new("category"), new("channel"), new("amount", ColumnType.Amount, Currency: "currency"), new("currency"),
         new("valuation"), new("source"), new("funded_by", Optional: true, RowOf: "contributions"),
         new("reimbursed_by", Optional: true, RowOf: "contributions"),
+        new("correction", Optional: true, Default: "no"),
     ];
 
     public override Contribution Read(RowReader row)
@@ -30,21 +31,31 @@ public sealed class ContributionsKind : LedgerKind<Contribution>
         var category = row.Choice("category", Codes.Categories);
         var channel = row.Choice("channel", Codes.Channels);
         var currency = row.Currency("currency");
-        var amount = row.Amount("amount", currency);
+        var correction = row.Flag("correction");
+        var amount = row.Amount("amount", currency, positive: false);
         var valuation = row.Choice("valuation", Codes.Valuations);
         var source = row.Text("source");
         var fundedBy = row.Optional("funded_by");
         var reimbursedBy = row.Optional("reimbursed_by");
+        var amountText = row.Optional("amount");
+        if (Mainstay.Money.Money.TryParse(amountText, currency, out _, out _))
+        {
+            if (correction && amount.Minor >= 0)
+                row.Fail("amount", $"a correction takes back part of an earlier contribution: expected an amount < 0, got \"{amountText}\"");
+            else if (!correction && amount.Minor <= 0)
+                row.Fail("amount", $"expected an amount > 0, got \"{amountText}\"" + (amount.Minor < 0 ? "; a negative amount is a correction: set correction to yes" : ""));
+        }
         if (donor.Length > 0 && donor == recipient)
             row.Fail("recipient", $"a nation does not contribute to itself ({donor})");
         return new Contribution(id, donor, recipient, date, aidType, category, channel, amount, valuation, source,
-            fundedBy.Length == 0 ? null : fundedBy, reimbursedBy.Length == 0 ? null : reimbursedBy);
+            fundedBy.Length == 0 ? null : fundedBy, reimbursedBy.Length == 0 ? null : reimbursedBy, correction);
     }
 
     public override string[] Write(Contribution c) =>
     [
         c.Id, c.Donor, c.Recipient, c.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Codes.Of(c.AidType), Codes.Of(c.Category),
         Codes.Of(c.Channel), c.Amount.AmountText(), c.Amount.Currency.Code, Codes.Of(c.Valuation), c.Source, c.FundedBy ?? "", c.ReimbursedBy ?? "",
+        c.Correction ? "yes" : "no",
     ];
 
     public override IEnumerable<Problem> CheckTogether(IReadOnlyList<SourcedRow> rows, Func<string[], bool>? shown = null)
