@@ -74,8 +74,10 @@ public static class ImportCommand
                     // Say, in the same run, what the ledger has against the rows that were fine on their own.
                     if (newLedger is null)
                         problems = [.. problems, .. await LedgerProblemsAsync(target.Value, tables, options, context.Clock, cancel)];
-                    return ((ImportOutcome?)new ImportOutcome(problems, []), ExitCode.Ok);
+                    return ((ImportOutcome?)new ImportOutcome([.. problems.Distinct()], []), ExitCode.Ok);
                 }
+                if (options.DryRun)
+                    return await DryRunAsync(target.Value, tables, options, context, progress, cancel);
                 return await CommonOptions.WithNewOrExistingLedgerAsync(target.Value, context, cancel,
                     db => LedgerImport.ApplyAsync(db, tables, CommonOptions.Actor(parsed, context), context.Clock, options, progress, cancel),
                     keep: o => o.Ok);
@@ -101,6 +103,27 @@ public static class ImportCommand
         return command;
     }
 
+    /// <summary>A dry run asks a ledger already at the current schema, and never upgrades or creates it.</summary>
+    private static async Task<(ImportOutcome?, int)> DryRunAsync(
+        DatabaseTarget target, IReadOnlyList<ValidatedTable> tables, ImportOptions options, CliContext context,
+        IProgress<ImportProgress>? progress, CancellationToken cancel)
+    {
+        var opened = await LedgerDatabase.OpenAsync(target, context.Clock, cancel: cancel, create: false, migrate: false);
+        if (!opened.IsOk)
+        {
+            context.Report([opened.Problem]);
+            return (null, ExitCode.BadInput);
+        }
+        await using var db = opened.Value;
+        if (await CurrentSchemaAsync(db, cancel) is not true)
+        {
+            context.Report([new Mainstay.Problems.Problem(target.Display, "",
+                "not a Mainstay ledger of the current schema; a dry run neither creates nor upgrades one: run 'mainstay init' first")]);
+            return (null, ExitCode.BadInput);
+        }
+        return (await LedgerImport.ApplyAsync(db, tables, "dry run", context.Clock, options, progress, cancel), ExitCode.Ok);
+    }
+
     /// <summary>
     /// What the ledger has against the rows of files that have problems of their own, so that one run
     /// reports them all. Only a ledger already at the current schema is asked: bad files never upgrade it.
@@ -114,13 +137,26 @@ public static class ImportCommand
         await using var db = opened.Value;
         try
         {
-            return await db.SchemaVersionAsync(cancel) == Migrations.Latest
+            return await CurrentSchemaAsync(db, cancel) is true
                 ? await LedgerImport.CheckAgainstLedgerAsync(db, tables, options, cancel)
                 : [];
         }
         catch (System.Data.Common.DbException)
         {
-            return []; // not a ledger it can read: the files' own problems are all there is to say
+            return []; // a ledger it cannot read: the files' own problems are all there is to say
+        }
+    }
+
+    /// <summary>Whether the ledger is at the current schema; null when it is no Mainstay ledger at all.</summary>
+    private static async Task<bool?> CurrentSchemaAsync(LedgerDatabase db, CancellationToken cancel)
+    {
+        try
+        {
+            return await db.SchemaVersionAsync(cancel) == Migrations.Latest;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return null;
         }
     }
 

@@ -129,4 +129,23 @@ public sealed class ImportSafetyTests
 
         run.Exit.ShouldBe(0, run.Error);
     }
+
+    [Theory]
+    [MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task A_dry_run_neither_upgrades_nor_creates_a_ledger(string database)
+    {
+        await using var ledger = await TestLedger.CreateAsync(database);
+        await using (var old = await ledger.OpenAsync(upToVersion: 7))
+            (await old.SchemaVersionAsync()).ShouldBe(7);
+        ledger.WriteFile("nations.csv", "code,name,role,currency\nDE,Germany,ally,EUR\n");
+
+        var run = await ledger.RunAsync("import", "./nations.csv", "--dry-run");
+
+        run.Exit.ShouldBe(2);
+        run.Error.ShouldContain("a dry run neither creates nor upgrades one");
+        await using var after = await ledger.OpenRawAsync();
+        await using var version = after.CreateCommand();
+        version.CommandText = "SELECT MAX(version) FROM mainstay_schema";
+        Convert.ToInt32(await version.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(7);
+    }
 }

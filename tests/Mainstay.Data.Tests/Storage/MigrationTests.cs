@@ -81,7 +81,8 @@ public sealed class MigrationTests
             await transaction.CommitAsync();
         }
 
-        var verified = await ledger.RunAsync("audit", "verify"); // migrates to the latest version first
+        (await ledger.RunAsync("init")).Exit.ShouldBe(0); // migrates to the latest version
+        var verified = await ledger.RunAsync("audit", "verify");
         var export = await ledger.RunAsync("export", "./contributions.csv");
 
         verified.Exit.ShouldBe(0, verified.Error);

@@ -43,6 +43,7 @@ public sealed class UploadSafetyTests
         {
             { new StringContent(PageClient.TokenIn(form)), "__RequestVerificationToken" },
             { new ByteArrayContent(content), "files", name },
+            { new StringContent("true"), "allowRemovals" }, // the file holds the whole table of annual rates
         };
         var response = await client.Http.PostAsync("/Import", upload);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
