@@ -102,4 +102,22 @@ public static class CommonOptions
             }
         }
     }
+
+    /// <summary>
+    /// The SQLite file <c>--db</c> names, for commands that work on the file itself (backup, restore);
+    /// null, with why printed, for a bad target or a PostgreSQL one (<paramref name="postgres"/> says what to use there).
+    /// </summary>
+    public static async Task<string?> SqliteFileAsync(ParseResult parsed, CliContext context, string postgres)
+    {
+        var target = Target(parsed, context);
+        if (!target.IsOk)
+        {
+            context.Report([target.Problem]);
+            return null;
+        }
+        if (target.Value.SqlitePath is { } path)
+            return path;
+        await context.Error.WriteLineAsync($"{target.Value.Display}: {postgres}, as docs/storage.md shows");
+        return null;
+    }
 }

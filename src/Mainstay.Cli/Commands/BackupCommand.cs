@@ -21,18 +21,8 @@ public static class BackupCommand
         command.Options.Add(force);
         command.SetAction(async (parsed, cancel) =>
         {
-            var target = CommonOptions.Target(parsed, context);
-            if (!target.IsOk)
-            {
-                context.Report([target.Problem]);
+            if (await CommonOptions.SqliteFileAsync(parsed, context, "a PostgreSQL ledger is backed up with pg_dump and restored with pg_restore") is not { } ledger)
                 return ExitCode.BadInput;
-            }
-            if (target.Value.SqlitePath is not { } ledger)
-            {
-                await context.Error.WriteLineAsync(
-                    $"{target.Value.Display}: a PostgreSQL ledger is backed up with pg_dump and restored with pg_restore, as docs/storage.md shows");
-                return ExitCode.BadInput;
-            }
             var path = parsed.GetValue(file)!;
             var inUse = new FileInfo(path + "-wal") is { Exists: true, Length: > 0 };
             if ((RestoreCommand.RefuseToReplace(path, ledger, parsed.GetValue(force))

@@ -20,18 +20,9 @@ public static class RestoreCommand
         command.Options.Add(force);
         command.SetAction(async (parsed, cancel) =>
         {
-            var target = CommonOptions.Target(parsed, context);
-            if (!target.IsOk)
-            {
-                context.Report([target.Problem]);
+            if (await CommonOptions.SqliteFileAsync(parsed, context, "a PostgreSQL ledger is restored with pg_restore from what pg_dump wrote") is not { } ledger)
                 return ExitCode.BadInput;
-            }
-            if (target.Value.SqlitePath is not { } ledger)
-            {
-                await context.Error.WriteLineAsync(
-                    $"{target.Value.Display}: a PostgreSQL ledger is restored with pg_restore from what pg_dump wrote, as docs/storage.md shows");
-                return ExitCode.BadInput;
-            }
+            var target = CommonOptions.Target(parsed, context).Value;
             var backup = parsed.GetValue(file)!;
             if (RefuseToReplace(ledger, backup, parsed.GetValue(force)) is { } refusal)
             {
@@ -58,7 +49,7 @@ public static class RestoreCommand
                 return ExitCode.BadInput;
             }
             var existed = File.Exists(ledger);
-            if (!existed || !ReplacedInPlace(source, target.Value))
+            if (!existed || !ReplacedInPlace(source, target))
             {
                 var fresh = NewLedgerFile.At(ledger);
                 try
@@ -82,7 +73,7 @@ public static class RestoreCommand
                     fresh.Discard();
                 }
             }
-            var (restored, problem) = await VerifyAsync(target.Value, cancel);
+            var (restored, problem) = await VerifyAsync(target, cancel);
             if (problem is not null)
             {
                 await context.Error.WriteLineAsync($"{ledger}: restored from {backup}, but it does not verify: {problem}");

@@ -22,7 +22,7 @@ public static class BurdenSharingReports
 
         var contributions = await AllContributionsAsync(db, snapshot, problems, cancel);
         if (contributions is null)
-            return problems.First();
+            return problems.Last();
         var input = new BurdenSharingInput(
             await Load(LedgerKinds.Nations),
             await Load(LedgerKinds.Gdp),
@@ -46,8 +46,9 @@ public static class BurdenSharingReports
             return null;
         var valuation = new EuroValuation(
             await LedgerReader.LoadAsync(db, LedgerKinds.ExchangeRates, cancel, snapshot), await LedgerReader.LoadAsync(db, LedgerKinds.AnnualRates, cancel, snapshot));
+        var found = problems.Count;
         var valued = BurdenSharingReport.ValueInEuros(contributions, valuation, period, problems);
-        return problems.Count == 0 ? valued : null;
+        return problems.Count == found ? valued : null;
     }
 
     /// <summary>The contributions recorded and those the pledges and deliveries imply; null (and a problem) when those cannot be derived.</summary>

@@ -31,7 +31,7 @@ public static class RowReferences
                 var rows = plan is null ? await storedTable(kind) : plan.Final;
                 var targets = targetPlan is null ? await storedTable(target) : targetPlan.Final;
                 // A ledger without an item catalogue plans any item type, as the planning contract's scenarios do.
-                if (target == LedgerKinds.Items && targets.Count == 0)
+                if (target == LedgerKinds.Items && targets.Count == 0 && (targetPlan?.Stored.Count ?? 0) == 0)
                     continue;
                 Check(kind, column, plan, rows, target, targetPlan, targets, options, problems);
             }
