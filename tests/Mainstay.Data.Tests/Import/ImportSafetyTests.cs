@@ -148,4 +148,19 @@ public sealed class ImportSafetyTests
         version.CommandText = "SELECT MAX(version) FROM mainstay_schema";
         Convert.ToInt32(await version.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(7);
     }
+
+    [Fact]
+    public async Task Emptying_the_item_catalogue_that_offers_and_requirements_name_is_refused()
+    {
+        var (ledger, _) = await DemoWithDeOffersAsync("sqlite");
+        await using var _ledger = ledger;
+        var before = await LedgerState.FingerprintAsync(ledger);
+        ledger.WriteFile("items.csv", "item,capability,unit_value_eur,name\n");
+
+        var run = await ledger.RunAsync("import", "./items.csv", "--allow-removals");
+
+        run.Exit.ShouldBe(2);
+        run.Error.ShouldMatch(@"items\.csv: item type ""[^""]+"" would be removed, but (offers|requirements) .* still name it in item");
+        (await LedgerState.FingerprintAsync(ledger)).ShouldBe(before);
+    }
 }
