@@ -14,7 +14,7 @@ WORK=$(mktemp -d)
 dotnet build src/Mainstay.Cli -c Release -o "$WORK/bin" --verbosity quiet --nologo >/dev/null
 MAINSTAY=(dotnet "$WORK/bin/mainstay.dll")
 "${MAINSTAY[@]}" demo --db "$WORK/demo.db" >/dev/null
-echo "a long benchmark password" | "${MAINSTAY[@]}" user add bench --role coordinator --db "$WORK/demo.db" >/dev/null
+echo "correct horse battery staple" | "${MAINSTAY[@]}" user add bench --role coordinator --db "$WORK/demo.db" >/dev/null
 TOKEN=$("${MAINSTAY[@]}" user token bench --db "$WORK/demo.db" 2>/dev/null)
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 "${MAINSTAY[@]}" serve --db "$WORK/demo.db" --urls "http://127.0.0.1:$PORT" >"$WORK/serve.log" 2>&1 &

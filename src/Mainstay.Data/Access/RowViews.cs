@@ -11,9 +11,11 @@ namespace Mainstay.Data.Access;
 /// </summary>
 public static class RowViews
 {
-    /// <summary>The tables <paramref name="kind"/>'s rows name rows of.</summary>
+    /// <summary>The tables not everyone may read that <paramref name="kind"/>'s rows name rows of: what a view needs loaded.</summary>
     public static IEnumerable<LedgerKind> Referenced(LedgerKind kind) =>
-        kind.Columns.Select(c => c.RowOf).OfType<string>().Distinct().Select(name => LedgerKinds.Find(name)!);
+        kind.Columns.Select(c => c.RowOf).OfType<string>().Distinct().Select(name => LedgerKinds.Find(name)!).Where(Restricted);
+
+    private static bool Restricted(LedgerKind kind) => !AccessPolicy.CanSeeTable(null, kind.Name);
 
     /// <param name="table">The stored rows of each table of <see cref="Referenced"/>.</param>
     public static string[] AsSeen(User? user, LedgerKind kind, string[] cells, Func<LedgerKind, IReadOnlyDictionary<string, string[]>> table)
@@ -26,7 +28,7 @@ public static class RowViews
             if (kind.Columns[i].RowOf is not { } name || cells[i].Length == 0)
                 continue;
             var target = LedgerKinds.Find(name)!;
-            if (AccessPolicy.CanSeeTable(null, target.Name))
+            if (!Restricted(target))
                 continue; // a reference table (the item catalogue) is everyone's to read
             if (!table(target).TryGetValue(cells[i], out var row) || !AccessPolicy.CanSee(user, target.Name, target.CellsByName(row)))
                 (seen ??= [.. cells])[i] = "";
