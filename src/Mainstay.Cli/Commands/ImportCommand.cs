@@ -59,12 +59,6 @@ public static class ImportCommand
                 return ExitCode.BadInput;
             }
             var options = new ImportOptions { Scope = scope.Value, AllowRemovals = parsed.GetValue(allowRemovals), DryRun = parsed.GetValue(dryRun) };
-            var newLedger = target.Value.SqlitePath is { } path && !File.Exists(path) ? path : null;
-            if (options.DryRun && newLedger is not null)
-            {
-                context.Report([new Mainstay.Problems.Problem(newLedger, "", "no ledger here; a dry run compares the files with an existing ledger")]);
-                return ExitCode.BadInput;
-            }
             var (outcome, openExit) = await WithProgressAsync(context, async progress =>
             {
                 // Files are checked before the ledger is opened, so bad files never touch it.
@@ -72,8 +66,7 @@ public static class ImportCommand
                 if (problems.Count > 0)
                 {
                     // Say, in the same run, what the ledger has against the rows that were fine on their own.
-                    if (newLedger is null)
-                        problems = [.. problems, .. await LedgerProblemsAsync(target.Value, tables, options, context.Clock, cancel)];
+                    problems = [.. problems, .. await LedgerProblemsAsync(target.Value, tables, options, cancel)];
                     return ((ImportOutcome?)new ImportOutcome([.. problems.Distinct()], []), ExitCode.Ok);
                 }
                 if (options.DryRun)
@@ -103,61 +96,34 @@ public static class ImportCommand
         return command;
     }
 
-    /// <summary>A dry run asks a ledger already at the current schema, and never upgrades or creates it.</summary>
+    /// <summary>A dry run reads a ledger already at the current schema, opened read-only: it never creates, upgrades or writes one.</summary>
     private static async Task<(ImportOutcome?, int)> DryRunAsync(
         DatabaseTarget target, IReadOnlyList<ValidatedTable> tables, ImportOptions options, CliContext context,
         IProgress<ImportProgress>? progress, CancellationToken cancel)
     {
-        var opened = await LedgerDatabase.OpenAsync(target, context.Clock, cancel: cancel, create: false, migrate: false);
+        var opened = await LedgerDatabase.OpenReadOnlyAsync(target, cancel);
         if (!opened.IsOk)
         {
             context.Report([opened.Problem]);
-            return (null, ExitCode.BadInput);
+            await context.Error.WriteLineAsync("nothing was changed: a dry run neither creates nor upgrades one");
+            return (null, LedgerDatabase.IsRunTimeFailure(opened.Problem) ? ExitCode.Failure : ExitCode.BadInput);
         }
         await using var db = opened.Value;
-        if (await CurrentSchemaAsync(db, cancel) is not true)
-        {
-            context.Report([new Mainstay.Problems.Problem(target.Display, "",
-                "not a Mainstay ledger of the current schema; a dry run neither creates nor upgrades one: run 'mainstay init' first")]);
-            return (null, ExitCode.BadInput);
-        }
         return (await LedgerImport.ApplyAsync(db, tables, "dry run", context.Clock, options, progress, cancel), ExitCode.Ok);
     }
 
     /// <summary>
     /// What the ledger has against the rows of files that have problems of their own, so that one run
-    /// reports them all. Only a ledger already at the current schema is asked: bad files never upgrade it.
+    /// reports them all. Only a ledger already at the current schema is asked, read-only: bad files never upgrade it.
     /// </summary>
     private static async Task<IReadOnlyList<Mainstay.Problems.Problem>> LedgerProblemsAsync(
-        DatabaseTarget target, IReadOnlyList<ValidatedTable> tables, ImportOptions options, TimeProvider clock, CancellationToken cancel)
+        DatabaseTarget target, IReadOnlyList<ValidatedTable> tables, ImportOptions options, CancellationToken cancel)
     {
-        var opened = await LedgerDatabase.OpenAsync(target, clock, cancel: cancel, create: false, migrate: false);
+        var opened = await LedgerDatabase.OpenReadOnlyAsync(target, cancel);
         if (!opened.IsOk)
-            return [];
-        await using var db = opened.Value;
-        try
-        {
-            return await CurrentSchemaAsync(db, cancel) is true
-                ? await LedgerImport.CheckAgainstLedgerAsync(db, tables, options, cancel)
-                : [];
-        }
-        catch (System.Data.Common.DbException)
-        {
             return []; // a ledger it cannot read: the files' own problems are all there is to say
-        }
-    }
-
-    /// <summary>Whether the ledger is at the current schema; null when it is no Mainstay ledger at all.</summary>
-    private static async Task<bool?> CurrentSchemaAsync(LedgerDatabase db, CancellationToken cancel)
-    {
-        try
-        {
-            return await db.SchemaVersionAsync(cancel) == Migrations.Latest;
-        }
-        catch (System.Data.Common.DbException)
-        {
-            return null;
-        }
+        await using var db = opened.Value;
+        return await LedgerImport.CheckAgainstLedgerAsync(db, tables, options, cancel);
     }
 
     /// <summary>The nation an import is scoped to, from --donor or --recipient (not both), or null.</summary>

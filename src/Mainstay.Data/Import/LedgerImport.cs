@@ -76,9 +76,11 @@ public static class LedgerImport
         LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, string actor, TimeProvider clock, ImportOptions? options = null,
         IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
-        await using var transaction = await db.BeginWriteAsync(cancel);
+        // A dry run only reads, so it also works on a ledger opened read-only.
+        var dryRun = options?.DryRun == true;
+        await using var transaction = dryRun ? await db.BeginReadAsync(cancel) : await db.BeginWriteAsync(cancel);
         var outcome = await ApplyInAsync(db, transaction, tables, actor, clock, options, progress, cancel);
-        if (outcome.Ok && options?.DryRun != true)
+        if (outcome.Ok && !dryRun)
             await transaction.CommitAsync(cancel);
         return outcome;
     }
@@ -92,9 +94,7 @@ public static class LedgerImport
     public static async Task<IReadOnlyList<Problem>> CheckAgainstLedgerAsync(
         LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, ImportOptions options, CancellationToken cancel = default)
     {
-        await using var transaction = await db.BeginWriteAsync(cancel);
-        var outcome = await ApplyInAsync(db, transaction, tables, "check", TimeProvider.System,
-            options with { AllowRemovals = true, DryRun = true }, cancel: cancel);
+        var outcome = await ApplyAsync(db, tables, "check", TimeProvider.System, options with { AllowRemovals = true, DryRun = true }, cancel: cancel);
         return [.. outcome.Problems.Where(p => tables.Any(t => p.Where.StartsWith(t.Source + ":", StringComparison.Ordinal)))];
     }
 
@@ -141,6 +141,8 @@ public static class LedgerImport
                 TablePlanning.CheckTogether(plan, options, hidden, problems);
         if (problems.Count > 0)
             return new ImportOutcome(TablePlanning.AsSeen(problems, hidden, options), []);
+        if (options.DryRun)
+            return new ImportOutcome([], [.. plans.Select(TableChangeOf)]);
 
         var audit = await AuditTrail.BeginAsync(db, transaction, actor, clock, cancel);
         var changes = new List<TableChange>();
@@ -171,11 +173,11 @@ public static class LedgerImport
         await LedgerTables.DeleteAsync(db, kind, plan.Removed, transaction, cancel);
         await LedgerTables.UpdateAsync(db, kind, plan.Changed.Select(c => c.After).ToArray(), transaction, cancel);
         await LedgerTables.InsertAsync(db, kind, plan.Added, transaction, cancel, progress);
-        return new TableChange(plan.Table.Source, kind, plan.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Unchanged)
-        {
-            Skipped = plan.Table.Skipped,
-        };
+        return TableChangeOf(plan);
     }
+
+    private static TableChange TableChangeOf(TablePlan plan) =>
+        new(plan.Table.Source, plan.Kind, plan.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Unchanged) { Skipped = plan.Table.Skipped };
 
     private static async Task CheckRemovedNationsUnusedAsync(
         LedgerDatabase db, IReadOnlyList<string> removed, IReadOnlyList<ValidatedTable> imported,
