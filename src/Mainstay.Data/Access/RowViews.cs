@@ -28,13 +28,20 @@ public static class RowViews
             if (kind.Columns[i].RowOf is not { } name || cells[i].Length == 0)
                 continue;
             var target = LedgerKinds.Find(name)!;
-            if (!Restricted(target))
-                continue; // a reference table (the item catalogue) is everyone's to read
-            if (!table(target).TryGetValue(cells[i], out var row) || !AccessPolicy.CanSee(user, target.Name, target.CellsByName(row)))
+            if (Restricted(target) && !Shows(user, target, cells[i], table(target)))
                 (seen ??= [.. cells])[i] = "";
         }
         return seen ?? cells;
     }
+
+    /// <summary>
+    /// Whether <paramref name="user"/> sees the row of <paramref name="target"/> a reference names:
+    /// any row of a table everyone reads (the item catalogue); otherwise the row must exist in
+    /// <paramref name="rows"/> and be one the user may see.
+    /// </summary>
+    public static bool Shows(User? user, LedgerKind target, string value, IReadOnlyDictionary<string, string[]> rows) =>
+        AccessPolicy.SeesEverything(user) || !Restricted(target)
+        || (rows.TryGetValue(value, out var row) && AccessPolicy.CanSee(user, target.Name, target.CellsByName(row)));
 
     /// <summary>The row's version tag as <paramref name="user"/> reads the row.</summary>
     public static string ETagAsSeen(User? user, LedgerKind kind, string[] cells, Func<LedgerKind, IReadOnlyDictionary<string, string[]>> table) =>

@@ -1,4 +1,5 @@
 using Mainstay.Access;
+using Mainstay.Data.Access;
 using Mainstay.Data.Ledger;
 
 namespace Mainstay.Data.Import;
@@ -48,6 +49,10 @@ public sealed record ImportOptions
 
     /// <summary>Whether the writer sees only part of the ledger.</summary>
     public bool Limited => Viewer is not null && !AccessPolicy.SeesEverything(Viewer);
+
+    /// <summary>Whether the writer sees the row of <paramref name="target"/> (stored in <paramref name="rows"/>) a reference names.</summary>
+    public bool ShowsReference(LedgerKind target, string value, IReadOnlyDictionary<string, string[]> rows) =>
+        !Limited || RowViews.Shows(Viewer, target, value, rows);
 
     public bool Sees(LedgerKind kind, IReadOnlyList<string> cells) =>
         !Limited || AccessPolicy.CanSee(Viewer, kind.Name, kind.CellsByName(cells));

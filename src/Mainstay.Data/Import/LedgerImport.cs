@@ -124,11 +124,11 @@ public static class LedgerImport
         if (importedNations is not null)
             await CheckRemovedNationsUnusedAsync(db, existingNations.Keys.Where(c => !nations.Contains(c)).ToArray(), ordered, transaction, problems, cancel);
 
-        foreach (var target in ordered.SelectMany(t => t.Kind.Columns).Select(c => c.RowOf).OfType<string>().Distinct())
-            if (options.Limited)
+        if (options.Limited)
+            foreach (var target in ordered.SelectMany(t => t.Kind.Columns).Select(c => c.RowOf).OfType<string>().Distinct())
                 await Stored(LedgerKinds.Find(target)!);
         bool ReferenceShown(LedgerColumn column, string value) =>
-            LedgerKinds.Find(column.RowOf!) is { } target && stored[target].TryGetValue(value, out var cells) && options.Sees(target, cells);
+            !options.Limited || (LedgerKinds.Find(column.RowOf!) is { } target && options.ShowsReference(target, value, stored[target]));
         var plans = new List<TablePlan>();
         foreach (var table in ordered)
             plans.Add(TablePlanning.Plan(table, await Stored(table.Kind), options, ReferenceShown, nations, problems));

@@ -77,8 +77,7 @@ public static class RowReferences
             return false;
         if (!plan.Stored.TryGetValue(key, out var before))
             return true;
-        var read = before[column].Length > 0 && options.Limited
-            && !(storedTargets.TryGetValue(before[column], out var cells) && options.Sees(target, cells)) ? "" : before[column];
+        var read = before[column].Length == 0 || options.ShowsReference(target, before[column], storedTargets) ? before[column] : "";
         return read != plan.Final[key][column];
     }
 
