@@ -26,6 +26,9 @@ public sealed class WebApp : IAsyncDisposable
     }
 
     public TestLedger Ledger { get; }
+
+    /// <summary>The server's services (its ledger connections and the views it keeps current).</summary>
+    public IServiceProvider Services => _app.Services;
     public Uri BaseAddress { get; }
 
     /// <summary>The users, by name: coordinator, auditor, pl-desk (donor desk of PL), ua-officer (recipient officer of UA).</summary>

@@ -90,19 +90,14 @@ public static class PlanCommand
                     return context.Reject(problems, "nothing to explain");
                 return await ExplainAsync(context, id, input.Requirements, input.Offers, Path.Combine(folder, "requirements.csv"));
             }
-            return await CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
-            {
-                // The ledger's plan is deterministic per item type, so planning it again here gives
-                // the allocations the stored plan has (or would have, if the ledger changed since).
-                var requirements = await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel);
-                var offers = await LedgerReader.LoadAsync(db, LedgerKinds.Offers, cancel);
-                return await ExplainAsync(context, id, requirements, offers, "the ledger");
-            }, readOnly: true);
+            return await CommonOptions.WithLedgerAsync(parsed, context, cancel,
+                db => ExplainStoredAsync(context, db, id, cancel), readOnly: true);
         });
         return command;
     }
 
-    private static async Task<int> ExplainAsync(CliContext context, string id, IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers, string source)
+    private static async Task<int> ExplainAsync(
+        CliContext context, string id, IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers, string source)
     {
         var requirement = requirements.FirstOrDefault(r => r.Id == id);
         if (requirement is null)
@@ -110,7 +105,40 @@ public static class PlanCommand
             await context.Error.WriteLineAsync($"REQ_ID: no requirement \"{id}\" in {source}");
             return ExitCode.BadInput;
         }
-        var plan = Planner.Solve(requirements, offers);
+        foreach (var line in PlanExplanation.Explain(requirement, offers, Planner.Solve(requirements, offers)))
+            await context.Out.WriteLineAsync(line);
+        return ExitCode.Ok;
+    }
+
+    /// <summary>
+    /// Explains a requirement by the ledger's latest stored plan (never a new solve), and names the
+    /// changes to its item type that came after that plan.
+    /// </summary>
+    private static async Task<int> ExplainStoredAsync(CliContext context, LedgerDatabase db, string id, CancellationToken cancel)
+    {
+        var plans = await LedgerPlans.ListAsync(db, cancel);
+        if (plans.Count == 0)
+        {
+            await context.Error.WriteLineAsync("no plan of the ledger yet: run `mainstay plan` first, then explain by it");
+            return ExitCode.BadInput;
+        }
+        var requirements = await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel);
+        var requirement = requirements.FirstOrDefault(r => r.Id == id);
+        if (requirement is null)
+        {
+            await context.Error.WriteLineAsync($"REQ_ID: no requirement \"{id}\" in the ledger");
+            return ExitCode.BadInput;
+        }
+        var offers = await LedgerReader.LoadAsync(db, LedgerKinds.Offers, cancel);
+        var latest = plans[^1];
+        var plan = Plan.Of(requirements, offers, await LedgerPlans.AllocationsAsync(db, latest.Id, cancel));
+        await context.Out.WriteLineAsync(
+            $"By plan {latest.Id}, made {latest.CreatedAt} by {latest.Actor} at audit entry {latest.AuditSeq}.");
+        var since = await LedgerPlans.ChangesSinceAsync(db, latest, requirement.Item, cancel);
+        if (since.Count > 0)
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"It predates {since.Count} change(s) to {requirement.Item}: {string.Join(", ", since.Take(5))}"
+                + $"{(since.Count > 5 ? ", ..." : "")}; run `mainstay plan` to plan them."));
         foreach (var line in PlanExplanation.Explain(requirement, offers, plan))
             await context.Out.WriteLineAsync(line);
         return ExitCode.Ok;

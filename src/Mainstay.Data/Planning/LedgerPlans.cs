@@ -182,6 +182,11 @@ public static class LedgerPlans
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>The ledger changes to <paramref name="item"/>'s requirements and offers after <paramref name="plan"/> was made, oldest first.</summary>
+    public static async Task<IReadOnlyList<string>> ChangesSinceAsync(
+        LedgerDatabase db, StoredPlan plan, string item, CancellationToken cancel = default) =>
+        (await ChangesByItemAsync(db, plan.AuditSeq, long.MaxValue, cancel)).GetValueOrDefault(item) ?? [];
+
     private static async Task<StoredPlan?> LatestAsync(LedgerDatabase db, DbTransaction transaction, CancellationToken cancel)
     {
         await using var command = db.CreateCommand($"SELECT {PlanColumns} FROM plans ORDER BY id DESC LIMIT 1", transaction);

@@ -4,6 +4,7 @@ using Mainstay.Data.Storage;
 using System.Threading.RateLimiting;
 using Mainstay.Data.Ledger;
 using Mainstay.Web.Api;
+using Mainstay.Planning;
 using Mainstay.Web.Overview;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HostFiltering;
@@ -36,6 +37,7 @@ public static class MainstayWeb
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         Logging(builder, quiet ? WebLog.None : options.Log, options.AlsoLogTo);
         builder.Services.AddSingleton(new LedgerConnections(ledger.Pooled(), clock));
+        builder.Services.AddHostedService<CurrentViewsRefresher>();
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<SecurityLog>();
         builder.Services.AddSingleton(new SignInLockout(clock));
@@ -260,9 +262,18 @@ public sealed class LedgerConnections(DatabaseTarget target, TimeProvider clock)
         return tables;
     }
 
+    /// <summary>The current plan and the overview built on it, kept current in the background (see <see cref="CurrentViews"/>).</summary>
+    public CurrentViews Views => LazyInitializer.EnsureInitialized(ref _views, () => new CurrentViews(this));
+
+    private CurrentViews? _views;
+
     /// <summary>The overview's figures, as of the ledger's newest audit entry (the dashboard and the overview report share them).</summary>
-    public Task<OverviewData> OverviewAsync(LedgerDatabase db, CancellationToken cancel) =>
-        CachedAsync(db, "overview", () => OverviewData.LoadAsync(db, clock, cancel), cancel);
+    public async Task<OverviewData> OverviewAsync(LedgerDatabase db, CancellationToken cancel) =>
+        (await Views.ReadAsync(db, cancel)).Overview;
+
+    /// <summary>The one current plan of the ledger, which every page and endpoint that shows coverage reads.</summary>
+    public async Task<CurrentPlan> CurrentPlanAsync(LedgerDatabase db, CancellationToken cancel) =>
+        (await Views.ReadAsync(db, cancel)).Plan;
 
     /// <summary>A value computed from the ledger (a table, the overview), recomputed only after the ledger changed.</summary>
     public async Task<T> CachedAsync<T>(LedgerDatabase db, string name, Func<Task<T>> compute, CancellationToken cancel)

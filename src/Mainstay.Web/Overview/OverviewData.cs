@@ -20,11 +20,16 @@ public sealed record OverviewData(
     IReadOnlyList<ForecastMonth> Forecast,
     IReadOnlyList<Coverage> LargestGaps,
     BurdenSharingReport? BurdenSharing,
-    string? BurdenSharingMissing)
+    string? BurdenSharingMissing,
+    CurrentPlan Plan)
 {
-    public static async Task<OverviewData> LoadAsync(LedgerDatabase db, TimeProvider clock, CancellationToken cancel)
+    /// <summary>
+    /// The overview of the ledger's <paramref name="snapshot"/>, its coverage from
+    /// <paramref name="current"/>, the current plan of the same rows (the overview never solves a plan).
+    /// </summary>
+    public static async Task<OverviewData> LoadAsync(
+        LedgerDatabase db, LedgerSnapshot snapshot, CurrentPlan current, TimeProvider clock, CancellationToken cancel)
     {
-        var snapshot = await LedgerReader.LoadAsync(db, cancel);
         var converter = new EuroConverter(snapshot.Rates);
         var pledges = snapshot.Pledges.SelectMany(p => p.Tranches)
             .Select(t => (t.Status, Eur: converter.ToEur(t.Amount, t.ValueDate)))
@@ -33,7 +38,7 @@ public sealed record OverviewData(
             .Select(g => new PledgeStage(g.Key.ToString().ToLowerInvariant(), g.Sum(v => v.Eur.Value.Eur.Minor)))
             .ToArray();
 
-        var plan = Planner.Solve(snapshot.Requirements, snapshot.Offers);
+        var plan = current.Plan;
         var capability = snapshot.Items.ToDictionary(i => i.Id, i => i.Capability.Code(), StringComparer.Ordinal);
         var coverage = plan.Coverage
             .GroupBy(c => (Capability: capability.GetValueOrDefault(c.Requirement.Item, CoverageForecast.Unclassified), c.Requirement.Priority))
@@ -56,6 +61,7 @@ public sealed record OverviewData(
             else
                 missing = $"burden sharing {y}: {problems[0]}";
         }
-        return new OverviewData(pledges, coverage, CoverageForecast.Compute(plan, snapshot.Items), gaps, burden, missing);
+        return new OverviewData(
+            pledges, coverage, CoverageForecast.Compute(plan, snapshot.Items), gaps, burden, missing, current);
     }
 }

@@ -11,6 +11,33 @@ public sealed record Plan(IReadOnlyList<Allocation> Allocations, IReadOnlyList<C
 {
     public long AllocatedUnits => Allocations.Sum(a => a.Quantity);
 
+    /// <summary>
+    /// A stored plan's allocations (requirement id, offer id, units) read against
+    /// <paramref name="requirements"/> and <paramref name="offers"/>: allocations whose rows no
+    /// longer exist are left out; every requirement gets its coverage.
+    /// </summary>
+    public static Plan Of(
+        IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers,
+        IEnumerable<(string RequirementId, string OfferId, long Quantity)> stored)
+    {
+        var requirementById = requirements.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var offerById = offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var allocations = stored
+            .Where(a => requirementById.ContainsKey(a.RequirementId) && offerById.ContainsKey(a.OfferId))
+            .Select(a => new Allocation(offerById[a.OfferId], requirementById[a.RequirementId], a.Quantity))
+            .OrderBy(a => a.Requirement.Id, StringComparer.Ordinal).ThenBy(a => a.Offer.Id, StringComparer.Ordinal)
+            .ToArray();
+        var byRequirement = allocations.ToLookup(a => a.Requirement.Id, StringComparer.Ordinal);
+        var coverage = requirements.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r =>
+        {
+            var mine = byRequirement[r.Id];
+            var (allocated, onTime) = (mine.Sum(a => a.Quantity), mine.Where(a => a.LateMonths == 0).Sum(a => a.Quantity));
+            return new Coverage(r, allocated, onTime, allocated - onTime);
+        }).ToArray();
+        var objective = allocations.Aggregate(BigInteger.Zero, (sum, a) => sum + ((BigInteger)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity));
+        return new Plan(allocations, coverage, objective);
+    }
+
     /// <summary>A plan from pairs of indexes into <paramref name="requirements"/> and <paramref name="offers"/>, whose ordinal id ranks are given.</summary>
     internal static Plan From(Requirement[] requirements, int[] requirementRank, Offer[] offers, int[] offerRank, ItemNetwork.Pair[] pairs)
     {

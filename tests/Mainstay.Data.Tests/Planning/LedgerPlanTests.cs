@@ -84,13 +84,38 @@ public sealed class LedgerPlanTests
     public async Task Explain_works_on_the_ledger(string database)
     {
         await using var ledger = await LedgerAsync(database);
+        var unplanned = await ledger.RunAsync("plan", "explain", "R1");
+        unplanned.Exit.ShouldBe(2);
+        unplanned.Error.ShouldContain("no plan of the ledger yet: run `mainstay plan` first");
+        (await ledger.RunAsync("plan")).Exit.ShouldBe(0);
 
         var run = await ledger.RunAsync("plan", "explain", "R1");
 
         run.Exit.ShouldBe(0, run.Error);
+        run.Out.ShouldStartWith("By plan 1, made ");
+        run.Out.ShouldNotContain("It predates");
         run.Out.ShouldContain("Planned: 4,000 (4,000 on time, 0 late); uncovered: 6,000.");
         run.Out.ShouldContain("1 offer(s) could serve it, 4,000 units in all; 0 went to 0 other requirement(s).");
         (await ledger.RunAsync("plan", "explain", "R9")).Error.ShouldContain("REQ_ID: no requirement \"R9\" in the ledger");
+    }
+
+    [Fact]
+    public async Task Explain_reads_the_stored_plan_and_names_the_changes_it_predates()
+    {
+        await using var ledger = await LedgerAsync("sqlite");
+        (await ledger.RunAsync("plan")).Exit.ShouldBe(0);
+        ledger.WriteFile("offers.csv", Samples.Offers.Replace("O1,DE,155mm-shell,4000", "O1,DE,155mm-shell,3000", StringComparison.Ordinal));
+        (await ledger.RunAsync("import", "./offers.csv")).Exit.ShouldBe(0);
+
+        var run = await ledger.RunAsync("plan", "explain", "R1");
+
+        run.Exit.ShouldBe(0, run.Error);
+        run.Out.ShouldContain("It predates 1 change(s) to 155mm-shell: offer O1 changed; run `mainstay plan` to plan them.");
+        run.Out.ShouldContain("Planned: 4,000 (4,000 on time, 0 late); uncovered: 6,000."); // plan 1's, not a new solve's 3,000
+        (await ledger.RunAsync("plan")).Exit.ShouldBe(0);
+        var replanned = await ledger.RunAsync("plan", "explain", "R1");
+        replanned.Out.ShouldStartWith("By plan 2, made ");
+        replanned.Out.ShouldContain("Planned: 3,000 (3,000 on time, 0 late); uncovered: 7,000.");
     }
 
     [Fact]

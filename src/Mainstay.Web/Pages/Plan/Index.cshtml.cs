@@ -51,12 +51,11 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         await ShowAsync(db, cancel);
         if (!string.IsNullOrWhiteSpace(Explain))
         {
-            var requirements = await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel);
-            var offers = await LedgerReader.LoadAsync(db, LedgerKinds.Offers, cancel);
-            var requirement = requirements.FirstOrDefault(r => r.Id == Explain.Trim());
+            var current = await ledger.CurrentPlanAsync(db, cancel);
+            var requirement = current.Requirements.FirstOrDefault(r => r.Id == Explain.Trim());
             Explanation = requirement is null
-                ? [$"no requirement \"{Explain.Trim()}\""]
-                : [.. PlanExplanation.Explain(requirement, offers, Planner.Solve(requirements, offers))];
+                ? [$"no requirement \"{Explain.Trim()}\" in the current plan (as of audit entry {current.AuditSeq})"]
+                : [.. PlanExplanation.Explain(requirement, current.Offers, current.Plan)];
         }
         return Page();
     }

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Mainstay.Data.Storage;
+using Mainstay.Planning;
+using Mainstay.Web.Overview;
+
+namespace Mainstay.Web.Hosting;
+
+/// <summary>
+/// The server's views derived from the whole ledger: its current plan and the overview built on it.
+/// They are computed once per ledger change, one computation at a time (a request that finds them
+/// stale joins the computation under way instead of starting its own), and the plan is re-planned
+/// from its last optimum (<see cref="CurrentPlanKeeper"/>). No request solves a plan: a request
+/// waits at most <see cref="FreshnessWait"/> for the newest view and is otherwise served the last
+/// one, which says what audit entry it is as of.
+/// </summary>
+public sealed class CurrentViews(LedgerConnections ledger)
+{
+    /// <summary>How long a request waits for a view of the newest ledger before it is served the last one.</summary>
+    public static readonly TimeSpan FreshnessWait = TimeSpan.FromSeconds(10);
+
+    private readonly CurrentPlanKeeper _keeper = new(ledger.Clock);
+    private readonly Lock _lock = new();
+    private CurrentView? _last;
+    private Task<CurrentView>? _running;
+
+    /// <summary>How many views have been computed since the server started: one per ledger change at most.</summary>
+    public int Computations => Volatile.Read(ref _computations);
+
+    private int _computations;
+
+    /// <summary>The last view computed, if any (never waits).</summary>
+    public CurrentView? Last => Volatile.Read(ref _last);
+
+    /// <summary>The views as of the ledger's newest audit entry that <paramref name="db"/> sees, or the last ones if those take too long.</summary>
+    public async Task<CurrentView> ReadAsync(LedgerDatabase db, CancellationToken cancel)
+    {
+        var seq = await AuditSeqAsync(db, cancel);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var last = Last;
+            if (last is not null && last.AuditSeq >= seq)
+                return last;
+            var refresh = Refresh();
+            if (last is null)
+            {
+                await refresh.WaitAsync(cancel);
+                continue;
+            }
+            var left = FreshnessWait - waited.Elapsed;
+            if (left <= TimeSpan.Zero)
+                return last;
+            try
+            {
+                await refresh.WaitAsync(left, cancel);
+            }
+            catch (TimeoutException)
+            {
+                return last;
+            }
+        }
+    }
+
+    /// <summary>Brings the views up to the ledger's newest audit entry, if they are behind it (the background refresher's step).</summary>
+    public async Task RefreshIfStaleAsync(CancellationToken cancel)
+    {
+        await using var db = await ledger.OpenAsync(cancel);
+        if (db is null)
+            return;
+        var seq = await AuditSeqAsync(db, cancel);
+        if (Last is not { } last || last.AuditSeq < seq)
+            await Refresh().WaitAsync(cancel);
+    }
+
+    /// <summary>Completes when no computation is under way (its outcome is the caller's to ignore).</summary>
+    public async Task IdleAsync()
+    {
+        Task? running;
+        lock (_lock)
+            running = _running;
+        if (running is not null)
+            await running.ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>The computation under way, or a new one if none is.</summary>
+    private Task<CurrentView> Refresh()
+    {
+        lock (_lock)
+        {
+            if (_running is { IsCompleted: false } running)
+                return running;
+            return _running = Task.Run(ComputeAsync);
+        }
+    }
+
+    private async Task<CurrentView> ComputeAsync()
+    {
+        Interlocked.Increment(ref _computations);
+        await using var db = await ledger.OpenAsync(CancellationToken.None)
+            ?? throw new InvalidOperationException("the ledger cannot be opened to compute the current plan");
+        // Read after the sequence number: a view is never older than the entry it is filed under.
+        var seq = await AuditSeqAsync(db, CancellationToken.None);
+        var snapshot = await LedgerReader.LoadAsync(db, CancellationToken.None);
+        var plan = _keeper.Update(snapshot.Requirements, snapshot.Offers, seq);
+        var overview = await OverviewData.LoadAsync(db, snapshot, plan, ledger.Clock, CancellationToken.None);
+        var view = new CurrentView(seq, plan, overview);
+        Volatile.Write(ref _last, view);
+        return view;
+    }
+
+    private static async Task<long> AuditSeqAsync(LedgerDatabase db, CancellationToken cancel) =>
+        Convert.ToInt64(await db.ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM audit_log", cancel), CultureInfo.InvariantCulture);
+}
+
+/// <summary>The views derived from the ledger as of audit entry <paramref name="AuditSeq"/>.</summary>
+public sealed record CurrentView(long AuditSeq, CurrentPlan Plan, OverviewData Overview);
+
+/// <summary>Keeps <see cref="CurrentViews"/> current in the background: it looks for ledger changes every second.</summary>
+public sealed class CurrentViewsRefresher(LedgerConnections ledger, ILogger<CurrentViewsRefresher> log) : BackgroundService
+{
+    public static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PollEvery);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await ledger.Views.RefreshIfStaleAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    log.LogError(e, "The current plan could not be brought up to date; the last one is served");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Stops polling and lets a computation under way finish, so no connection outlives the server.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await ledger.Views.IdleAsync();
+    }
+}

@@ -1,0 +1,60 @@
+using Mainstay.Ledger;
+
+namespace Mainstay.Planning;
+
+/// <summary>
+/// The optimal plan of the ledger as it stood at one audit position: what every reader of "what is
+/// covered" shows, with the position and time it was made at.
+/// </summary>
+/// <param name="AuditSeq">The newest audit entry the plan's rows include.</param>
+public sealed record CurrentPlan(
+    Plan Plan, IReadOnlyList<Requirement> Requirements, IReadOnlyList<Offer> Offers, long AuditSeq, DateTimeOffset MadeAt);
+
+/// <summary>
+/// Keeps <see cref="CurrentPlan"/> current as the ledger's rows change: rows changed in place are
+/// re-planned from the last optimum (<see cref="PlanSession"/>, a warm start where only quantities
+/// changed); added or removed rows start a new session. Not thread-safe: one caller updates it.
+/// </summary>
+public sealed class CurrentPlanKeeper(TimeProvider clock, int? maxParallelism = null)
+{
+    private PlanSession? _session;
+    private Dictionary<string, Requirement> _requirements = new(StringComparer.Ordinal);
+    private Dictionary<string, Offer> _offers = new(StringComparer.Ordinal);
+
+    /// <summary>How many updates re-planned from the last optimum rather than from scratch (for tests and benchmarks).</summary>
+    public int WarmUpdates { get; private set; }
+
+    /// <summary>The plan of <paramref name="requirements"/> and <paramref name="offers"/>, the ledger's rows at <paramref name="auditSeq"/>.</summary>
+    public CurrentPlan Update(IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers, long auditSeq)
+    {
+        var requirementsById = ById(requirements, r => r.Id);
+        var offersById = ById(offers, o => o.Id);
+        if (_session is null || !SameKeys(_requirements, requirementsById) || !SameKeys(_offers, offersById))
+        {
+            _session = new PlanSession(requirements, offers, maxParallelism);
+        }
+        else
+        {
+            var changedRequirements = requirements.Where(r => !_requirements[r.Id].Equals(r)).ToArray();
+            var changedOffers = offers.Where(o => !_offers[o.Id].Equals(o)).ToArray();
+            if (changedRequirements.Length + changedOffers.Length > 0)
+            {
+                _session.Change(changedRequirements, changedOffers);
+                WarmUpdates++;
+            }
+        }
+        (_requirements, _offers) = (requirementsById, offersById);
+        return new CurrentPlan(_session.Plan, requirements, offers, auditSeq, clock.GetUtcNow());
+    }
+
+    private static Dictionary<string, T> ById<T>(IReadOnlyList<T> rows, Func<T, string> id)
+    {
+        var byId = new Dictionary<string, T>(rows.Count, StringComparer.Ordinal);
+        foreach (var row in rows)
+            byId[id(row)] = row;
+        return byId;
+    }
+
+    private static bool SameKeys<T>(Dictionary<string, T> before, Dictionary<string, T> now) =>
+        before.Count == now.Count && now.Keys.All(before.ContainsKey);
+}
