@@ -3,14 +3,20 @@ using System.Globalization;
 namespace Mainstay.Time;
 
 /// <summary>
-/// A calendar month, e.g. 2025-03. Range: years 2000 to 2100 inclusive (the planning contract's
-/// range). Equality and ordering follow the calendar; <see cref="Index"/> is
-/// <c>year * 12 + month - 1</c>, the integer month of the planning spec.
+/// A calendar month, e.g. 2025-03. A month read (<see cref="Of(int, int)"/>, <see cref="TryParse"/>)
+/// lies in years 2000 to 2100 inclusive, the planning contract's range; a month computed from one
+/// (<see cref="AddMonths"/>, <see cref="FromIndex"/>: an arrival, the end of a useful window) may lie
+/// up to 120 months later, to the end of <see cref="MaxComputedYear"/>, and never before 2000.
+/// Equality and ordering follow the calendar; <see cref="Index"/> is <c>year * 12 + month - 1</c>,
+/// the integer month of the planning spec.
 /// </summary>
 public readonly record struct YearMonth : IComparable<YearMonth>
 {
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
+
+    /// <summary>The last year a computed month may lie in: a month of <see cref="MaxYear"/> plus 120 months.</summary>
+    public const int MaxComputedYear = MaxYear + 10;
 
     public int Index { get; }
 
@@ -28,11 +34,16 @@ public readonly record struct YearMonth : IComparable<YearMonth>
         return new YearMonth((year * 12) + month - 1);
     }
 
-    public static YearMonth FromIndex(int index) => new(index);
+    public static YearMonth FromIndex(int index)
+    {
+        if (index < MinYear * 12 || index > (MaxComputedYear * 12) + 11)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"month index must lie in {MinYear}-01..{MaxComputedYear}-12");
+        return new(index);
+    }
 
     public static YearMonth Of(DateOnly date) => Of(date.Year, date.Month);
 
-    public YearMonth AddMonths(int months) => new(checked(Index + months));
+    public YearMonth AddMonths(int months) => FromIndex(checked(Index + months));
 
     public DateOnly FirstDay => new(Year, Month, 1);
 

@@ -36,4 +36,14 @@ public sealed class YearMonthTests
         YearMonth.Of(2025, 11).AddMonths(3).ShouldBe(YearMonth.Of(2026, 2));
         (YearMonth.Of(2025, 1) < YearMonth.Of(2025, 2)).ShouldBeTrue();
     }
+
+    [Fact]
+    public void A_computed_month_may_lie_120_months_past_2100_and_never_before_2000()
+    {
+        YearMonth.Of(2100, 12).AddMonths(120).ShouldBe(YearMonth.FromIndex((2110 * 12) + 11));
+        Should.Throw<ArgumentOutOfRangeException>(() => YearMonth.Of(2100, 12).AddMonths(121));
+        Should.Throw<ArgumentOutOfRangeException>(() => YearMonth.Of(2000, 1).AddMonths(-1));
+        Should.Throw<ArgumentOutOfRangeException>(() => YearMonth.FromIndex(0));
+        Should.Throw<ArgumentOutOfRangeException>(() => YearMonth.FromIndex(int.MaxValue));
+    }
 }
