@@ -141,8 +141,8 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         return builder.ConnectionString;
     }
 
-    /// <summary>The fields of problems that are failures at run time (exit status 1) rather than bad input.</summary>
-    public static bool IsRunTimeFailure(Problem problem) => problem.Field is ConnectionField or DamagedField;
+    /// <summary>Whether a problem is a failure at run time (exit status 1) rather than bad input.</summary>
+    public static bool IsRunTimeFailure(Problem problem) => problem.Kind == ProblemKind.RunTimeFailure;
 
     /// <summary>The field of a problem that says the ledger file is damaged.</summary>
     public const string DamagedField = "damaged";
@@ -151,8 +151,9 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         DatabaseFailures.IsNotADatabase(e)
             ? new Problem(target.Display, "", $"not a Mainstay database: the file is not a SQLite database ({e.Message.TrimEnd('.')})")
             : DatabaseFailures.IsDamaged(e)
-            ? new Problem(target.Display, DamagedField, DatabaseFailures.Describe(e))
-            : new Problem(target.Display, ConnectionField, $"cannot open the database: {DatabaseFailures.Describe(e)}");
+            ? new Problem(target.Display, DamagedField, DatabaseFailures.Describe(e), ProblemKind.RunTimeFailure)
+            : new Problem(target.Display, ConnectionField, $"cannot open the database: {DatabaseFailures.Describe(e)}",
+                ProblemKind.RunTimeFailure);
 
     public async Task<int> SchemaVersionAsync(CancellationToken cancel = default, DbTransaction? transaction = null) =>
         Convert.ToInt32(await ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM mainstay_schema", cancel, transaction), CultureInfo.InvariantCulture);

@@ -7,11 +7,22 @@ namespace Mainstay.Problems;
 /// <param name="Where">The place: <c>file:line</c>, a file, or a command argument.</param>
 /// <param name="Field">The column or option concerned; empty when the problem is the whole place.</param>
 /// <param name="Message">Why, in words a user can act on.</param>
-public sealed record Problem(string Where, string Field, string Message)
+/// <param name="Kind">Whether the input was bad or the machine failed (which decides a command's exit status).</param>
+public sealed record Problem(string Where, string Field, string Message, ProblemKind Kind = ProblemKind.BadInput)
 {
     /// <summary>The problem as one line, whatever characters the file or the user put in it.</summary>
     public override string ToString() => VisibleText.Escape(
         Field.Length == 0 ? $"{Where}: {Message}" : $"{Where}: {Field}: {Message}");
+}
+
+/// <summary>What a problem is owed to.</summary>
+public enum ProblemKind
+{
+    /// <summary>What the user gave is wrong: a file, a request, an option (exit status 2).</summary>
+    BadInput,
+
+    /// <summary>The machine failed: a database unreachable, locked, full or damaged (exit status 1).</summary>
+    RunTimeFailure,
 }
 
 /// <summary>Thrown only to carry expected problems out of deep call stacks to one handler.</summary>
