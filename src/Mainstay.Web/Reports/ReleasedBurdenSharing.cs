@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Mainstay.Access;
 using Mainstay.BurdenSharing;
 using Mainstay.Data.BurdenSharing;
@@ -15,7 +14,7 @@ namespace Mainstay.Web.Reports;
 /// rows of the contributions table, so only users who may see every contribution (coordinators and
 /// auditors) get them; everyone else gets the same figures with the notes counted instead of named.
 /// </summary>
-public static partial class ReleasedBurdenSharing
+public static class ReleasedBurdenSharing
 {
     /// <summary>
     /// The report of <paramref name="year"/> (by default the latest year with a baseline, up to this
@@ -38,31 +37,7 @@ public static partial class ReleasedBurdenSharing
         (ListQuery.Optional(query, "year", YearMonth.MinYear, YearMonth.MaxYear, problems), ListQuery.Optional(query, "half", 1, 2, problems),
          ListQuery.Optional(query, "gdpYear", YearMonth.MinYear, YearMonth.MaxYear, problems));
 
-    /// <summary>The report as <paramref name="user"/> may see it: for anyone but coordinators and auditors, notes and sources without contribution ids or source texts.</summary>
-    public static BurdenSharingReport For(BurdenSharingReport report, User? user)
-    {
-        if (AccessPolicy.SeesEverything(user))
-            return report;
-        var ids = report.Contributions.Select(c => c.Contribution.Id + ": ").ToArray();
-        DonorLine Released(DonorLine line)
-        {
-            var named = line.Notes.Count(n => ids.Any(id => n.StartsWith(id, StringComparison.Ordinal)));
-            return named == 0 ? line : line with
-            {
-                Notes = [.. line.Notes.Where(n => !ids.Any(id => n.StartsWith(id, StringComparison.Ordinal))),
-                    $"{named} contribution(s) valued at IMF annual average rates via US$ (the ECB publishes none for their currency)"],
-            };
-        }
-        return report with
-        {
-            Allies = [.. report.Allies.Select(Released)],
-            Partners = [.. report.Partners.Select(Released)],
-            Sources = [.. report.Sources.Select(s => MostlyFrom().Replace(s, ""))],
-            Contributions = [],
-        };
-    }
-
-    /// <summary>The " (mostly …)" naming the commonest source texts of recorded contributions.</summary>
-    [GeneratedRegex(@" \(mostly [^)]*\)")]
-    private static partial Regex MostlyFrom();
+    /// <summary>The report as <paramref name="user"/> may see it: whole for coordinators and auditors, else released.</summary>
+    public static BurdenSharingReport For(BurdenSharingReport report, User? user) =>
+        AccessPolicy.SeesEverything(user) ? report : report.Released();
 }

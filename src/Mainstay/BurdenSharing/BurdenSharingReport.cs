@@ -11,8 +11,14 @@ public sealed record ValuedContribution(Contribution Contribution, EuroValue Val
 }
 
 /// <summary>One donor's line: what it contributed in the period against its fair share (allies only).</summary>
+/// <param name="Notes">Every note of the line, those of <see cref="ContributionNotes"/> first.</param>
 public sealed record DonorLine(
-    Nation Nation, Money.Money Counted, Money.Money? FairShare, decimal? Ratio, decimal? PercentOfGdp, int? Rank, EuroValue? Gdp, IReadOnlyList<string> Notes);
+    Nation Nation, Money.Money Counted, Money.Money? FairShare, decimal? Ratio, decimal? PercentOfGdp, int? Rank, EuroValue? Gdp,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The notes that name one of the donor's contributions (by id): rows not everyone may see.</summary>
+    public IReadOnlyList<string> ContributionNotes { get; init; } = [];
+}
 
 /// <summary>The inputs of a burden-sharing report: the ledger's facts and the rule's choices.</summary>
 public sealed record BurdenSharingInput(
@@ -48,6 +54,31 @@ public sealed record BurdenSharingReport(
     IReadOnlyList<ValuedContribution> Contributions,
     IReadOnlyList<string> Sources)
 {
+    /// <summary><see cref="Sources"/> without the source texts of recorded contributions.</summary>
+    public IReadOnlyList<string> ReleasedSources { get; init; } = [];
+
+    /// <summary>
+    /// The report as anyone may read it: the same figures, without the contributions themselves,
+    /// their ids (notes that name one are counted instead) or their source texts.
+    /// </summary>
+    public BurdenSharingReport Released()
+    {
+        static DonorLine Released(DonorLine line) => line.ContributionNotes.Count == 0 ? line : line with
+        {
+            Notes = [.. line.Notes.Skip(line.ContributionNotes.Count),
+                $"{line.ContributionNotes.Count} contribution(s) valued at IMF annual average rates via US$ "
+                + "(the ECB publishes none for their currency)"],
+            ContributionNotes = [],
+        };
+        return this with
+        {
+            Allies = [.. Allies.Select(Released)],
+            Partners = [.. Partners.Select(Released)],
+            Sources = ReleasedSources,
+            Contributions = [],
+        };
+    }
+
     public string Rule =>
         $"Fair share = baseline × the ally's share of the allies' combined GDP. Baseline {Baseline.Year}: {Eur(Baseline.Amount)} ({Baseline.Source})"
         + (Period.Half is null ? "" : $", half of it for {Period}")
@@ -110,7 +141,8 @@ public sealed record BurdenSharingReport(
                 var gdp = gdpEur[a.Code];
                 var fair = Money.Money.FromUnits(periodBaseline.Units * gdp.Eur.Units / alliedGdp, Currency.Eur);
                 return new DonorLine(a, mine, fair, fair.Minor == 0 ? null : (decimal)mine.Minor / fair.Minor,
-                    100m * mine.Units / gdp.Eur.Units, null, gdp, Notes(a.Code, gdp));
+                    100m * mine.Units / gdp.Eur.Units, null, gdp, Notes(a.Code, gdp))
+                { ContributionNotes = imfNotes.GetValueOrDefault(a.Code) ?? [] };
             })
             .OrderByDescending(l => l.Ratio).ThenBy(l => l.Nation.Code, StringComparer.Ordinal)
             .Select((l, i) => l with { Rank = i + 1 })
@@ -125,7 +157,8 @@ public sealed record BurdenSharingReport(
                     notes.Add($"no GDP for {input.GdpYear} or before: % of GDP not shown");
                 else if (gdp.RateDate.Year != input.GdpYear)
                     notes.Add($"% of GDP of {gdp.RateDate.Year}, the latest before {input.GdpYear}");
-                return new DonorLine(p, mine, null, null, gdp is null ? null : 100m * mine.Units / gdp.Eur.Units, null, gdp, notes);
+                return new DonorLine(p, mine, null, null, gdp is null ? null : 100m * mine.Units / gdp.Eur.Units, null, gdp, notes)
+                { ContributionNotes = imfNotes.GetValueOrDefault(p.Code) ?? [] };
             })
             .OrderByDescending(l => l.Counted.Minor).ThenBy(l => l.Nation.Code, StringComparer.Ordinal)
             .ToArray();
@@ -138,9 +171,12 @@ public sealed record BurdenSharingReport(
             .Select(g => (g.Key, Money.Money.FromMinor(g.Sum(v => v.Value.Eur.Minor)))).ToArray();
         return Result<BurdenSharingReport>.Ok(new BurdenSharingReport(period, input.GdpYear, baseline, periodBaseline, allyLines, partnerLines,
             Money.Money.FromMinor(alliesTotal), Money.Money.FromMinor(partnersTotal), Money.Money.FromMinor(all - alliesTotal - partnersTotal),
-            all == 0 ? null : (decimal)alliesTotal / all, byCategory, valued, SourcesOf(allies.Select(a => gdpByNation[a.Code]), valued)));
+            all == 0 ? null : (decimal)alliesTotal / all, byCategory, valued, SourcesOf(allies.Select(a => gdpByNation[a.Code]), valued, named: true))
+        {
+            ReleasedSources = SourcesOf(allies.Select(a => gdpByNation[a.Code]), valued, named: false),
+        });
 
-        IReadOnlyList<string> Notes(string code, EuroValue? gdp)
+        List<string> Notes(string code, EuroValue? gdp)
         {
             var notes = new List<string>(imfNotes.GetValueOrDefault(code) ?? []);
             if (gdp?.ByImf == true)
@@ -168,17 +204,24 @@ public sealed record BurdenSharingReport(
         return valued;
     }
 
-    /// <summary>Where the report's figures come from, in words for its footer.</summary>
-    private static IReadOnlyList<string> SourcesOf(IEnumerable<GdpFigure> gdp, IReadOnlyList<ValuedContribution> valued)
+    /// <summary>
+    /// Where the report's figures come from, in words for its footer; <paramref name="named"/>: with
+    /// the commonest source texts of recorded contributions, which not everyone may read.
+    /// </summary>
+    private static IReadOnlyList<string> SourcesOf(IEnumerable<GdpFigure> gdp, IReadOnlyList<ValuedContribution> valued, bool named)
     {
-        var sources = new List<string> { $"GDP: {string.Join("; ", gdp.Select(g => g.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}" };
+        var sources = new List<string>
+        {
+            $"GDP: {string.Join("; ", gdp.Select(g => g.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}",
+        };
         sources.Add(valued.Any(v => v.Value.ByImf)
             ? "Exchange rates: ECB euro foreign exchange reference rates; IMF annual average rates per US$ where the ECB publishes none"
             : "Exchange rates: ECB euro foreign exchange reference rates");
-        var pledged = valued.Count(v => v.Contribution.Id.StartsWith("pledge:", StringComparison.Ordinal));
-        var delivered = valued.Count(v => v.Contribution.Id.StartsWith("delivery:", StringComparison.Ordinal));
-        var top = valued.Where(v => !v.Contribution.Id.Contains(':', StringComparison.Ordinal))
-            .GroupBy(v => v.Contribution.Source, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3)
+        var pledged = valued.Count(v => v.Contribution.Origin == ContributionOrigin.DisbursedPledge);
+        var delivered = valued.Count(v => v.Contribution.Origin == ContributionOrigin.Delivery);
+        var top = !named ? [] : valued.Where(v => v.Contribution.Origin == ContributionOrigin.Recorded)
+            .GroupBy(v => v.Contribution.Source, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3)
             .Select(g => g.Key).ToArray();
         sources.Add($"Contributions: {valued.Count:N0} in the period: {valued.Count - pledged - delivered:N0} recorded"
             + (top.Length == 0 ? "" : $" (mostly {string.Join("; ", top)})")

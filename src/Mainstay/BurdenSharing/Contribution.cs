@@ -43,6 +43,19 @@ public enum ValuationBasis
     NetBookValue,
 }
 
+/// <summary>Where a contribution comes from: recorded as such, or following from a pledge or a delivery.</summary>
+public enum ContributionOrigin
+{
+    /// <summary>A row of the contributions table.</summary>
+    Recorded,
+
+    /// <summary>A pledge year disbursed (its money paid on the disbursement date).</summary>
+    DisbursedPledge,
+
+    /// <summary>A delivery of an offer, at its item's reference value.</summary>
+    Delivery,
+}
+
 /// <summary>
 /// Support that counts toward burden sharing, in its original currency (valued in euros when a
 /// report is made). <see cref="FundedBy"/> names the contribution whose money paid for this one
@@ -65,7 +78,8 @@ public sealed record Contribution(
     string Source,
     string? FundedBy = null,
     string? ReimbursedBy = null,
-    bool Correction = false)
+    bool Correction = false,
+    ContributionOrigin Origin = ContributionOrigin.Recorded)
 {
     /// <summary>Why the contribution does not count toward its donor's burden share, or null when it does.</summary>
     public string? NotCountedBecause =>

@@ -16,7 +16,8 @@ public static class DerivedContributions
         var contributions = new List<Contribution>();
         foreach (var tranche in pledges.SelectMany(p => p.Tranches).Where(t => t.Status == PledgeStatus.Disbursed))
             contributions.Add(new Contribution($"pledge:{tranche.PledgeId}:{tranche.Year}", tranche.Donor, tranche.Recipient, tranche.DisbursedOn!.Value,
-                AidType.Military, ContributionCategory.Unspecified, Channel.Bilateral, tranche.Amount, ValuationBasis.Cash, tranche.Source));
+                AidType.Military, ContributionCategory.Unspecified, Channel.Bilateral, tranche.Amount, ValuationBasis.Cash, tranche.Source,
+                Origin: ContributionOrigin.DisbursedPledge));
 
         var offerById = offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
         var itemById = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
@@ -29,7 +30,8 @@ public static class DerivedContributions
             contributions.Add(new Contribution($"delivery:{delivery.Id}", offer.Donor, delivery.Recipient, delivery.DeliveredOn,
                 AidType.Military, ContributionCategory.Equipment, Channel.Bilateral,
                 new Money.Money(checked(item.UnitValueEur.Minor * delivery.Quantity), item.UnitValueEur.Currency), ValuationBasis.ReferenceReplacementValue,
-                $"{delivery.Quantity} × {item.Id} of offer {offer.Id} at the reference value {item.UnitValueEur}; {delivery.Source}"));
+                $"{delivery.Quantity} × {item.Id} of offer {offer.Id} at the reference value {item.UnitValueEur}; {delivery.Source}",
+                Origin: ContributionOrigin.Delivery));
         }
         return Result<IReadOnlyList<Contribution>>.Ok(contributions);
     }

@@ -151,4 +151,32 @@ public sealed class FairShareTests
         report.Allies.Single(l => l.Nation.Code == "AA").FairShare!.Value.Units.ShouldBe(1_200m);
         report.Rule.ShouldContain("Baseline 2025: EUR 2,000 (set for this report)");
     }
+
+    [Fact]
+    public void The_released_report_has_the_same_figures_without_contribution_ids_or_source_texts()
+    {
+        var lek = Currency.Find("ALL")!;
+        var contributions = Contributions.Append(Give("C3-SECRET", "CC", "2025-06-01", 0, amount: Amount.FromUnits(9_312, lek))
+            with { Source = "desk note: not released" }).ToArray();
+        var imf = new AnnualRate[]
+        {
+            new("ALL", 2025, 93.12m, "IMF"), new("EUR", 2025, 0.924m, "IMF"), new("USD", 2025, 1m, "IMF"),
+        };
+        var report = BurdenSharingReport.Compute(new BurdenSharingInput(Nations, Gdp, contributions,
+            [new Baseline(2025, Amount.FromUnits(1_000, Currency.Eur), "test baseline")],
+            new EuroValuation(Rates, imf), new ReportPeriod(2025), 2024), new List<Problem>()).Value;
+
+        var released = report.Released();
+
+        report.Allies.Single(l => l.Nation.Code == "CC").Notes.ShouldContain(n => n.StartsWith("C3-SECRET: ", StringComparison.Ordinal));
+        report.Sources.ShouldContain(s => s.Contains("desk note: not released", StringComparison.Ordinal));
+        released.Allies.Select(l => (l.Nation.Code, l.Counted, l.FairShare, l.Ratio, l.Rank))
+            .ShouldBe(report.Allies.Select(l => (l.Nation.Code, l.Counted, l.FairShare, l.Ratio, l.Rank)));
+        released.Allies.Single(l => l.Nation.Code == "CC").Notes
+            .ShouldBe(["1 contribution(s) valued at IMF annual average rates via US$ (the ECB publishes none for their currency)"]);
+        released.Allies.Concat(released.Partners).SelectMany(l => l.Notes).ShouldAllBe(n => !n.Contains("C3-SECRET", StringComparison.Ordinal));
+        released.Sources.ShouldAllBe(s => !s.Contains("desk note", StringComparison.Ordinal) && !s.Contains("mostly", StringComparison.Ordinal));
+        released.Sources.Count.ShouldBe(report.Sources.Count);
+        released.Contributions.ShouldBeEmpty();
+    }
 }
