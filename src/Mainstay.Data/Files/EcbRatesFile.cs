@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mainstay.Money;
 using Mainstay.Problems;
 
 namespace Mainstay.Data.Files;
@@ -40,9 +41,9 @@ public static class EcbRatesFile
                 var cell = row.Cells[i];
                 if (currencies[i].Length == 0 || cell.Length == 0 || cell == "N/A")
                     continue;
-                if (!decimal.TryParse(cell, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || rate <= 0)
+                if (!decimal.TryParse(cell, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || !Rates.InRange(rate))
                 {
-                    problems.Add(new Problem(where, currencies[i], $"expected a rate > 0 such as 1.0823 or N/A, got \"{cell}\""));
+                    problems.Add(new Problem(where, currencies[i], $"expected a rate {Rates.Range} such as 1.0823 or N/A, got \"{cell}\""));
                     continue;
                 }
                 rows.Add(new TextRow(row.Line, [currencies[i], date, cell]));

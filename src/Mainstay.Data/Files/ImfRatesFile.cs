@@ -15,9 +15,6 @@ namespace Mainstay.Data.Files;
 /// </summary>
 public static class ImfRatesFile
 {
-    /// <summary>Far above any rate the IMF publishes (Zimbabwe's 2008 dollar: 6.7e9 per US$), far below overflow.</summary>
-    public const decimal MaxRate = 1_000_000_000_000_000m;
-
     private const int FirstYear = 1950;
     private static readonly string[] Header = ["Date", "Rate", "Currency", "Frequency", "Source", "Country code", "Country"];
 
@@ -42,9 +39,9 @@ public static class ImfRatesFile
                 problems.Add(new Problem(where, "Date", $"expected a date YYYY-12-31 up to {Mainstay.Time.YearMonth.MaxYear}, got \"{row.Cells[0]}\""));
                 continue;
             }
-            if (!decimal.TryParse(row.Cells[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || rate <= 0 || rate > MaxRate)
+            if (!decimal.TryParse(row.Cells[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || !Rates.InRange(rate))
             {
-                problems.Add(new Problem(where, "Rate", $"expected a rate > 0 and at most 1e15 such as 93.12, got \"{row.Cells[1]}\""));
+                problems.Add(new Problem(where, "Rate", $"expected a rate {Rates.Range} such as 93.12, got \"{row.Cells[1]}\""));
                 continue;
             }
             var currency = row.Cells[2];

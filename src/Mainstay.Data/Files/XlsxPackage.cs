@@ -52,6 +52,9 @@ internal sealed class XlsxPackage : IDisposable
 
     public bool Has(string part) => _entries.ContainsKey(part);
 
+    /// <summary>The size a part says it unpacks to; reading it stops there or at its budget, whichever is less.</summary>
+    public long Size(string part) => _entries[part].Length;
+
     /// <summary>An XML reader over a part, counting what it unpacks against the budget.</summary>
     public XmlReader Read(string part)
     {
@@ -59,7 +62,7 @@ internal sealed class XlsxPackage : IDisposable
         var limit = Math.Min(MaxUnpackedBytes - _unpacked, Math.Max(GraceBytes, entry.CompressedLength * MaxRatio));
         if (entry.Length > limit)
             throw TooBig(part, limit);
-        return XmlReader.Create(new CountingStream(this, part, entry.Open(), limit), Settings);
+        return XmlReader.Create(new CountingStream(this, part, entry.Open(), limit, entry.Length), Settings);
     }
 
     /// <summary>
@@ -117,7 +120,7 @@ internal sealed class XlsxPackage : IDisposable
     public void Dispose() => _zip.Dispose();
 
     /// <summary>Passes a part's unpacked bytes through, stopping once they exceed the part's limit.</summary>
-    private sealed class CountingStream(XlsxPackage package, string part, Stream inner, long limit) : Stream
+    private sealed class CountingStream(XlsxPackage package, string part, Stream inner, long limit, long declared) : Stream
     {
         private long _read;
 
@@ -131,6 +134,9 @@ internal sealed class XlsxPackage : IDisposable
             package._unpacked += read;
             if (_read > limit)
                 throw package.TooBig(part, limit);
+            if (_read > declared)
+                throw new ProblemException(new Problem(package._name, "",
+                    $"not an Excel workbook (.xlsx) or a damaged one: its part {part} unpacks to more than the {declared} bytes its zip entry declares"));
             return read;
         }
 

@@ -23,6 +23,25 @@ public static class XlsxTableFile
     /// <summary>The most characters Excel keeps in a cell.</summary>
     public const int MaxCellLength = 32_767;
 
+    /// <summary>
+    /// The widest header read: no table has a tenth of it (the ECB's wide rate file, the widest,
+    /// has about 40). Every row is kept as wide as the header, so a header reaching out to XFD would
+    /// make each one-cell row cost 128 KB.
+    /// </summary>
+    public const int MaxHeaderColumns = 256;
+
+    /// <summary>The most cells (rows times the header's columns) a sheet's table may hold: 16,777,216.</summary>
+    public const int MaxCells = 1 << 24;
+
+    /// <summary>The most characters the shared strings may hold together (256 MB as .NET strings).</summary>
+    public const int MaxSharedCharacters = 1 << 27;
+
+    /// <summary>The fewest bytes of sheet XML a cell naming a shared string takes: <c>&lt;c t="s"&gt;&lt;v&gt;0&lt;/v&gt;&lt;/c&gt;</c>.</summary>
+    private const int SharedCellBytes = 21;
+
+    /// <summary>The shared strings any sheet may have unused, as some writers leave them.</summary>
+    private const int SpareSharedStrings = 65_536;
+
     /// <summary>Reads the first worksheet; a problem of a single row is the read's only problem.</summary>
     public static Result<TextTable> Read(string name, byte[] bytes)
     {
@@ -50,8 +69,11 @@ public static class XlsxTableFile
                 return new Problem(name, "", "the workbook has no worksheet");
             if (!parts.TryGetValue(sheetId, out var sheet) || sheet.Type != "worksheet" || !package.Has(sheet.Target))
                 return new Problem(name, "", $"the first sheet, \"{Shown(sheetName)}\", is not a worksheet (a chart?); put the table on the first sheet");
+            // A sheet cannot name more shared strings than it holds cells: a table of millions of
+            // empty strings beside a small sheet is refused as soon as it passes that count.
+            var most = (int)Math.Clamp(package.Size(sheet.Target) / SharedCellBytes, SpareSharedStrings, MaxCells);
             var shared = parts.Values.FirstOrDefault(p => p.Type == "sharedStrings").Target is { } sharedPart && package.Has(sharedPart)
-                ? SharedStrings(name, package, sharedPart) : [];
+                ? SharedStrings(name, package, sharedPart, most) : [];
             var dateStyles = parts.Values.FirstOrDefault(p => p.Type == "styles").Target is { } stylesPart && package.Has(stylesPart)
                 ? DateStyles(package, stylesPart) : [];
             return Rows(name, package, sheet.Target, shared, dateStyles, problems);
@@ -92,6 +114,7 @@ public static class XlsxTableFile
         var text = new StringBuilder();
         var line = 0;
         var seen = 0;
+        var held = 0L;
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row")
@@ -134,6 +157,12 @@ public static class XlsxTableFile
             if (cells.Count == 0)
                 continue;
             var width = header?.Length ?? cells.Keys.Max() + 1;
+            if (header is null && width > MaxHeaderColumns)
+                throw new ProblemException(new Problem($"{name}:{line}", "", $"the header row has {width} columns (up to "
+                    + $"{ColumnName(width - 1)}); no table has more than {MaxHeaderColumns}: is the table the first sheet's first row?"));
+            if ((held += width) > MaxCells)
+                throw new ProblemException(new Problem($"{name}:{line}", "", $"the sheet holds more than {MaxCells} cells "
+                    + $"(rows times the header's {width} columns); split the table, or save it as CSV"));
             var record = new string[width];
             for (var i = 0; i < width; i++)
                 record[i] = cells.GetValueOrDefault(i, "");
@@ -245,14 +274,26 @@ public static class XlsxTableFile
         }
     }
 
-    private static string[] SharedStrings(string name, XlsxPackage package, string part)
+    /// <summary>The shared strings, at most <paramref name="most"/> of them and <see cref="MaxSharedCharacters"/> characters.</summary>
+    private static string[] SharedStrings(string name, XlsxPackage package, string part, int most)
     {
         using var reader = package.Read(part);
         var strings = new List<string>();
         var text = new StringBuilder();
+        var characters = 0L;
         while (reader.Read())
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
-                strings.Add(StringItem(name, 0, reader, text));
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "si")
+                continue;
+            if (strings.Count == most)
+                throw new ProblemException(new Problem(name, "", $"the workbook's shared strings ({part}) are more than {most}, "
+                    + "more than its sheet has cells to show; refused as a possible zip bomb; save the table as CSV"));
+            var item = StringItem(name, 0, reader, text);
+            if ((characters += item.Length) > MaxSharedCharacters)
+                throw new ProblemException(new Problem(name, "", $"the workbook's shared strings ({part}) hold more than "
+                    + $"{MaxSharedCharacters} characters; save the table as CSV, or split it"));
+            strings.Add(item);
+        }
         return [.. strings];
     }
 

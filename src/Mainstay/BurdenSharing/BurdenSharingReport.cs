@@ -126,6 +126,19 @@ public sealed record BurdenSharingReport(
             return Fail(problems);
 
         var counted = valued.Where(v => v.Counted).ToArray();
+        // Every total below is part of this one: once it fits in Money, none of them overflows.
+        if (counted.Aggregate(Int128.Zero, (sum, v) => sum + Int128.Abs(v.Value.Eur.Minor)) > long.MaxValue)
+        {
+            problems.Add(new Problem("--year", "contributions", $"the contributions counted in {period} add up to more euros than "
+                + "Mainstay can count (92,233,720,368,547,758.07): is an amount or a rate wrong? `mainstay report contributions` lists them"));
+            return Fail(problems);
+        }
+        if (input.Nations.FirstOrDefault(n => n.Role == NationRole.Ally && gdpEur[n.Code].Eur.Minor == 0) is { } zero)
+        {
+            // A share of it, and contributions as a % of it, would divide by zero.
+            problems.Add(new Problem($"gdp {zero.Code} {input.GdpYear}", "amount", $"the GDP of {zero.Code} comes to 0.00 EUR: is the amount or its currency wrong?"));
+            return Fail(problems);
+        }
         var byDonor = counted.GroupBy(v => v.Contribution.Donor, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(v => v.Value.Eur.Minor), StringComparer.Ordinal);
         var imfNotes = valued.Where(v => v.Value.ByImf)
@@ -139,7 +152,7 @@ public sealed record BurdenSharingReport(
             {
                 var mine = Money.Money.FromMinor(byDonor.GetValueOrDefault(a.Code));
                 var gdp = gdpEur[a.Code];
-                var fair = Money.Money.FromUnits(periodBaseline.Units * gdp.Eur.Units / alliedGdp, Currency.Eur);
+                var fair = Money.Money.FromUnits(Share(periodBaseline.Units, gdp.Eur.Units, alliedGdp), Currency.Eur);
                 return new DonorLine(a, mine, fair, fair.Minor == 0 ? null : (decimal)mine.Minor / fair.Minor,
                     100m * mine.Units / gdp.Eur.Units, null, gdp, Notes(a.Code, gdp))
                 { ContributionNotes = imfNotes.GetValueOrDefault(a.Code) ?? [] };
@@ -157,7 +170,8 @@ public sealed record BurdenSharingReport(
                     notes.Add($"no GDP for {input.GdpYear} or before: % of GDP not shown");
                 else if (gdp.RateDate.Year != input.GdpYear)
                     notes.Add($"% of GDP of {gdp.RateDate.Year}, the latest before {input.GdpYear}");
-                return new DonorLine(p, mine, null, null, gdp is null ? null : 100m * mine.Units / gdp.Eur.Units, null, gdp, notes)
+                return new DonorLine(p, mine, null, null,
+                    gdp is null || gdp.Eur.Minor == 0 ? null : 100m * mine.Units / gdp.Eur.Units, null, gdp, notes)
                 { ContributionNotes = imfNotes.GetValueOrDefault(p.Code) ?? [] };
             })
             .OrderByDescending(l => l.Counted.Minor).ThenBy(l => l.Nation.Code, StringComparer.Ordinal)
@@ -182,6 +196,19 @@ public sealed record BurdenSharingReport(
             if (gdp?.ByImf == true)
                 notes.Add($"GDP: {gdp.RateBasis}");
             return notes;
+        }
+    }
+
+    /// <summary><paramref name="whole"/> × <paramref name="part"/> ÷ <paramref name="all"/>, the share taken first when the product would overflow.</summary>
+    private static decimal Share(decimal whole, decimal part, decimal all)
+    {
+        try
+        {
+            return whole * part / all;
+        }
+        catch (OverflowException)
+        {
+            return whole * (part / all);
         }
     }
 

@@ -27,9 +27,13 @@ public static class DerivedContributions
                 return new Problem($"delivery {delivery.Id}", "offer", $"no offer \"{delivery.Offer}\" in the ledger");
             if (!itemById.TryGetValue(offer.Item, out var item))
                 return new Problem($"delivery {delivery.Id}", "offer", $"offer {offer.Id} is of item \"{offer.Item}\", which has no reference value in items");
+            var value = (Int128)item.UnitValueEur.Minor * delivery.Quantity;
+            if (value > long.MaxValue || value < long.MinValue)
+                return new Problem($"delivery {delivery.Id}", "quantity", $"{delivery.Quantity} × {item.Id} at the reference value "
+                    + $"{item.UnitValueEur} is more euros than Mainstay can count (92,233,720,368,547,758.07): is the quantity or the value wrong?");
             contributions.Add(new Contribution($"delivery:{delivery.Id}", offer.Donor, delivery.Recipient, delivery.DeliveredOn,
                 AidType.Military, ContributionCategory.Equipment, Channel.Bilateral,
-                new Money.Money(checked(item.UnitValueEur.Minor * delivery.Quantity), item.UnitValueEur.Currency), ValuationBasis.ReferenceReplacementValue,
+                new Money.Money((long)value, item.UnitValueEur.Currency), ValuationBasis.ReferenceReplacementValue,
                 $"{delivery.Quantity} × {item.Id} of offer {offer.Id} at the reference value {item.UnitValueEur}; {delivery.Source}",
                 Origin: ContributionOrigin.Delivery));
         }

@@ -42,6 +42,28 @@ public sealed class EuroConverter
                 $"no ECB reference rate for {code} on or before {valueDate:yyyy-MM-dd} (the first loaded is {series.Dates[0]:yyyy-MM-dd})");
 
         var rate = series.Rates[index];
-        return Result<EuroValue>.Ok(new EuroValue(amount, Money.FromUnits(amount.Units / rate, Currency.Eur), rate, series.Dates[index]));
+        var eur = InEuros(amount, rate, valueDate);
+        return eur.IsOk ? Result<EuroValue>.Ok(new EuroValue(amount, eur.Value, rate, series.Dates[index])) : eur.Problem;
     }
+
+    /// <summary>
+    /// The amount at <paramref name="unitsPerEuro"/>, or a problem when the euros are more than
+    /// <see cref="Money"/> holds (a rate far out of range in an older ledger, a huge amount).
+    /// </summary>
+    internal static Result<Money> InEuros(Money amount, decimal unitsPerEuro, DateOnly valueDate)
+    {
+        try
+        {
+            return Money.FromUnits(amount.Units / unitsPerEuro, Currency.Eur);
+        }
+        catch (OverflowException)
+        {
+            return TooLarge(amount, valueDate, $"at {unitsPerEuro} per euro");
+        }
+    }
+
+    /// <summary>The problem of an amount whose value in euros overflows.</summary>
+    internal static Problem TooLarge(Money amount, DateOnly valueDate, string how) =>
+        new(amount.Currency.Code, "rate", $"{amount} on {valueDate:yyyy-MM-dd} {how} comes to more euros than Mainstay "
+            + "can count (92,233,720,368,547,758.07): is the amount or the rate wrong?");
 }

@@ -71,6 +71,48 @@ public sealed class HostileWorkbookTests
         table.Rows[^1].ShouldBe(new TextRow(20_001, ["item20001", "", "20001", ""]), new TextRowComparer());
     }
 
+    [Fact]
+    public async Task A_header_reaching_to_the_last_column_is_refused_before_its_rows_are_read()
+    {
+        // Each one-cell row used to be kept as wide as the header: 128 KB a row, 2.6 GB for 20,000 rows.
+        var header = """<row r="1"><c r="A1" t="inlineStr"><is><t>item</t></is></c><c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>""";
+        var rows = Enumerable.Repeat("""<row><c t="inlineStr"><is><t>fpv</t></is></c></row>""", 2_000);
+
+        await RefusedQuickly(Workbook(header, rows),
+            "items.xlsx:1: the header row has 16384 columns (up to XFD); no table has more than 256");
+    }
+
+    [Fact]
+    public void A_sheet_of_more_cells_than_any_table_is_refused_in_bounded_memory()
+    {
+        var header = """<row r="1"><c r="A1" t="inlineStr"><is><t>item</t></is></c><c r="IV1" t="inlineStr"><is><t>x</t></is></c></row>""";
+        var random = new Random(1);
+        var rows = Enumerable.Range(0, 70_000).Select(_ => $"""<row x="{random.Next():x8}"><c t="inlineStr"><is><t>x</t></is></c></row>""");
+        var workbook = Workbook(header, rows);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        var problem = XlsxTableFile.Read("items.xlsx", workbook).Problem!;
+
+        problem.ToString().ShouldBe("items.xlsx:65537: the sheet holds more than 16777216 cells "
+            + "(rows times the header's 256 columns); split the table, or save it as CSV");
+        // At most the 16,777,216 cells' references (128 MB), however many rows follow.
+        (GC.GetAllocatedBytesForCurrentThread() - allocated).ShouldBeLessThan(200_000_000);
+    }
+
+    [Fact]
+    public async Task Millions_of_shared_strings_beside_a_small_sheet_are_refused_at_once()
+    {
+        var random = new Random(1);
+        // Empty strings, with a little noise so that they pack like a spreadsheet, not like a zip bomb.
+        var strings = Enumerable.Range(0, 100_000).Select(_ => $"""{string.Concat(Enumerable.Repeat("<si/>", 20))}<si><t>{random.Next(65536):x4}</t></si>""");
+        var header = """<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>""";
+        var workbook = Workbook(header, shared: ["<si><t>item</t></si><si><t>capability</t></si><si><t>unit_value_eur</t></si><si><t>name</t></si>", .. strings]);
+        workbook.Length.ShouldBeLessThan(2_000_000);
+
+        await RefusedQuickly(workbook, "items.xlsx: the workbook's shared strings (xl/sharedStrings.xml) are more than 65536, "
+            + "more than its sheet has cells to show; refused as a possible zip bomb");
+    }
+
     private static async Task RefusedQuickly(byte[] workbook, string expected)
     {
         var clock = Stopwatch.StartNew();
@@ -91,7 +133,7 @@ public sealed class HostileWorkbookTests
     }
 
     /// <summary>A minimal workbook whose one sheet holds <paramref name="rows"/>, written as Excel packs it.</summary>
-    private static byte[] Workbook(string rows, IEnumerable<string>? more = null)
+    private static byte[] Workbook(string rows, IEnumerable<string>? more = null, IEnumerable<string>? shared = null)
     {
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
@@ -105,7 +147,11 @@ public sealed class HostileWorkbookTests
             Part("[Content_Types].xml", ["""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"""]);
             Part("_rels/.rels", ["""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"""]);
             Part("xl/workbook.xml", ["""<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Items" sheetId="1" r:id="rId1"/></sheets></workbook>"""]);
-            Part("xl/_rels/workbook.xml.rels", ["""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"""]);
+            Part("xl/_rels/workbook.xml.rels", ["""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>""",
+                shared is null ? "" : """<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>""",
+                "</Relationships>"]);
+            if (shared is not null)
+                Part("xl/sharedStrings.xml", ["""<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">""", .. shared, "</sst>"]);
             Part("xl/worksheets/sheet1.xml", ["""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""", rows, .. more ?? [], "</sheetData></worksheet>"]);
         }
         return stream.ToArray();

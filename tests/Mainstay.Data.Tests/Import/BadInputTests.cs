@@ -49,7 +49,7 @@ public sealed class BadInputTests
         ["unknown nation"] = ("offers.csv", OfferHeader + "O1,XX,fpv-drone,5,2025-01,0,UA;ZZ\n",
             ["offers.csv:2: donor: unknown nation \"XX\"", "offers.csv:2: recipients: unknown nation \"ZZ\""]),
         ["rate file with a bad rate"] = ("eurofxref-hist.csv", "Date,USD,JPY,\n2025-05-09,1.1252,N/A,\n2025-05-08,abc,163.36,\n",
-            ["eurofxref-hist.csv:3: USD: expected a rate > 0 such as 1.0823 or N/A, got \"abc\""]),
+            ["eurofxref-hist.csv:3: USD: expected a rate > 0 and at most 1e15 such as 1.0823 or N/A, got \"abc\""]),
         ["not UTF-8 text"] = ("offers.csv", Encoding.Latin1.GetBytes(OfferHeader + "O1,DE,Kühlschrank,5,2025-01,0,*\n"),
             ["offers.csv:2: not UTF-8 text (byte 0xFC at offset"]),
         ["a binary file"] = ("offers.csv", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00 },

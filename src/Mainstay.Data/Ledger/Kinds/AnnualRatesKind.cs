@@ -23,10 +23,10 @@ public sealed class AnnualRatesKind : LedgerKind<AnnualRate>
         var currency = row.Currency("currency");
         var year = row.Int("year", 1950, Mainstay.Time.YearMonth.MaxYear);
         var text = row.Text("units_per_usd");
-        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || rate <= 0)
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || !Rates.InRange(rate))
         {
             if (text.Length > 0)
-                row.Fail("units_per_usd", $"expected a rate > 0 such as 93.12, got \"{text}\"");
+                row.Fail("units_per_usd", $"expected a rate {Rates.Range} such as 93.12, got \"{text}\"");
             rate = 1;
         }
         return new AnnualRate(currency.Code, year, rate, row.Text("source"));

@@ -26,10 +26,10 @@ public sealed class ExchangeRatesKind : LedgerKind<ExchangeRate>
         var currency = row.Currency("currency");
         var date = row.Date("date", minYear: FirstEuroYear);
         var text = row.Text("units_per_euro");
-        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || rate <= 0)
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || !Rates.InRange(rate))
         {
             if (text.Length > 0)
-                row.Fail("units_per_euro", $"expected a rate > 0 such as 1.0823, got \"{text}\"");
+                row.Fail("units_per_euro", $"expected a rate {Rates.Range} such as 1.0823, got \"{text}\"");
             rate = 1;
         }
         return new ExchangeRate(currency.Code, date, rate);
