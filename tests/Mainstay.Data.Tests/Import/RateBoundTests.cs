@@ -38,12 +38,12 @@ public sealed class RateBoundTests
         ledger.WriteFile("nations.csv", "code,name,role,currency\nUS,United States,ally,USD\nUA,Ukraine,recipient,UAH\n");
         ledger.WriteFile("exchange-rates.csv", "currency,date,units_per_euro\nUSD,2025-03-14,1000000000000000\n");
         ledger.WriteFile("contributions.csv", "id,donor,recipient,value_date,aid_type,category,channel,amount,currency,valuation,source\n"
-            + "US-C1,US,UA,2025-03-14,military,equipment,bilateral,92233720368547758.07,USD,cash,test\n");
+            + "US-C1,US,UA,2025-03-14,military,equipment,bilateral,92233720368547758.00,USD,cash,test\n");
         (await ledger.RunAsync("import", "./nations.csv", "./exchange-rates.csv", "./contributions.csv")).Exit.ShouldBe(0);
 
         var listing = await ledger.RunAsync("report", "contributions", "--year", "2025");
 
         listing.Exit.ShouldBe(0, listing.Error);
-        listing.Out.ShouldContain("92.23"); // 92,233,720,368,547,758.07 US$ at 1e15 per euro
+        listing.Out.ShouldContain("92.23"); // 92,233,720,368,547,758 US$, the largest amount, at 1e15 per euro
     }
 }
