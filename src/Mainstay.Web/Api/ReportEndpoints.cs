@@ -30,7 +30,7 @@ public static class ReportEndpoints
         return Results.Json(new
         {
             asOf = new { auditSeq = data.Plan.AuditSeq, planMadeAt = data.Plan.MadeAt },
-            pledgesEur = data.Pledges.Select(p => new { stage = p.Stage, eur = Money.Money.FromMinor(p.Eur).Units }),
+            pledgesEur = data.Pledges.Select(p => new { stage = p.Stage, eur = p.EurUnits }),
             coverage = data.Coverage.Select(c => new { capability = c.Capability, priority = c.Priority, needed = c.Needed, planned = c.Planned, onTime = c.OnTime }),
             forecast = data.Forecast.Where(f => f.Item is null), // per capability area; a single item type's series could name one requirement
         });

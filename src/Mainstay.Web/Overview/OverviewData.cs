@@ -7,8 +7,8 @@ using Mainstay.Planning;
 
 namespace Mainstay.Web.Overview;
 
-/// <summary>Pledged euros at one stage of the pledge lifecycle.</summary>
-public sealed record PledgeStage(string Stage, long Eur);
+/// <summary>Pledged euros at one stage of the pledge lifecycle, in whole euros and cents (a sum of cents, exact).</summary>
+public sealed record PledgeStage(string Stage, decimal EurUnits);
 
 /// <summary>Coverage of requirements of one capability area and priority by the optimal plan.</summary>
 public sealed record AreaCoverage(string Capability, int Priority, long Needed, long Planned, long OnTime);
@@ -35,7 +35,7 @@ public sealed record OverviewData(
             .Select(t => (t.Status, Eur: converter.ToEur(t.Amount, t.ValueDate)))
             .Where(v => v.Eur.IsOk)
             .GroupBy(v => v.Status).OrderBy(g => g.Key)
-            .Select(g => new PledgeStage(g.Key.ToString().ToLowerInvariant(), g.Sum(v => v.Eur.Value.Eur.Minor)))
+            .Select(g => new PledgeStage(g.Key.ToString().ToLowerInvariant(), g.Sum(v => v.Eur.Value.Eur.Units)))
             .ToArray();
 
         var plan = current.Plan;
