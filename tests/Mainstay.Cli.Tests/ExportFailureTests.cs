@@ -1,4 +1,6 @@
-namespace Mainstay.Data.Tests.Cli;
+using Mainstay.Data.Tests;
+
+namespace Mainstay.Cli.Tests;
 
 /// <summary>An export that fails leaves the files as they were, and says so truthfully.</summary>
 public sealed class ExportFailureTests

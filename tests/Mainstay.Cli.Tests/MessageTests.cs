@@ -1,4 +1,6 @@
-namespace Mainstay.Data.Tests.Cli;
+using Mainstay.Data.Tests;
+
+namespace Mainstay.Cli.Tests;
 
 /// <summary>What a file holds is echoed into messages visibly: its control characters cannot end a line or drive the terminal.</summary>
 public sealed class MessageTests

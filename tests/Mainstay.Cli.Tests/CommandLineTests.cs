@@ -1,4 +1,6 @@
-namespace Mainstay.Data.Tests.Cli;
+using Mainstay.Data.Tests;
+
+namespace Mainstay.Cli.Tests;
 
 public sealed class CommandLineTests
 {
