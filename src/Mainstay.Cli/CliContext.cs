@@ -28,7 +28,7 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider C
     }
 }
 
-/// <summary>Exit statuses, as DESIGN.md sets them.</summary>
+/// <summary>Exit statuses, as the README sets them: 0 done, 1 failure at run time, 2 bad input or usage.</summary>
 public static class ExitCode
 {
     public const int Ok = 0;

@@ -1,6 +1,6 @@
 namespace Mainstay.Access;
 
-/// <summary>What a user may do and see (DESIGN.md, "Users and what each may see").</summary>
+/// <summary>What a user may do and see (docs/web.md, "Who sees what").</summary>
 public enum Role
 {
     /// <summary>Keeps the ledger, runs plans, publishes reports; sees everything.</summary>
