@@ -39,7 +39,8 @@ public static class MainstayWeb
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<SecurityLog>();
         builder.Services.AddSingleton(new SignInLockout(clock));
-        builder.Services.AddRazorPages().AddApplicationPart(typeof(MainstayWeb).Assembly);
+        builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new FormNuls.Filter()))
+            .AddApplicationPart(typeof(MainstayWeb).Assembly);
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.LoginPath = "/SignIn";
@@ -104,6 +105,7 @@ public static class MainstayWeb
         app.Use(SecurityHeaders);
         app.Use(app.Services.GetRequiredService<SecurityLog>().RefusalsAsync);
         app.Use(PageMethods);
+        app.Use(FormNuls.StripAsync);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(MainstayWeb).Assembly, "Mainstay.Web.wwwroot"),

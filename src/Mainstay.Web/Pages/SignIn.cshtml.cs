@@ -14,7 +14,7 @@ namespace Mainstay.Web.Pages;
 /// antiforgery token. Each sign-in opens a session that signing out ends for good.
 /// </summary>
 [EnableRateLimiting(MainstayWeb.SignInLimit)]
-public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout, SecurityLog log) : PageModel
+public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout, SecurityLog log) : PageModel, IRefusesForm
 {
     [BindProperty]
     public string Name { get; set; } = "";
@@ -29,6 +29,17 @@ public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout,
 
     /// <summary>Minutes until the account may try again, when it is locked.</summary>
     public int? LockedMinutes { get; private set; }
+
+    /// <summary>What stopped the form (a field holding a NUL), each as "field: why".</summary>
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    /// <summary>A form with a NUL in a field: shown again with the name as typed less the NUL; no attempt is made or counted.</summary>
+    public Task<IActionResult> RefuseFormAsync(IReadOnlyList<(string Field, string Message)> problems, CancellationToken cancel)
+    {
+        Problems = [.. problems.Select(p => $"{p.Field}: {p.Message}")];
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Task.FromResult<IActionResult>(Page());
+    }
 
     public void OnGet()
     {
