@@ -35,7 +35,7 @@ public static class MainstayWeb
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         Logging(builder, quiet ? WebLog.None : options.Log, options.AlsoLogTo);
-        builder.Services.AddSingleton(new LedgerConnections(ledger.Pooled(), clock));
+        builder.Services.AddSingleton(services => new LedgerConnections(ledger.Pooled(), clock, services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<SecurityLog>();
         builder.Services.AddSingleton(new SignInLockout(clock));
@@ -194,9 +194,11 @@ public static class MainstayWeb
 /// it started) and keeps what every request reads: tables as of the audit trail's newest entry.
 /// Every change to the ledger appends to the audit trail, so a newer entry means the cache is stale.
 /// </summary>
-public sealed class LedgerConnections(DatabaseTarget target, TimeProvider clock)
+public sealed partial class LedgerConnections(DatabaseTarget target, TimeProvider clock, ILoggerFactory? loggers = null)
 {
     private const string RequestKey = "mainstay.ledger";
+    private readonly ILogger _log = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+        .CreateLogger<LedgerConnections>();
     private readonly Lock _lock = new();
     private long _seq = -1;
     private Dictionary<string, object> _cached = new(StringComparer.Ordinal);
@@ -206,20 +208,27 @@ public sealed class LedgerConnections(DatabaseTarget target, TimeProvider clock)
     public async Task<LedgerDatabase?> OpenAsync(CancellationToken cancel)
     {
         var opened = await LedgerDatabase.OpenAsync(target, clock, cancel: cancel, create: false, migrate: false);
-        return opened.IsOk ? opened.Value : null;
+        if (opened.IsOk)
+            return opened.Value;
+        // The caller answers 503 "see the server's log": this is that log.
+        var problem = opened.Problem;
+        LogUnavailable(problem.Where, problem.Field.Length > 0 ? $"{problem.Field}: {problem.Message}" : problem.Message);
+        return null;
     }
+
+    [LoggerMessage(EventId = 1, EventName = "LedgerUnavailable", Level = LogLevel.Error,
+        Message = "the ledger {Ledger} cannot be opened: {Reason}")]
+    private partial void LogUnavailable(string ledger, string reason);
 
     /// <summary>The request's connection for reading, opened once and closed when the response is done.</summary>
     public async Task<LedgerDatabase?> ForRequestAsync(HttpContext http)
     {
         if (http.Items.TryGetValue(RequestKey, out var open))
-            return (LedgerDatabase)open!;
+            return (LedgerDatabase?)open; // null: it failed, and was logged, once for this request
         var db = await OpenAsync(http.RequestAborted);
+        http.Items[RequestKey] = db;
         if (db is not null)
-        {
-            http.Items[RequestKey] = db;
             http.Response.RegisterForDisposeAsync(db);
-        }
         return db;
     }
 
