@@ -52,11 +52,14 @@ public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout,
         await using var db = await ledger.OpenAsync(cancel);
         if (db is null)
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
-        var user = await new UserDirectory(db, ledger.Clock).SignInAsync(Name, Password, cancel);
+        var users = new UserDirectory(db, ledger.Clock);
+        var user = await users.SignInAsync(Name, Password, cancel);
         if (user is null)
         {
             log.SignInFailed(Name, HttpContext);
-            if (lockout.Failed(Name) is { } lockedNow)
+            // A user's failures are always counted; the answer is the same either way.
+            var isUser = await users.FindAsync(Name, cancel) is not null;
+            if (lockout.Failed(Name, isUser) is { } lockedNow)
                 return Locked(lockedNow);
             Failed = true;
             Response.StatusCode = StatusCodes.Status401Unauthorized;
