@@ -73,6 +73,7 @@ public static class MainstayWeb
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        builder.Services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<ApiRoutes.LedgerTable>(ApiRoutes.TableConstraint));
         builder.Services.AddProblemDetails();
         builder.Services.AddHsts(hsts =>
         {
