@@ -20,6 +20,18 @@ public static class ApiRoutes
         return app.MapGet(pattern, handler);
     }
 
+    /// <summary>In the OpenAPI document a row's key is one parameter, <c>{key}</c>, as clients send it (slashes and all).</summary>
+    public static void DocumentRowKey(Microsoft.OpenApi.OpenApiDocument document)
+    {
+        if (!document.Paths.Remove("/api/v1/{table}/{key}/{rest}", out var row))
+            return;
+        foreach (var operation in row.Operations?.Values.ToArray() ?? [])
+            if (operation.Parameters is { } parameters)
+                foreach (var rest in parameters.Where(p => p.Name == "rest").ToArray())
+                    parameters.Remove(rest);
+        document.Paths["/api/v1/{table}/{key}"] = row;
+    }
+
     /// <summary>A row's key from its route: the first segment and any after it.</summary>
     public static string Key(string key, string? rest) => string.IsNullOrEmpty(rest) ? key : key + "/" + rest;
 
