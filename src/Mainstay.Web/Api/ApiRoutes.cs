@@ -20,7 +20,7 @@ public static class ApiRoutes
         return app.MapGet(pattern, handler);
     }
 
-    /// <summary>In the OpenAPI document a row's key is one parameter, <c>{key}</c>, as clients send it (slashes and all).</summary>
+    /// <summary>In the OpenAPI document a row's key is one parameter, <c>{key}</c>, as clients send it.</summary>
     public static void DocumentRowKey(Microsoft.OpenApi.OpenApiDocument document)
     {
         if (!document.Paths.Remove("/api/v1/{table}/{key}/{rest}", out var row))
@@ -35,16 +35,18 @@ public static class ApiRoutes
     /// <summary>A row's key from its route: the first segment and any after it.</summary>
     public static string Key(string key, string? rest) => string.IsNullOrEmpty(rest) ? key : key + "/" + rest;
 
-    /// <summary>Any name but those the API's other groups own (an unknown table still reaches the handler, which says so).</summary>
+    /// <summary>Any name but those the API's other groups own (an unknown table reaches the handler, which says so).</summary>
     public sealed class LedgerTable : IRouteConstraint, IParameterLiteralNodeMatchingPolicy
     {
         private static readonly string[] Reserved = ["plans", "reports"];
 
-        public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values,
+            RouteDirection routeDirection) =>
             values.TryGetValue(routeKey, out var value) && value?.ToString() is { Length: > 0 } name
             && MatchesLiteral(routeKey, name);
 
-        /// <summary>Lets routing leave the plans' and reports' paths out when it builds its tree, so their 405s list only their methods.</summary>
-        public bool MatchesLiteral(string parameterName, string literal) => !Reserved.Contains(literal, StringComparer.OrdinalIgnoreCase);
+        /// <summary>Routing leaves the plans' and reports' paths out of these routes, so their 405s list only their methods.</summary>
+        public bool MatchesLiteral(string parameterName, string literal) =>
+            !Reserved.Contains(literal, StringComparer.OrdinalIgnoreCase);
     }
 }

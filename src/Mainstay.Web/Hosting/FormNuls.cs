@@ -34,7 +34,8 @@ public static class FormNuls
     {
         var request = http.Request;
         if (!HttpMethods.IsPost(request.Method) || MainstayWeb.IsApi(request.Path) || !request.HasFormContentType
-            || request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) != true)
+            || request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+                != true)
         {
             await next();
             return;
@@ -101,7 +102,8 @@ public static class FormNuls
     {
         public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-        public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        public async Task OnPageHandlerExecutionAsync(
+            PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
         {
             var fields = FieldsOf(context.HttpContext);
             if (fields.Count == 0)

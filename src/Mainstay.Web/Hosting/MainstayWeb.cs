@@ -35,7 +35,8 @@ public static class MainstayWeb
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         Logging(builder, quiet ? WebLog.None : options.Log, options.AlsoLogTo);
-        builder.Services.AddSingleton(services => new LedgerConnections(ledger.Pooled(), clock, services.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton(services =>
+            new LedgerConnections(ledger.Pooled(), clock, services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<SecurityLog>();
         builder.Services.AddSingleton(new SignInLockout(clock));
@@ -74,7 +75,8 @@ public static class MainstayWeb
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
-        builder.Services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<ApiRoutes.LedgerTable>(ApiRoutes.TableConstraint));
+        builder.Services.Configure<RouteOptions>(routes =>
+            routes.SetParameterPolicy<ApiRoutes.LedgerTable>(ApiRoutes.TableConstraint));
         builder.Services.AddProblemDetails();
         builder.Services.AddHsts(hsts =>
         {

@@ -39,7 +39,8 @@ public sealed class SignInLockout(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         lock (_lock)
-            return (_users.TryGetValue(name, out var account) || _others.TryGetValue(name, out account)) && account.LockedUntil > now
+            return (_users.TryGetValue(name, out var account) || _others.TryGetValue(name, out account))
+                && account.LockedUntil > now
                 ? account.LockedUntil - now
                 : null;
     }

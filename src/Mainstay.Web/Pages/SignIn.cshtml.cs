@@ -33,7 +33,7 @@ public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout,
     /// <summary>What stopped the form (a field holding a NUL), each as "field: why".</summary>
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
-    /// <summary>A form with a NUL in a field: shown again with the name as typed less the NUL; no attempt is made or counted.</summary>
+    /// <summary>A form with a NUL in a field: shown again, the name less the NUL; no attempt is made or counted.</summary>
     public Task<IActionResult> RefuseFormAsync(IReadOnlyList<(string Field, string Message)> problems, CancellationToken cancel)
     {
         Problems = [.. problems.Select(p => $"{p.Field}: {p.Message}")];

@@ -83,7 +83,8 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
     }
 
     /// <summary>A form whose fields held what no form may (a NUL): shown again as posted, with the fields named.</summary>
-    public async Task<IActionResult> RefuseFormAsync(IReadOnlyList<(string Field, string Message)> problems, CancellationToken cancel)
+    public async Task<IActionResult> RefuseFormAsync(
+        IReadOnlyList<(string Field, string Message)> problems, CancellationToken cancel)
     {
         if (!Find())
             return NotFound();
