@@ -23,16 +23,16 @@ public sealed class ApiAuthentication(RequestDelegate next)
         var header = context.Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
-            if (context.User.Identity is { IsAuthenticated: true } && IsApiWrite(context.Request))
-            {
-                await Refuse(context, "changes through the API need a personal API token (Authorization: Bearer mst_…), not the sign-in cookie");
-                return;
-            }
             if (context.User.Identity is { IsAuthenticated: true, Name: { } name })
             {
                 var session = await ledger.ForRequestAsync(context);
                 if (session is not null && await new UserDirectory(session, ledger.Clock).FindAsync(name, context.RequestAborted) is { Disabled: false } signedIn)
-                    context.Items[UserKey] = signedIn;
+                    context.Items[UserKey] = signedIn; // before any refusal, so the security log names the user
+                if (IsApiWrite(context.Request))
+                {
+                    await Refuse(context, "changes through the API need a personal API token (Authorization: Bearer mst_…), not the sign-in cookie");
+                    return;
+                }
             }
             await next(context);
             return;

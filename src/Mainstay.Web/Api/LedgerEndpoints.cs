@@ -19,23 +19,23 @@ public static class LedgerEndpoints
     public static void MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Ledger");
-        api.MapGet("/{table}", ListAsync)
+        api.MapGetAndHead("/{table:ledgerTable}", ListAsync)
             .WithSummary("List a table's rows you may see").WithDescription($"Query: page (from 1), pageSize (1..{MaxPageSize}, default 100), sort (a column, - for descending), and any column=value to filter. Tables: {string.Join(", ", LedgerKinds.All.Select(k => k.Name))}.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/{table}/{**key}", GetAsync)
+        api.MapGetAndHead("/{table:ledgerTable}/{key}/{**rest}", GetAsync)
             .WithSummary("Read one row, with its ETag").WithDescription("The key is the row's id; for pledges id/year, for GDP nation/year, for rates currency/date or currency/year.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/{table}", CreateAsync)
+        api.MapPost("/{table:ledgerTable}", CreateAsync)
             .WithSummary("Add a row").WithDescription("The body is a JSON object with the table's columns (docs/formats.md). Checked as an import of the whole table would be.")
             .Accepts<Dictionary<string, object>>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPut("/{table}/{**key}", UpdateAsync)
+        api.MapPut("/{table:ledgerTable}/{key}/{**rest}", UpdateAsync)
             .WithSummary("Change a row").WithDescription("Send If-Match with the ETag you read; a stale one gets 412 and changes nothing.")
             .Accepts<Dictionary<string, object>>("application/json")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired);
-        api.MapDelete("/{table}/{**key}", DeleteAsync)
+        api.MapDelete("/{table:ledgerTable}/{key}/{**rest}", DeleteAsync)
             .WithSummary("Remove a row").WithDescription("Send If-Match with the ETag you read.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
@@ -57,8 +57,9 @@ public static class LedgerEndpoints
         return Results.Json(new { table = kind.Name, page = query.Page, pageSize = query.PageSize, total = rows.Length, items = page });
     }
 
-    private static async Task<IResult> GetAsync(string table, string key, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    private static async Task<IResult> GetAsync(string table, string key, string? rest, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
+        key = ApiRoutes.Key(key, rest);
         var user = ApiAuthentication.UserOf(http);
         if (Refusal(user, table, out var kind) is { } refused)
             return refused;
@@ -83,11 +84,11 @@ public static class LedgerEndpoints
         return Answer(http, kind, await GuardedEdits.ApplyAsync(ledger, http, kind, kind.KeyOf(cells!), cells, create: true, ifMatch: null, user, cancel));
     }
 
-    private static Task<IResult> UpdateAsync(string table, string key, HttpContext http, LedgerConnections ledger, CancellationToken cancel) =>
-        ChangeAsync(table, key, http, ledger, remove: false, cancel);
+    private static Task<IResult> UpdateAsync(string table, string key, string? rest, HttpContext http, LedgerConnections ledger, CancellationToken cancel) =>
+        ChangeAsync(table, ApiRoutes.Key(key, rest), http, ledger, remove: false, cancel);
 
-    private static Task<IResult> DeleteAsync(string table, string key, HttpContext http, LedgerConnections ledger, CancellationToken cancel) =>
-        ChangeAsync(table, key, http, ledger, remove: true, cancel);
+    private static Task<IResult> DeleteAsync(string table, string key, string? rest, HttpContext http, LedgerConnections ledger, CancellationToken cancel) =>
+        ChangeAsync(table, ApiRoutes.Key(key, rest), http, ledger, remove: true, cancel);
 
     private static async Task<IResult> ChangeAsync(string table, string key, HttpContext http, LedgerConnections ledger, bool remove, CancellationToken cancel)
     {

@@ -16,13 +16,13 @@ public static class PlanEndpoints
     public static void MapPlanApi(this IEndpointRouteBuilder app)
     {
         var plans = app.MapGroup("/api/v1/plans").WithTags("Plans");
-        plans.MapGet("/", ListAsync).WithSummary("List the stored plans, oldest first").ProducesProblem(StatusCodes.Status404NotFound);
-        plans.MapGet("/{id:long}", GetAsync).WithSummary("Read one stored plan").ProducesProblem(StatusCodes.Status404NotFound);
-        plans.MapGet("/{id:long}/allocations", AllocationsAsync)
+        plans.MapGetAndHead("/", ListAsync).WithSummary("List the stored plans, oldest first").ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGetAndHead("/{id:long}", GetAsync).WithSummary("Read one stored plan").ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGetAndHead("/{id:long}/allocations", AllocationsAsync)
             .WithSummary("A plan's allocations, by requirement then offer")
             .WithDescription($"Query: page, pageSize (1..{LedgerEndpoints.MaxPageSize}), requirement_id, offer_id.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        plans.MapGet("/{id:long}/changes", ChangesAsync)
+        plans.MapGetAndHead("/{id:long}/changes", ChangesAsync)
             .WithSummary("Requirements whose coverage differs from another plan (by default the one before), and the ledger changes that explain it")
             .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapPost("/", RunAsync)

@@ -14,8 +14,8 @@ public static class ReportEndpoints
     public static void MapReportApi(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/v1/reports").WithTags("Reports");
-        reports.MapGet("/overview", OverviewAsync).WithSummary("Pledges by stage, coverage by capability area and priority, and the coverage forecast");
-        reports.MapGet("/burden-sharing", BurdenSharingAsync)
+        reports.MapGetAndHead("/overview", OverviewAsync).WithSummary("Pledges by stage, coverage by capability area and priority, and the coverage forecast");
+        reports.MapGetAndHead("/burden-sharing", BurdenSharingAsync)
             .WithSummary("Each ally's contributions against its fair share of the baseline")
             .WithDescription("Query: year (default: the latest with a baseline), half (1 or 2), gdpYear (default: the year before).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

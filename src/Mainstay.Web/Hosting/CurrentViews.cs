@@ -61,15 +61,19 @@ public sealed class CurrentViews(LedgerConnections ledger)
         }
     }
 
-    /// <summary>Brings the views up to the ledger's newest audit entry, if they are behind it (the background refresher's step).</summary>
-    public async Task RefreshIfStaleAsync(CancellationToken cancel)
+    /// <summary>
+    /// Brings the views up to the ledger's newest audit entry, if they are behind it (the background
+    /// refresher's step); false when the ledger cannot be opened (the requests that need it log why).
+    /// </summary>
+    public async Task<bool> RefreshIfStaleAsync(CancellationToken cancel)
     {
-        await using var db = await ledger.OpenAsync(cancel);
+        await using var db = await ledger.OpenAsync(cancel, quiet: true);
         if (db is null)
-            return;
+            return false;
         var seq = await AuditSeqAsync(db, cancel);
         if (Last is not { } last || last.AuditSeq < seq)
             await Refresh().WaitAsync(cancel);
+        return true;
     }
 
     /// <summary>Completes when no computation is under way (its outcome is the caller's to ignore).</summary>
@@ -96,7 +100,7 @@ public sealed class CurrentViews(LedgerConnections ledger)
     private async Task<CurrentView> ComputeAsync()
     {
         Interlocked.Increment(ref _computations);
-        await using var db = await ledger.OpenAsync(CancellationToken.None)
+        await using var db = await ledger.OpenAsync(CancellationToken.None, quiet: true)
             ?? throw new InvalidOperationException("the ledger cannot be opened to compute the current plan");
         // Read after the sequence number: a view is never older than the entry it is filed under.
         var seq = await AuditSeqAsync(db, CancellationToken.None);

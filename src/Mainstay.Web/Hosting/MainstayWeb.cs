@@ -36,12 +36,14 @@ public static class MainstayWeb
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         Logging(builder, quiet ? WebLog.None : options.Log, options.AlsoLogTo);
-        builder.Services.AddSingleton(new LedgerConnections(ledger.Pooled(), clock));
+        builder.Services.AddSingleton(services =>
+            new LedgerConnections(ledger.Pooled(), clock, services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddHostedService<CurrentViewsRefresher>();
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<SecurityLog>();
         builder.Services.AddSingleton(new SignInLockout(clock));
-        builder.Services.AddRazorPages().AddApplicationPart(typeof(MainstayWeb).Assembly);
+        builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new FormNuls.Filter()))
+            .AddApplicationPart(typeof(MainstayWeb).Assembly);
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.LoginPath = "/SignIn";
@@ -65,6 +67,7 @@ public static class MainstayWeb
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new() { Title = "Mainstay API", Version = "v1", Description = "The ledger's tables under /api/v1: paged, filtered lists; rows with ETags; changes with If-Match. Sign in with Authorization: Bearer and a personal API token (mainstay user token NAME). Errors are RFC 9457 problem details." };
+            ApiRoutes.DocumentRowKey(document);
             return Task.CompletedTask;
         }));
         builder.Services.AddRateLimiter(limits =>
@@ -74,6 +77,8 @@ public static class MainstayWeb
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        builder.Services.Configure<RouteOptions>(routes =>
+            routes.SetParameterPolicy<ApiRoutes.LedgerTable>(ApiRoutes.TableConstraint));
         builder.Services.AddProblemDetails();
         builder.Services.AddHsts(hsts =>
         {
@@ -106,6 +111,7 @@ public static class MainstayWeb
         app.Use(SecurityHeaders);
         app.Use(app.Services.GetRequiredService<SecurityLog>().RefusalsAsync);
         app.Use(PageMethods);
+        app.Use(FormNuls.StripAsync);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(MainstayWeb).Assembly, "Mainstay.Web.wwwroot"),
@@ -194,32 +200,44 @@ public static class MainstayWeb
 /// it started) and keeps what every request reads: tables as of the audit trail's newest entry.
 /// Every change to the ledger appends to the audit trail, so a newer entry means the cache is stale.
 /// </summary>
-public sealed class LedgerConnections(DatabaseTarget target, TimeProvider clock)
+public sealed partial class LedgerConnections(DatabaseTarget target, TimeProvider clock, ILoggerFactory? loggers = null)
 {
     private const string RequestKey = "mainstay.ledger";
+    private readonly ILogger _log = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+        .CreateLogger<LedgerConnections>();
     private readonly Lock _lock = new();
     private long _seq = -1;
     private Dictionary<string, object> _cached = new(StringComparer.Ordinal);
 
     public TimeProvider Clock => clock;
 
-    public async Task<LedgerDatabase?> OpenAsync(CancellationToken cancel)
+    /// <summary>A connection to the ledger, or null when it cannot be opened (logged as an error unless <paramref name="quiet"/>).</summary>
+    public async Task<LedgerDatabase?> OpenAsync(CancellationToken cancel, bool quiet = false)
     {
         var opened = await LedgerDatabase.OpenAsync(target, clock, cancel: cancel, create: false, migrate: false);
-        return opened.IsOk ? opened.Value : null;
+        if (opened.IsOk)
+            return opened.Value;
+        if (quiet)
+            return null;
+        // The caller answers 503 "see the server's log": this is that log.
+        var problem = opened.Problem;
+        LogUnavailable(problem.Where, problem.Field.Length > 0 ? $"{problem.Field}: {problem.Message}" : problem.Message);
+        return null;
     }
+
+    [LoggerMessage(EventId = 1, EventName = "LedgerUnavailable", Level = LogLevel.Error,
+        Message = "the ledger {Ledger} cannot be opened: {Reason}")]
+    private partial void LogUnavailable(string ledger, string reason);
 
     /// <summary>The request's connection for reading, opened once and closed when the response is done.</summary>
     public async Task<LedgerDatabase?> ForRequestAsync(HttpContext http)
     {
         if (http.Items.TryGetValue(RequestKey, out var open))
-            return (LedgerDatabase)open!;
+            return (LedgerDatabase?)open; // null: it failed, and was logged, once for this request
         var db = await OpenAsync(http.RequestAborted);
+        http.Items[RequestKey] = db;
         if (db is not null)
-        {
-            http.Items[RequestKey] = db;
             http.Response.RegisterForDisposeAsync(db);
-        }
         return db;
     }
 

@@ -31,6 +31,10 @@ public sealed partial class SecurityLog(ILoggerFactory loggers)
     public void TokenRefused(string? tokenId, string why, HttpContext http) =>
         LogTokenRefused(Printable(tokenId ?? "none"), why, AddressOf(http));
 
+    /// <summary>A form field that held a NUL, refused before any page handler ran.</summary>
+    public void ControlCharacterRefused(string field, HttpContext http) =>
+        LogControlCharacter(Printable(field), http.Request.Method, Printable(http.Request.Path.Value), AddressOf(http));
+
     /// <summary>Logs the requests answered 401, 403 or 429, after the rest of the app answered them.</summary>
     public async Task RefusalsAsync(HttpContext http, Func<Task> next)
     {
@@ -79,4 +83,8 @@ public sealed partial class SecurityLog(ILoggerFactory loggers)
 
     [LoggerMessage(EventId = 8, EventName = "RequestRefused", Level = LogLevel.Warning, Message = "{Status} for {Method} {Path} by {User} from {Address}")]
     private partial void LogRefused(int status, string method, string path, string user, string address);
+
+    [LoggerMessage(EventId = 9, EventName = "ControlCharacterRefused", Level = LogLevel.Warning,
+        Message = "form field {Field} of {Method} {Path} from {Address} refused: it holds the control character U+0000")]
+    private partial void LogControlCharacter(string field, string method, string path, string address);
 }

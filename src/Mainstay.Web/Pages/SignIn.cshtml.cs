@@ -14,7 +14,7 @@ namespace Mainstay.Web.Pages;
 /// antiforgery token. Each sign-in opens a session that signing out ends for good.
 /// </summary>
 [EnableRateLimiting(MainstayWeb.SignInLimit)]
-public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout, SecurityLog log) : PageModel
+public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout, SecurityLog log) : PageModel, IRefusesForm
 {
     [BindProperty]
     public string Name { get; set; } = "";
@@ -30,6 +30,17 @@ public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout,
     /// <summary>Minutes until the account may try again, when it is locked.</summary>
     public int? LockedMinutes { get; private set; }
 
+    /// <summary>What stopped the form (a field holding a NUL), each as "field: why".</summary>
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    /// <summary>A form with a NUL in a field: shown again, the name less the NUL; no attempt is made or counted.</summary>
+    public Task<IActionResult> RefuseFormAsync(IReadOnlyList<(string Field, string Message)> problems, CancellationToken cancel)
+    {
+        Problems = [.. problems.Select(p => $"{p.Field}: {p.Message}")];
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Task.FromResult<IActionResult>(Page());
+    }
+
     public void OnGet()
     {
     }
@@ -41,11 +52,14 @@ public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout,
         await using var db = await ledger.OpenAsync(cancel);
         if (db is null)
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
-        var user = await new UserDirectory(db, ledger.Clock).SignInAsync(Name, Password, cancel);
+        var users = new UserDirectory(db, ledger.Clock);
+        var user = await users.SignInAsync(Name, Password, cancel);
         if (user is null)
         {
             log.SignInFailed(Name, HttpContext);
-            if (lockout.Failed(Name) is { } lockedNow)
+            // A user's failures are always counted; the answer is the same either way.
+            var isUser = await users.FindAsync(Name, cancel) is not null;
+            if (lockout.Failed(Name, isUser) is { } lockedNow)
                 return Locked(lockedNow);
             Failed = true;
             Response.StatusCode = StatusCodes.Status401Unauthorized;

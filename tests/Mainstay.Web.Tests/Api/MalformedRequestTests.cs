@@ -53,4 +53,47 @@ public sealed class MalformedRequestTests
             response.Content.Headers.Allow.ShouldNotContain(method, $"{method} {path}");
         }
     }
+
+    [Fact]
+    public async Task Get_routes_answer_head_with_the_same_headers_and_no_body()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var coord = web.Client("coord");
+        (await coord.PostAsync("/api/v1/plans", null)).IsSuccessStatusCode.ShouldBeTrue();
+
+        foreach (var path in new[] { "/api/v1/offers", "/api/v1/nations/UA", "/api/v1/pledges?pageSize=1", "/api/v1/plans", "/api/v1/plans/1", "/api/v1/reports/overview" })
+        {
+            var get = await coord.GetAsync(path);
+            var head = await coord.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+            head.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+            get.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+            (await head.Content.ReadAsByteArrayAsync()).ShouldBeEmpty(path);
+            head.Content.Headers.ContentType.ShouldBe(get.Content.Headers.ContentType, path);
+            head.Headers.ETag.ShouldBe(get.Headers.ETag, path);
+            head.Headers.CacheControl.ShouldBe(get.Headers.CacheControl, path);
+        }
+    }
+
+    [Theory]
+    [InlineData("PUT", "/api/v1/offers", "GET, HEAD, POST")]
+    [InlineData("DELETE", "/api/v1/offers", "GET, HEAD, POST")]
+    [InlineData("PATCH", "/api/v1/plans", "GET, HEAD, POST")]
+    [InlineData("DELETE", "/api/v1/plans", "GET, HEAD, POST")]
+    [InlineData("POST", "/api/v1/reports/overview", "GET, HEAD")]
+    [InlineData("PUT", "/api/v1/reports/overview", "GET, HEAD")]
+    public async Task A_route_refuses_the_methods_it_does_not_serve_with_405_listing_only_its_own(string method, string path, string allow)
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var coord = web.Client("coord");
+        var before = await LedgerState.FingerprintAsync(web.Ledger);
+
+        var response = await coord.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+            { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        response.Content.Headers.Allow.Order().ShouldBe(allow.Split(", ").Order());
+        (await LedgerState.FingerprintAsync(web.Ledger)).ShouldBe(before);
+    }
 }

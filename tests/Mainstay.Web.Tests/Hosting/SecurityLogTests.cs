@@ -41,4 +41,37 @@ public sealed class SecurityLogTests
         log.Security("SignedOut").Single().Message.ShouldBe("ua-officer signed out from 127.0.0.1");
         log.Entries.ShouldAllBe(e => !e.Message.Contains(web.TokenOf("pl-desk")) && !e.Message.Contains(WebApp.Password) && !e.Message.Contains("wrong password"));
     }
+
+    [Fact]
+    public async Task A_cookie_only_api_write_refused_with_401_is_logged_with_the_cookies_user()
+    {
+        var log = new LogCapture();
+        await using var web = await WebApp.StartAsync("sqlite", new WebOptions { AlsoLogTo = log });
+        using var page = await PageClient.SignInAsync(web, "pl-desk");
+
+        var response = await page.Http.PostAsync("/api/v1/offers", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        log.Security("RequestRefused").Select(e => e.Message).ShouldContain("401 for POST /api/v1/offers by pl-desk from 127.0.0.1");
+    }
+
+    [Fact]
+    public async Task A_ledger_that_cannot_be_opened_is_logged_as_an_error_once_per_request()
+    {
+        var log = new LogCapture();
+        await using var web = await WebApp.StartAsync("sqlite", new WebOptions { AlsoLogTo = log });
+        using var coord = web.Client("coord");
+        File.Delete(web.Ledger.DbArgument);
+
+        var response = await coord.GetAsync("/api/v1/offers");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+            .GetProperty("detail").GetString().ShouldBe("the ledger cannot be opened; see the server's log");
+        var logged = log.Entries.Where(e => e.EventName == "LedgerUnavailable").ShouldHaveSingleItem();
+        logged.Level.ShouldBe(LogLevel.Error);
+        logged.Category.ShouldBe(typeof(LedgerConnections).FullName);
+        logged.Message.ShouldBe($"the ledger {web.Ledger.DbArgument} cannot be opened: no Mainstay ledger here; "
+            + "create one with 'mainstay init' or by importing into it");
+    }
 }

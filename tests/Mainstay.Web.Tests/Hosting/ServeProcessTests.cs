@@ -74,6 +74,42 @@ public sealed class ServeProcessTests
     }
 
     [Fact]
+    public async Task Serve_without_a_terminal_logs_an_unhandled_error_and_an_unopenable_ledger_as_json_lines()
+    {
+        await using var ledger = await TestLedger.CreateAsync("sqlite");
+        (await ledger.RunAsync("init")).Exit.ShouldBe(0);
+        using var server = await Server.StartAsync(ledger);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        await using (var raw = await ledger.OpenRawAsync())
+        await using (var rename = raw.CreateCommand())
+        {
+            rename.CommandText = "ALTER TABLE audit_log RENAME TO audit_log_gone"; // every read checks it: an error nobody expects
+            await rename.ExecuteNonQueryAsync();
+        }
+        var failed = await http.GetAsync("/api/v1/items");
+        File.Delete(ledger.DbArgument);
+        var unavailable = await http.GetAsync("/api/v1/items");
+        server.Signal("TERM");
+        server.Process.WaitForExit(TimeSpan.FromSeconds(10)).ShouldBeTrue();
+        server.Process.WaitForExit();
+
+        failed.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        unavailable.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var lines = server.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldAllBe(line => line.StartsWith('{'));
+        var errors = lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Where(e => e.GetProperty("LogLevel").GetString() == "Error").ToArray();
+        errors.ShouldContain(e => e.GetProperty("Message").GetString()!.Contains("unhandled exception")
+            && e.GetProperty("Exception").GetString()!.Contains("audit_log"), server.Error);
+        var ledgerError = errors.Where(e => e.GetProperty("Category").GetString() == "Mainstay.Web.Hosting.LedgerConnections")
+            .ShouldHaveSingleItem();
+        ledgerError.GetProperty("EventId").GetInt32().ShouldBe(1);
+        ledgerError.GetProperty("State").GetProperty("Ledger").GetString().ShouldBe(ledger.DbArgument);
+        ledgerError.GetProperty("State").GetProperty("Reason").GetString()!.ShouldStartWith("no Mainstay ledger here");
+    }
+
+    [Fact]
     public async Task A_proxy_that_is_no_address_is_refused_before_anything_is_served()
     {
         await using var ledger = await TestLedger.CreateAsync("sqlite");

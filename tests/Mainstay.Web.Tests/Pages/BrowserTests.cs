@@ -2,40 +2,21 @@ using Microsoft.Playwright;
 
 namespace Mainstay.Web.Tests.Pages;
 
-/// <summary>The web app in a real browser: Debian's Chromium, headless, driven by Playwright.</summary>
+/// <summary>The web app in a real browser: Debian's Chromium, headless, driven by Playwright (see <see cref="Browser"/>).</summary>
 public sealed class BrowserTests
 {
-    /// <summary>Debian's Chromium (scripts/setup.sh installs it); Playwright drives it without downloading a browser of its own.</summary>
-    private static string Chromium()
-    {
-        var path = new[] { "/usr/lib/chromium/chromium", "/usr/bin/chromium" }.FirstOrDefault(File.Exists);
-        if (path is not null)
-            return path;
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-            Assert.Fail("Chromium is not installed: scripts/setup.sh installs Debian's chromium for the browser tests");
-        Assert.Skip("Chromium is not installed: run scripts/setup.sh");
-        return "";
-    }
-
     [Fact]
     public async Task The_overview_draws_its_charts_and_tables()
     {
-        var chromium = Chromium();
+        await using var browser = await Browser.LaunchAsync();
         await using var web = await WebApp.StartAsync("sqlite");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
         page.PageError += (_, error) => errors.Add(error);
 
         var response = await page.GotoAsync(new Uri(web.BaseAddress, "/").ToString());
-        await page.WaitForSelectorAsync("body[data-charts-drawn='2']", new() { Timeout = 15_000 });
+        await page.WaitForSelectorAsync("body[data-charts-drawn='2']");
 
         response!.Status.ShouldBe(200);
         (await page.TitleAsync()).ShouldBe("Overview · Mainstay");
@@ -55,10 +36,8 @@ public sealed class BrowserTests
     [Fact]
     public async Task A_recipient_officer_signs_in_adds_a_requirement_after_seeing_its_error_then_re_prioritises_it()
     {
-        var chromium = Chromium();
+        await using var browser = await Browser.LaunchAsync();
         await using var web = await WebApp.StartAsync("sqlite");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(new Uri(web.BaseAddress, "/SignIn?returnUrl=/Ledger/requirements").ToString());
@@ -94,11 +73,9 @@ public sealed class BrowserTests
     [Fact]
     public async Task A_coordinator_uploads_a_file_with_an_error_sees_it_with_its_line_and_nothing_changes()
     {
-        var chromium = Chromium();
+        await using var browser = await Browser.LaunchAsync();
         await using var web = await WebApp.StartAsync("sqlite");
         var before = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(web.BaseAddress, "/SignIn?returnUrl=/Import").ToString());
         await page.FillAsync("input[name=name]", "coord");
@@ -124,10 +101,8 @@ public sealed class BrowserTests
     [Fact]
     public async Task A_coordinator_runs_a_plan_sees_what_changed_since_the_last_and_asks_why_a_requirement_is_short()
     {
-        var chromium = Chromium();
+        await using var browser = await Browser.LaunchAsync();
         await using var web = await WebApp.StartAsync("sqlite");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(web.BaseAddress, "/SignIn?returnUrl=/Plan").ToString());
         await page.FillAsync("input[name=name]", "coord");

@@ -17,7 +17,7 @@ namespace Mainstay.Web.Pages.Ledger;
 /// import would be and guarded by the row's ETag, so two desks editing one row cannot overwrite each
 /// other. The same <see cref="AccessPolicy"/> as the API decides what is shown and allowed.
 /// </summary>
-public sealed class IndexModel(LedgerConnections ledger) : PageModel
+public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesForm
 {
     public const int PageSize = 50;
 
@@ -81,6 +81,20 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             return NotFound();
         return await ApplyAsync(Edit ?? "", null, create: false, ETag ?? "", $"Removed {Kind.RowNoun} {Edit}.", cancel);
     }
+
+    /// <summary>A form whose fields held what no form may (a NUL): shown again as posted, with the fields named.</summary>
+    public async Task<IActionResult> RefuseFormAsync(
+        IReadOnlyList<(string Field, string Message)> problems, CancellationToken cancel)
+    {
+        if (!Find())
+            return NotFound();
+        var named = problems.Select(p => new Problem("form", CellName(p.Field), p.Message)).ToArray();
+        return await RefuseAsync(StatusCodes.Status422UnprocessableEntity, named, cancel);
+    }
+
+    /// <summary>A cell's column (<c>Cells[quantity]</c>: quantity), or the form field's name as it is.</summary>
+    private static string CellName(string field) =>
+        field.StartsWith("Cells[", StringComparison.OrdinalIgnoreCase) && field.EndsWith(']') ? field[6..^1] : field;
 
     private string[] Posted() => [.. Columns.Select(c => Cells.GetValueOrDefault(c)?.Trim() ?? "")];
 
