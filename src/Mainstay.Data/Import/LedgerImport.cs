@@ -15,6 +15,15 @@ public sealed record ValidatedTable(string Source, LedgerKind Kind, IReadOnlyLis
 {
     /// <summary>Rows of the file left out, one line per reason with its count (see <see cref="TextTable.Skipped"/>).</summary>
     public IReadOnlyList<string> Skipped { get; init; } = [];
+
+    /// <summary>
+    /// The keys of the only rows the table holds (a single-row edit: that row, or none to remove it);
+    /// the kind's other rows stay as they are. Null: the table holds every row (of its scope).
+    /// </summary>
+    public IReadOnlySet<string>? OnlyKeys { get; init; }
+
+    /// <summary>Whether the row of <paramref name="key"/> is one this table holds (a row it lacks is removed).</summary>
+    public bool Holds(string key) => OnlyKeys is null || OnlyKeys.Contains(key);
 }
 
 /// <summary>What an import did to one table.</summary>
@@ -133,9 +142,12 @@ public static class LedgerImport
         foreach (var table in ordered)
             plans.Add(TablePlanning.Plan(table, await Stored(table.Kind), options, ReferenceShown, nations, problems));
         var found = problems.Count;
+        // A problem found at a row the writer neither wrote nor may see is told only as "rows you may not see".
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var plan in plans)
+            TablePlanning.MarkHidden(plan, options, hidden);
         await RowReferences.CheckAsync(plans, options, async kind => await Stored(kind), problems);
         // What shows between rows (a loop of links) is looked for once every reference is one the writer may make.
-        var hidden = new HashSet<string>(StringComparer.Ordinal);
         if (problems.Count == found)
             foreach (var plan in plans.Where(p => !p.Table.CheckedTogether))
                 TablePlanning.CheckTogether(plan, options, hidden, problems);

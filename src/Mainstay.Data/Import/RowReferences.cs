@@ -67,18 +67,19 @@ public static class RowReferences
 
     /// <summary>
     /// Whether this write sets the reference: on a row it adds, or to a value other than the one the
-    /// writer read (a reference to a row hidden from the writer reads as empty, so naming that row
-    /// back is setting it, answered as for any row that is not there).
+    /// writer read. Only rows the writer wrote count, as it wrote them: a reference to a row hidden
+    /// from it reads as empty, and written back empty it is kept as stored, which is not setting it;
+    /// naming that row back is setting it, answered as for any row that is not there.
     /// </summary>
     private static bool NewlySet(
         TablePlan? plan, string key, int column, LedgerKind target, IReadOnlyDictionary<string, string[]> storedTargets, ImportOptions options)
     {
-        if (plan is null || !plan.FileRows.ContainsKey(key))
+        if (plan is null || !plan.Written.TryGetValue(key, out var written))
             return false;
         if (!plan.Stored.TryGetValue(key, out var before))
             return true;
         var read = before[column].Length == 0 || options.ShowsReference(target, before[column], storedTargets) ? before[column] : "";
-        return read != plan.Final[key][column];
+        return read != written[column];
     }
 
     /// <summary>The rows that name a removed row: those the writer may see by id, the others only as "rows you may not see".</summary>

@@ -21,6 +21,12 @@ public sealed class TablePlan(ValidatedTable table, SortedDictionary<string, str
     /// <summary>Where each row the import writes (or leaves as the file has it) comes from, by key.</summary>
     public Dictionary<string, string> FileRows { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The rows this import writes, by key, as the writer wrote them: before a reference it reads as
+    /// empty (see <see cref="TablePlanning"/>) is put back. Only these are checked as the writer's.
+    /// </summary>
+    public Dictionary<string, string[]> Written { get; } = new(StringComparer.Ordinal);
+
     public List<string[]> Added { get; } = [];
 
     public List<(string[] Before, string[] After)> Changed { get; } = [];

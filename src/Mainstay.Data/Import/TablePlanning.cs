@@ -54,6 +54,7 @@ public static class TablePlanning
             }
             var cells = found && options.Limited ? KeepHiddenReferences(kind, row.Cells, before!, referenceShown) : row.Cells;
             plan.Final[key] = cells;
+            plan.Written[key] = row.Cells;
             if (!found)
                 plan.Added.Add(cells);
             else if (!before!.SequenceEqual(cells, StringComparer.Ordinal))
@@ -62,7 +63,7 @@ public static class TablePlanning
                 plan.Unchanged++;
         }
         foreach (var (key, cells) in stored)
-            if (!plan.FileRows.ContainsKey(key) && (scope is null || scope.Holds(kind, cells)))
+            if (!plan.FileRows.ContainsKey(key) && (scope is null || scope.Holds(kind, cells)) && table.Holds(key))
             {
                 plan.Removed.Add(cells);
                 plan.Final.Remove(key);
@@ -87,6 +88,16 @@ public static class TablePlanning
                 && !shown(kind.Columns[i], before[i]))
                 (kept ??= [.. cells])[i] = before[i];
         return kept ?? cells;
+    }
+
+    /// <summary>Adds where the stored rows the writer may not see, and does not write, are reported.</summary>
+    public static void MarkHidden(TablePlan plan, ImportOptions options, ISet<string> hidden)
+    {
+        if (!options.Limited)
+            return;
+        foreach (var (key, cells) in plan.Final)
+            if (!plan.FileRows.ContainsKey(key) && !options.Sees(plan.Kind, cells))
+                hidden.Add(plan.WhereOf(key));
     }
 
     /// <summary>Checks what shows only between rows on the table as it will be, naming only rows the writer sees.</summary>
