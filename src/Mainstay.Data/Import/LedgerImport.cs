@@ -22,8 +22,17 @@ public sealed record ValidatedTable(string Source, LedgerKind Kind, IReadOnlyLis
     /// </summary>
     public IReadOnlySet<string>? OnlyKeys { get; init; }
 
-    /// <summary>Whether the row of <paramref name="key"/> is one this table holds (a row it lacks is removed).</summary>
-    public bool Holds(string key) => OnlyKeys is null || OnlyKeys.Contains(key);
+    /// <summary>
+    /// The keys of rows the file holds that were left out for problems of their own: they are not
+    /// rows the file lacks, and what names them is not told it names nothing.
+    /// </summary>
+    public IReadOnlySet<string> BadKeys { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// Whether the stored row of <paramref name="key"/> is removed when the table lacks it: not a row
+    /// outside a single-row edit's, nor one the file holds that was left out for its own problems.
+    /// </summary>
+    public bool MayRemove(string key) => (OnlyKeys is null || OnlyKeys.Contains(key)) && !BadKeys.Contains(key);
 }
 
 /// <summary>What an import did to one table.</summary>
@@ -73,10 +82,11 @@ public static class LedgerImport
                 continue;
             }
             var total = table.Rows.Count;
+            var badKeys = new HashSet<string>(StringComparer.Ordinal);
             var rows = TableValidation.Validate(kind, table, problems,
                 progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress($"checking {table.Name}", done, total))),
-                rowsOnly: partial);
-            tables.Add(new ValidatedTable(table.Name, kind, rows, CheckedTogether: !partial) { Skipped = table.Skipped });
+                rowsOnly: partial, badKeys);
+            tables.Add(new ValidatedTable(table.Name, kind, rows, CheckedTogether: !partial) { Skipped = table.Skipped, BadKeys = badKeys });
         }
         return (tables, problems);
     }
@@ -96,15 +106,16 @@ public static class LedgerImport
 
     /// <summary>
     /// The problems the ledger would add to those already found in the files (an unknown nation or
-    /// item, an id of another nation), so that one run reports every problem of every file. Checks
-    /// the rows that passed on their own, changes nothing, and leaves out what only the missing rows
-    /// would cause (removals and what they would leave dangling).
+    /// item, an id of another nation, rows it would remove without consent and what still names
+    /// them), so that one run reports every problem of every file. Checks the rows that passed on
+    /// their own, changes nothing; a row left out for its own problems counts as in its file
+    /// (<see cref="ValidatedTable.BadKeys"/>), neither removed nor missing where it is named.
     /// </summary>
     public static async Task<IReadOnlyList<Problem>> CheckAgainstLedgerAsync(
         LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, ImportOptions options, CancellationToken cancel = default)
     {
-        var outcome = await ApplyAsync(db, tables, "check", TimeProvider.System, options with { AllowRemovals = true, DryRun = true }, cancel: cancel);
-        return [.. outcome.Problems.Where(p => tables.Any(t => p.Where.StartsWith(t.Source + ":", StringComparison.Ordinal)))];
+        var outcome = await ApplyAsync(db, tables, "check", TimeProvider.System, options with { DryRun = true }, cancel: cancel);
+        return outcome.Problems;
     }
 
     /// <summary>
@@ -127,7 +138,7 @@ public static class LedgerImport
         var existingNations = await Stored(LedgerKinds.Nations);
         var nations = importedNations is null
             ? existingNations.Keys.ToHashSet(StringComparer.Ordinal)
-            : importedNations.Rows.Select(r => r.Cells[0]).ToHashSet(StringComparer.Ordinal);
+            : importedNations.Rows.Select(r => r.Cells[0]).Concat(importedNations.BadKeys).ToHashSet(StringComparer.Ordinal);
         foreach (var table in ordered)
             TableValidation.CheckNationReferences(table.Kind, table.Rows, nations, problems);
         if (importedNations is not null)

@@ -52,6 +52,8 @@ public static class RowReferences
             if (value.Length == 0)
                 continue;
             var exists = targets.TryGetValue(value, out var targetCells);
+            if (!exists && targetPlan is not null && targetPlan.Table.BadKeys.Contains(value))
+                continue; // a row of the file with problems of its own, already reported
             if (NewlySet(plan, key, column, target, storedTargets, options) && (!exists || !options.Sees(target, targetCells!)))
                 problems.Add(new Problem(plan!.WhereOf(key), name, $"no {target.RowNoun} \"{value}\""
                     + (suggestions.TryGetValue(value, out var suggestion) ? suggestion : suggestions[value] = Suggestion(target, value, targets))));

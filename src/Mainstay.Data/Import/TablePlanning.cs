@@ -63,7 +63,7 @@ public static class TablePlanning
                 plan.Unchanged++;
         }
         foreach (var (key, cells) in stored)
-            if (!plan.FileRows.ContainsKey(key) && (scope is null || scope.Holds(kind, cells)) && table.Holds(key))
+            if (!plan.FileRows.ContainsKey(key) && (scope is null || scope.Holds(kind, cells)) && table.MayRemove(key))
             {
                 plan.Removed.Add(cells);
                 plan.Final.Remove(key);
