@@ -33,7 +33,8 @@ public static class TablePlanning
             var found = stored.TryGetValue(key, out var before);
             var hidden = found && !options.Sees(kind, before!);
             // Rows kept as they are need no new check: a row stored before these rules stays editable around.
-            var kept = found && before!.SequenceEqual(row.Cells, StringComparer.Ordinal);
+            // Not a hidden one: a copy of a row the writer may not see is answered as a new row with that id.
+            var kept = found && !hidden && before!.SequenceEqual(row.Cells, StringComparer.Ordinal);
             var idProblems = kept ? []
                 : IdRules.Problems(kind, row.Cells, row.Where, added: !found || hidden, options.Viewer, ownIds, nations).ToArray();
             foreach (var problem in idProblems)
@@ -90,13 +91,13 @@ public static class TablePlanning
         return kept ?? cells;
     }
 
-    /// <summary>Adds where the stored rows the writer may not see, and does not write, are reported.</summary>
+    /// <summary>Adds where the stored rows the writer may not see, and does not write, are reported (see <see cref="TablePlan.WhereOf"/>).</summary>
     public static void MarkHidden(TablePlan plan, ImportOptions options, ISet<string> hidden)
     {
         if (!options.Limited)
             return;
         foreach (var (key, cells) in plan.Final)
-            if (!plan.FileRows.ContainsKey(key) && !options.Sees(plan.Kind, cells))
+            if (!plan.Written.ContainsKey(key) && !options.Sees(plan.Kind, cells))
                 hidden.Add(plan.WhereOf(key));
     }
 
