@@ -93,7 +93,10 @@ public static class LedgerEdits
 
         // The edit holds this one row (none, to remove it): the writer's only, so only it is checked as written.
         SourcedRow[] rows = canonical is null ? [] : [new SourcedRow("request", canonical)];
-        var table = new ValidatedTable("request", kind, rows, CheckedTogether: false) { OnlyKeys = new HashSet<string>([key], StringComparer.Ordinal) };
+        var table = new ValidatedTable("request", kind, rows, CheckedTogether: false)
+        {
+            OnlyKeys = new HashSet<string>([key], StringComparer.Ordinal),
+        };
         var options = new ImportOptions { AllowRemovals = true, Viewer = writer };
         var outcome = await LedgerImport.ApplyInAsync(db, transaction, [table], actor, clock, options, cancel: cancel);
         if (!outcome.Ok)

@@ -86,7 +86,11 @@ public static class LedgerImport
             var rows = TableValidation.Validate(kind, table, problems,
                 progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress($"checking {table.Name}", done, total))),
                 rowsOnly: partial, badKeys);
-            tables.Add(new ValidatedTable(table.Name, kind, rows, CheckedTogether: !partial) { Skipped = table.Skipped, BadKeys = badKeys });
+            tables.Add(new ValidatedTable(table.Name, kind, rows, CheckedTogether: !partial)
+            {
+                Skipped = table.Skipped,
+                BadKeys = badKeys,
+            });
         }
         return (tables, problems);
     }
@@ -114,7 +118,8 @@ public static class LedgerImport
     public static async Task<IReadOnlyList<Problem>> CheckAgainstLedgerAsync(
         LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, ImportOptions options, CancellationToken cancel = default)
     {
-        var outcome = await ApplyAsync(db, tables, "check", TimeProvider.System, options with { DryRun = true }, cancel: cancel);
+        var check = options with { DryRun = true };
+        var outcome = await ApplyAsync(db, tables, "check", TimeProvider.System, check, cancel: cancel);
         return outcome.Problems;
     }
 
@@ -138,7 +143,8 @@ public static class LedgerImport
         var existingNations = await Stored(LedgerKinds.Nations);
         var nations = importedNations is null
             ? existingNations.Keys.ToHashSet(StringComparer.Ordinal)
-            : importedNations.Rows.Select(r => r.Cells[0]).Concat(importedNations.BadKeys).ToHashSet(StringComparer.Ordinal);
+            : importedNations.Rows.Select(r => r.Cells[0]).Concat(importedNations.BadKeys)
+                .ToHashSet(StringComparer.Ordinal);
         foreach (var table in ordered)
             TableValidation.CheckNationReferences(table.Kind, table.Rows, nations, problems);
         if (importedNations is not null)

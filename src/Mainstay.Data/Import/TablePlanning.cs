@@ -91,7 +91,10 @@ public static class TablePlanning
         return kept ?? cells;
     }
 
-    /// <summary>Adds where the stored rows the writer may not see, and does not write, are reported (see <see cref="TablePlan.WhereOf"/>).</summary>
+    /// <summary>
+    /// Adds where the stored rows the writer may not see, and does not write, are reported
+    /// (see <see cref="TablePlan.WhereOf"/>).
+    /// </summary>
     public static void MarkHidden(TablePlan plan, ImportOptions options, ISet<string> hidden)
     {
         if (!options.Limited)

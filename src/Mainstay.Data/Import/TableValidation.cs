@@ -12,10 +12,12 @@ namespace Mainstay.Data.Import;
 public static class TableValidation
 {
     /// <param name="rowsOnly">Check each row alone, not what shows between rows: the table is not whole (a single row to edit).</param>
-    /// <param name="badKeys">Gets the keys of the rows left out for problems of their own, where their key cells are there.</param>
+    /// <param name="badKeys">
+    /// Gets the keys of the rows left out for problems of their own, where their key cells are there.
+    /// </param>
     public static IReadOnlyList<SourcedRow> Validate(
-        LedgerKind kind, TextTable table, ICollection<Problem> problems, IProgress<long>? progress = null, bool rowsOnly = false,
-        ISet<string>? badKeys = null)
+        LedgerKind kind, TextTable table, ICollection<Problem> problems, IProgress<long>? progress = null,
+        bool rowsOnly = false, ISet<string>? badKeys = null)
     {
         var rows = new List<SourcedRow>(table.Rows.Count);
         var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -53,7 +55,8 @@ public static class TableValidation
     /// a row of the wrong width goes to <paramref name="badKeys"/> when its key cells are there.
     /// </summary>
     private static void ForEachRow(
-        LedgerKind kind, TextTable table, ICollection<Problem> problems, ISet<string>? badKeys, Action<RowReader, int> read)
+        LedgerKind kind, TextTable table, ICollection<Problem> problems, ISet<string>? badKeys,
+        Action<RowReader, int> read)
     {
         var index = IndexColumns(kind, table.Name, table.Header, problems, strictColumns: false);
         if (index is null)

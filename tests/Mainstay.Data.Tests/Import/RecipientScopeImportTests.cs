@@ -21,7 +21,8 @@ public sealed class RecipientScopeImportTests
         var before = await DemoRequirements.StoredAsync(ledger);
 
         var refused = await ledger.RunAsync("import", "./requirements-ua.csv", "--kind", "requirements", "--recipient", "UA");
-        var imported = await ledger.RunAsync("import", "./requirements-ua.csv", "--kind", "requirements", "--recipient", "UA", "--allow-removals");
+        var imported = await ledger.RunAsync(
+            "import", "./requirements-ua.csv", "--kind", "requirements", "--recipient", "UA", "--allow-removals");
 
         refused.Exit.ShouldBe(2);
         refused.Error.ShouldContain($"requirements-ua.csv: would remove 1 row(s) of requirements that the file does not hold ({removed})");

@@ -16,7 +16,10 @@ public sealed class HiddenLinkWritesTests
 {
     private static readonly string[] HiddenIds = ["EPF25-PL", "CAP25-DE", "CAP25-BUY-FUEL"];
 
-    private const string NewRow = """{"id":"PL-C9","donor":"PL","recipient":"UA","value_date":"2025-05-01","aid_type":"military","category":"equipment","channel":"bilateral","amount":"10","currency":"EUR","valuation":"cash","source":"s"}""";
+    private const string NewRow = """
+        {"id":"PL-C9","donor":"PL","recipient":"UA","value_date":"2025-05-01","aid_type":"military",
+         "category":"equipment","channel":"bilateral","amount":"10","currency":"EUR","valuation":"cash","source":"s"}
+        """;
 
     private static void NamesNoHiddenRow(string answer)
     {
@@ -48,7 +51,8 @@ public sealed class HiddenLinkWritesTests
         row["reimbursed_by"]!.GetValue<string>().ShouldBe("");
         row["source"] = "Polish Ministry of Defence: corrected note";
 
-        using var response = await Send(desk, HttpMethod.Put, "/api/v1/contributions/PL25-AMMO", row.ToJsonString(), read.Headers.ETag!.Tag);
+        var etag = read.Headers.ETag!.Tag;
+        using var response = await Send(desk, HttpMethod.Put, "/api/v1/contributions/PL25-AMMO", row.ToJsonString(), etag);
         var body = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
@@ -70,7 +74,8 @@ public sealed class HiddenLinkWritesTests
         {
             var row = JsonNode.Parse(json)!.AsObject();
             row["reimbursed_by"] = id;
-            using var response = await Send(desk, HttpMethod.Put, "/api/v1/contributions/PL25-AMMO", row.ToJsonString(), read.Headers.ETag!.Tag);
+            var path = "/api/v1/contributions/PL25-AMMO";
+            using var response = await Send(desk, HttpMethod.Put, path, row.ToJsonString(), read.Headers.ETag!.Tag);
             var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
             return (response.StatusCode, errors.ToString().Replace(id, "ID", StringComparison.Ordinal));
         }

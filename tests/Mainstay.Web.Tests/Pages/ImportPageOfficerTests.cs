@@ -10,7 +10,8 @@ namespace Mainstay.Web.Tests.Pages;
 /// </summary>
 public sealed class ImportPageOfficerTests
 {
-    private static string Errors(string html) => Regex.Match(html, "<ul class=\"error\"[^>]*>(.*?)</ul>", RegexOptions.Singleline).Groups[1].Value;
+    private static string Errors(string html) =>
+        Regex.Match(html, "<ul class=\"error\"[^>]*>(.*?)</ul>", RegexOptions.Singleline).Groups[1].Value;
 
     [Fact]
     public async Task An_officers_upload_replaces_only_its_nations_requirements()
@@ -53,7 +54,7 @@ public sealed class ImportPageOfficerTests
 
         stored.Status.ShouldBe(HttpStatusCode.UnprocessableEntity);
         added.Status.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        Errors(stored.Html).ShouldContain($"requirements.csv:{ua.Length + 2}: ", customMessage: Errors(stored.Html).Replace("\n", " ", StringComparison.Ordinal));
+        Errors(stored.Html).ShouldContain($"requirements.csv:{ua.Length + 2}: ");
         // An MD row that exists is answered as one that does not: the officer may not see MD's requirements.
         Errors(stored.Html).Replace(md.Split(',')[0], "ID", StringComparison.Ordinal)
             .ShouldBe(Errors(added.Html).Replace("MD-R9999", "ID", StringComparison.Ordinal));
