@@ -91,14 +91,14 @@ public static class LedgerEdits
                     $"the {kind.RowNoun} \"{key}\" changed since it was read (its ETag is now {etag}); read it again and redo the change")]);
         }
 
-        if (canonical is not null)
-            existing[key] = canonical;
-        else
-            existing.Remove(key);
-        var table = existing.Values.Select(c => new SourcedRow(key == kind.KeyOf(c) ? "request" : TablePlan.StoredWhere(kind, kind.KeyOf(c)), c)).ToArray();
+        // The edit holds this one row (none, to remove it): the writer's only, so only it is checked as written.
+        SourcedRow[] rows = canonical is null ? [] : [new SourcedRow("request", canonical)];
+        var table = new ValidatedTable("request", kind, rows, CheckedTogether: false)
+        {
+            OnlyKeys = new HashSet<string>([key], StringComparer.Ordinal),
+        };
         var options = new ImportOptions { AllowRemovals = true, Viewer = writer };
-        var outcome = await LedgerImport.ApplyInAsync(
-            db, transaction, [new ValidatedTable("request", kind, table, CheckedTogether: false)], actor, clock, options, cancel: cancel);
+        var outcome = await LedgerImport.ApplyInAsync(db, transaction, [table], actor, clock, options, cancel: cancel);
         if (!outcome.Ok)
             return new EditOutcome(EditRefusal.Invalid, outcome.Problems);
         await transaction.CommitAsync(cancel);

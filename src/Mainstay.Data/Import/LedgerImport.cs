@@ -15,6 +15,24 @@ public sealed record ValidatedTable(string Source, LedgerKind Kind, IReadOnlyLis
 {
     /// <summary>Rows of the file left out, one line per reason with its count (see <see cref="TextTable.Skipped"/>).</summary>
     public IReadOnlyList<string> Skipped { get; init; } = [];
+
+    /// <summary>
+    /// The keys of the only rows the table holds (a single-row edit: that row, or none to remove it);
+    /// the kind's other rows stay as they are. Null: the table holds every row (of its scope).
+    /// </summary>
+    public IReadOnlySet<string>? OnlyKeys { get; init; }
+
+    /// <summary>
+    /// The keys of rows the file holds that were left out for problems of their own: they are not
+    /// rows the file lacks, and what names them is not told it names nothing.
+    /// </summary>
+    public IReadOnlySet<string> BadKeys { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// Whether the stored row of <paramref name="key"/> is removed when the table lacks it: not a row
+    /// outside a single-row edit's, nor one the file holds that was left out for its own problems.
+    /// </summary>
+    public bool MayRemove(string key) => (OnlyKeys is null || OnlyKeys.Contains(key)) && !BadKeys.Contains(key);
 }
 
 /// <summary>What an import did to one table.</summary>
@@ -64,10 +82,15 @@ public static class LedgerImport
                 continue;
             }
             var total = table.Rows.Count;
+            var badKeys = new HashSet<string>(StringComparer.Ordinal);
             var rows = TableValidation.Validate(kind, table, problems,
                 progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress($"checking {table.Name}", done, total))),
-                rowsOnly: partial);
-            tables.Add(new ValidatedTable(table.Name, kind, rows, CheckedTogether: !partial) { Skipped = table.Skipped });
+                rowsOnly: partial, badKeys);
+            tables.Add(new ValidatedTable(table.Name, kind, rows, CheckedTogether: !partial)
+            {
+                Skipped = table.Skipped,
+                BadKeys = badKeys,
+            });
         }
         return (tables, problems);
     }
@@ -87,15 +110,17 @@ public static class LedgerImport
 
     /// <summary>
     /// The problems the ledger would add to those already found in the files (an unknown nation or
-    /// item, an id of another nation), so that one run reports every problem of every file. Checks
-    /// the rows that passed on their own, changes nothing, and leaves out what only the missing rows
-    /// would cause (removals and what they would leave dangling).
+    /// item, an id of another nation, rows it would remove without consent and what still names
+    /// them), so that one run reports every problem of every file. Checks the rows that passed on
+    /// their own, changes nothing; a row left out for its own problems counts as in its file
+    /// (<see cref="ValidatedTable.BadKeys"/>), neither removed nor missing where it is named.
     /// </summary>
     public static async Task<IReadOnlyList<Problem>> CheckAgainstLedgerAsync(
         LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, ImportOptions options, CancellationToken cancel = default)
     {
-        var outcome = await ApplyAsync(db, tables, "check", TimeProvider.System, options with { AllowRemovals = true, DryRun = true }, cancel: cancel);
-        return [.. outcome.Problems.Where(p => tables.Any(t => p.Where.StartsWith(t.Source + ":", StringComparison.Ordinal)))];
+        var check = options with { DryRun = true };
+        var outcome = await ApplyAsync(db, tables, "check", TimeProvider.System, check, cancel: cancel);
+        return outcome.Problems;
     }
 
     /// <summary>
@@ -118,7 +143,8 @@ public static class LedgerImport
         var existingNations = await Stored(LedgerKinds.Nations);
         var nations = importedNations is null
             ? existingNations.Keys.ToHashSet(StringComparer.Ordinal)
-            : importedNations.Rows.Select(r => r.Cells[0]).ToHashSet(StringComparer.Ordinal);
+            : importedNations.Rows.Select(r => r.Cells[0]).Concat(importedNations.BadKeys)
+                .ToHashSet(StringComparer.Ordinal);
         foreach (var table in ordered)
             TableValidation.CheckNationReferences(table.Kind, table.Rows, nations, problems);
         if (importedNations is not null)
@@ -133,9 +159,12 @@ public static class LedgerImport
         foreach (var table in ordered)
             plans.Add(TablePlanning.Plan(table, await Stored(table.Kind), options, ReferenceShown, nations, problems));
         var found = problems.Count;
+        // A problem found at a row the writer neither wrote nor may see is told only as "rows you may not see".
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var plan in plans)
+            TablePlanning.MarkHidden(plan, options, hidden);
         await RowReferences.CheckAsync(plans, options, async kind => await Stored(kind), problems);
         // What shows between rows (a loop of links) is looked for once every reference is one the writer may make.
-        var hidden = new HashSet<string>(StringComparer.Ordinal);
         if (problems.Count == found)
             foreach (var plan in plans.Where(p => !p.Table.CheckedTogether))
                 TablePlanning.CheckTogether(plan, options, hidden, problems);

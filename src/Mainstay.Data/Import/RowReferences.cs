@@ -52,6 +52,8 @@ public static class RowReferences
             if (value.Length == 0)
                 continue;
             var exists = targets.TryGetValue(value, out var targetCells);
+            if (!exists && targetPlan is not null && targetPlan.Table.BadKeys.Contains(value))
+                continue; // a row of the file with problems of its own, already reported
             if (NewlySet(plan, key, column, target, storedTargets, options) && (!exists || !options.Sees(target, targetCells!)))
                 problems.Add(new Problem(plan!.WhereOf(key), name, $"no {target.RowNoun} \"{value}\""
                     + (suggestions.TryGetValue(value, out var suggestion) ? suggestion : suggestions[value] = Suggestion(target, value, targets))));
@@ -67,18 +69,19 @@ public static class RowReferences
 
     /// <summary>
     /// Whether this write sets the reference: on a row it adds, or to a value other than the one the
-    /// writer read (a reference to a row hidden from the writer reads as empty, so naming that row
-    /// back is setting it, answered as for any row that is not there).
+    /// writer read. Only rows the writer wrote count, as it wrote them: a reference to a row hidden
+    /// from it reads as empty, and written back empty it is kept as stored, which is not setting it;
+    /// naming that row back is setting it, answered as for any row that is not there.
     /// </summary>
     private static bool NewlySet(
         TablePlan? plan, string key, int column, LedgerKind target, IReadOnlyDictionary<string, string[]> storedTargets, ImportOptions options)
     {
-        if (plan is null || !plan.FileRows.ContainsKey(key))
+        if (plan is null || !plan.Written.TryGetValue(key, out var written))
             return false;
         if (!plan.Stored.TryGetValue(key, out var before))
             return true;
         var read = before[column].Length == 0 || options.ShowsReference(target, before[column], storedTargets) ? before[column] : "";
-        return read != plan.Final[key][column];
+        return read != written[column];
     }
 
     /// <summary>The rows that name a removed row: those the writer may see by id, the others only as "rows you may not see".</summary>

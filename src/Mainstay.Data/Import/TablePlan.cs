@@ -21,6 +21,12 @@ public sealed class TablePlan(ValidatedTable table, SortedDictionary<string, str
     /// <summary>Where each row the import writes (or leaves as the file has it) comes from, by key.</summary>
     public Dictionary<string, string> FileRows { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The rows this import writes, by key, as the writer wrote them: before a reference it reads as
+    /// empty (see <see cref="TablePlanning"/>) is put back. Only these are checked as the writer's.
+    /// </summary>
+    public Dictionary<string, string[]> Written { get; } = new(StringComparer.Ordinal);
+
     public List<string[]> Added { get; } = [];
 
     public List<(string[] Before, string[] After)> Changed { get; } = [];
@@ -29,8 +35,13 @@ public sealed class TablePlan(ValidatedTable table, SortedDictionary<string, str
 
     public int Unchanged { get; set; }
 
-    /// <summary>Where a row of the table as it will be is reported: its file line, or the stored row.</summary>
-    public string WhereOf(string key) => FileRows.TryGetValue(key, out var where) ? where : StoredWhere(Kind, key);
+    /// <summary>
+    /// Where a row of the table as it will be is reported: the file line of a row the import writes,
+    /// else the stored row (also for a file row refused, whose stored row stays: a problem of that
+    /// row is not one of the line's).
+    /// </summary>
+    public string WhereOf(string key) =>
+        Written.ContainsKey(key) && FileRows.TryGetValue(key, out var where) ? where : StoredWhere(Kind, key);
 
     public static string StoredWhere(LedgerKind kind, string key) => $"{kind.Name} {key}";
 }

@@ -33,7 +33,8 @@ public static class TablePlanning
             var found = stored.TryGetValue(key, out var before);
             var hidden = found && !options.Sees(kind, before!);
             // Rows kept as they are need no new check: a row stored before these rules stays editable around.
-            var kept = found && before!.SequenceEqual(row.Cells, StringComparer.Ordinal);
+            // Not a hidden one: a copy of a row the writer may not see is answered as a new row with that id.
+            var kept = found && !hidden && before!.SequenceEqual(row.Cells, StringComparer.Ordinal);
             var idProblems = kept ? []
                 : IdRules.Problems(kind, row.Cells, row.Where, added: !found || hidden, options.Viewer, ownIds, nations).ToArray();
             foreach (var problem in idProblems)
@@ -54,6 +55,7 @@ public static class TablePlanning
             }
             var cells = found && options.Limited ? KeepHiddenReferences(kind, row.Cells, before!, referenceShown) : row.Cells;
             plan.Final[key] = cells;
+            plan.Written[key] = row.Cells;
             if (!found)
                 plan.Added.Add(cells);
             else if (!before!.SequenceEqual(cells, StringComparer.Ordinal))
@@ -62,7 +64,7 @@ public static class TablePlanning
                 plan.Unchanged++;
         }
         foreach (var (key, cells) in stored)
-            if (!plan.FileRows.ContainsKey(key) && (scope is null || scope.Holds(kind, cells)))
+            if (!plan.FileRows.ContainsKey(key) && (scope is null || scope.Holds(kind, cells)) && table.MayRemove(key))
             {
                 plan.Removed.Add(cells);
                 plan.Final.Remove(key);
@@ -87,6 +89,19 @@ public static class TablePlanning
                 && !shown(kind.Columns[i], before[i]))
                 (kept ??= [.. cells])[i] = before[i];
         return kept ?? cells;
+    }
+
+    /// <summary>
+    /// Adds where the stored rows the writer may not see, and does not write, are reported
+    /// (see <see cref="TablePlan.WhereOf"/>).
+    /// </summary>
+    public static void MarkHidden(TablePlan plan, ImportOptions options, ISet<string> hidden)
+    {
+        if (!options.Limited)
+            return;
+        foreach (var (key, cells) in plan.Final)
+            if (!plan.Written.ContainsKey(key) && !options.Sees(plan.Kind, cells))
+                hidden.Add(plan.WhereOf(key));
     }
 
     /// <summary>Checks what shows only between rows on the table as it will be, naming only rows the writer sees.</summary>

@@ -12,15 +12,24 @@ namespace Mainstay.Data.Import;
 public static class TableValidation
 {
     /// <param name="rowsOnly">Check each row alone, not what shows between rows: the table is not whole (a single row to edit).</param>
-    public static IReadOnlyList<SourcedRow> Validate(LedgerKind kind, TextTable table, ICollection<Problem> problems, IProgress<long>? progress = null, bool rowsOnly = false)
+    /// <param name="badKeys">
+    /// Gets the keys of the rows left out for problems of their own, where their key cells are there.
+    /// </param>
+    public static IReadOnlyList<SourcedRow> Validate(
+        LedgerKind kind, TextTable table, ICollection<Problem> problems, IProgress<long>? progress = null,
+        bool rowsOnly = false, ISet<string>? badKeys = null)
     {
         var rows = new List<SourcedRow>(table.Rows.Count);
         var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        ForEachRow(kind, table, problems, (reader, line) =>
+        ForEachRow(kind, table, problems, badKeys, (reader, line) =>
         {
             var cells = kind.Canonicalize(reader);
             if (cells is null)
+            {
+                if (badKeys is not null && RawKey(kind, reader.Optional) is { } key)
+                    badKeys.Add(key);
                 return;
+            }
             if (IsDuplicate(kind, kind.KeyOf(cells), line, reader, firstLineOfKey, problems))
                 return;
             rows.Add(new SourcedRow(reader.Where, cells));
@@ -41,8 +50,13 @@ public static class TableValidation
         return true;
     }
 
-    /// <summary>Checks the header, then hands each row of the right width to <paramref name="read"/>.</summary>
-    private static void ForEachRow(LedgerKind kind, TextTable table, ICollection<Problem> problems, Action<RowReader, int> read)
+    /// <summary>
+    /// Checks the header, then hands each row of the right width to <paramref name="read"/>; the key of
+    /// a row of the wrong width goes to <paramref name="badKeys"/> when its key cells are there.
+    /// </summary>
+    private static void ForEachRow(
+        LedgerKind kind, TextTable table, ICollection<Problem> problems, ISet<string>? badKeys,
+        Action<RowReader, int> read)
     {
         var index = IndexColumns(kind, table.Name, table.Header, problems, strictColumns: false);
         if (index is null)
@@ -51,6 +65,17 @@ public static class TableValidation
         foreach (var row in table.Rows)
             if (rows.Read(row.Line, row.Cells) is { } reader)
                 read(reader, row.Line);
+            else if (badKeys is not null && RawKey(kind, c => CellOf(row.Cells, index[c])) is { } key)
+                badKeys.Add(key);
+    }
+
+    private static string CellOf(IReadOnlyList<string> cells, int i) => i < cells.Count ? cells[i].Trim() : "";
+
+    /// <summary>The key of a row as its cells give it, or null when a key cell is empty.</summary>
+    private static string? RawKey(LedgerKind kind, Func<string, string> cell)
+    {
+        var cells = kind.Columns.Take(kind.KeyColumns).Select(c => cell(c.Name)).ToArray();
+        return cells.Any(c => c.Length == 0) ? null : kind.KeyOf(cells);
     }
 
     /// <summary>

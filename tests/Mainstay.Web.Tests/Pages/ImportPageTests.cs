@@ -10,7 +10,8 @@ namespace Mainstay.Web.Tests.Pages;
 /// </summary>
 public sealed class ImportPageTests
 {
-    private static async Task<(HttpStatusCode Status, string Html)> UploadAsync(
+    /// <summary>Uploads one file on /Import as <paramref name="client"/>, with the form's other fields.</summary>
+    internal static async Task<(HttpStatusCode Status, string Html)> UploadAsync(
         PageClient client, string name, string content, params (string Field, string Value)[] fields)
     {
         using var form = new MultipartFormDataContent
