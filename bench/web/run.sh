@@ -2,7 +2,8 @@
 # Web benchmark: `mainstay serve` on the demo ledger (SQLite), measured with wrk (Debian's), 32
 # connections on 2 threads for DURATION seconds (default 15) after a 3-second warm-up, RUNS times
 # (default 3): requests per second and the 99th-percentile latency of the overview page and of
-# GET /api/v1/requirements (a page of 100, as a coordinator with a personal API token).
+# GET /api/v1/requirements (a page of 100, as a coordinator with a personal API token), and of the
+# overview page again while bench/web/writer.py changes a requirement every 2 seconds.
 # The web app is not in the native build, so this runs the standard (JIT) Release build.
 # usage: bench/web/run.sh [RUNS] [DURATION]
 set -euo pipefail
@@ -37,3 +38,9 @@ measure() {
 }
 measure "GET /api/v1/requirements?pageSize=100" "http://127.0.0.1:$PORT/api/v1/requirements?pageSize=100" -H "Authorization: Bearer $TOKEN"
 measure "GET / (overview dashboard)" "http://127.0.0.1:$PORT/"
+python3 bench/web/writer.py "http://127.0.0.1:$PORT" "$TOKEN" 2 &
+WRITER=$!
+trap 'kill $WRITER 2>/dev/null; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+measure "GET / while a write every 2 s" "http://127.0.0.1:$PORT/"
+kill $WRITER
+echo "server peak memory: $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$SERVER/status)"
