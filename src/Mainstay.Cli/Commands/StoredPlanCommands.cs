@@ -72,8 +72,10 @@ public static class StoredPlanCommands
             {
                 Directory.CreateDirectory(folder);
                 var path = Path.Combine(folder, "allocations.csv");
-                await File.WriteAllLinesAsync(path, new[] { "offer_id,requirement_id,quantity" }.Concat(allocations.Select(a =>
-                    string.Create(CultureInfo.InvariantCulture, $"{Mainstay.Data.Files.CsvTableFile.Field(a.OfferId)},{Mainstay.Data.Files.CsvTableFile.Field(a.RequirementId)},{a.Quantity}"))), cancel);
+                // Written as every export is: text a spreadsheet would run as a formula is quoted.
+                await using (var file = File.Create(path))
+                    Mainstay.Data.Files.CsvTableFile.Write(file, ["offer_id", "requirement_id", "quantity"], allocations.Select(a =>
+                        (IReadOnlyList<string>)[a.OfferId, a.RequirementId, a.Quantity.ToString(CultureInfo.InvariantCulture)]));
                 await context.Out.WriteLineAsync($"Wrote {path}");
             }
             return ExitCode.Ok;

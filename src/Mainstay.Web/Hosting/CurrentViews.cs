@@ -34,6 +34,7 @@ public sealed class CurrentViews(LedgerConnections ledger)
     /// <summary>The views as of the ledger's newest audit entry that <paramref name="db"/> sees, or the last ones if those take too long.</summary>
     public async Task<CurrentView> ReadAsync(LedgerDatabase db, CancellationToken cancel)
     {
+        Volatile.Write(ref _wanted, true);
         var seq = await AuditSeqAsync(db, cancel);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
@@ -61,12 +62,20 @@ public sealed class CurrentViews(LedgerConnections ledger)
         }
     }
 
+    /// <summary>Whether anyone has asked for the views yet: until then the server spends nothing on them.</summary>
+    public bool Wanted => Volatile.Read(ref _wanted);
+
+    private bool _wanted;
+
     /// <summary>
-    /// Brings the views up to the ledger's newest audit entry, if they are behind it (the background
-    /// refresher's step); false when the ledger cannot be opened (the requests that need it log why).
+    /// Brings the views up to the ledger's newest audit entry, if they are behind it and have been
+    /// asked for (the background refresher's step); false when the ledger cannot be opened (the
+    /// requests that need it log why).
     /// </summary>
     public async Task<bool> RefreshIfStaleAsync(CancellationToken cancel)
     {
+        if (!Wanted)
+            return true;
         await using var db = await ledger.OpenAsync(cancel, quiet: true);
         if (db is null)
             return false;
@@ -119,7 +128,10 @@ public sealed class CurrentViews(LedgerConnections ledger)
 /// <summary>The views derived from the ledger as of audit entry <paramref name="AuditSeq"/>.</summary>
 public sealed record CurrentView(long AuditSeq, CurrentPlan Plan, OverviewData Overview);
 
-/// <summary>Keeps <see cref="CurrentViews"/> current in the background: it looks for ledger changes every second.</summary>
+/// <summary>
+/// Keeps <see cref="CurrentViews"/> current in the background once they have been asked for: it
+/// looks for ledger changes every second, so the next reader finds the plan already made.
+/// </summary>
 public sealed class CurrentViewsRefresher(LedgerConnections ledger, ILogger<CurrentViewsRefresher> log) : BackgroundService
 {
     public static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
