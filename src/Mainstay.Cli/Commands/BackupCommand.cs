@@ -4,7 +4,9 @@ using Mainstay.Data.Storage;
 
 namespace Mainstay.Cli.Commands;
 
-/// <summary><c>mainstay backup FILE</c>: a consistent, verified copy of a SQLite ledger, taken while others write.</summary>
+/// <summary>
+/// <c>mainstay backup FILE</c>: a consistent, verified copy of a SQLite ledger, taken while others write.
+/// </summary>
 public static class BackupCommand
 {
     public static Command Create(CliContext context)
@@ -42,12 +44,14 @@ public static class BackupCommand
                         copy.Replace();
                     else if (!copy.Publish())
                     {
-                        await context.Error.WriteLineAsync($"{path}: another process created this file meanwhile; nothing was written");
+                        await context.Error.WriteLineAsync(
+                            $"{path}: another process created this file meanwhile; nothing was written");
                         return ExitCode.Failure;
                     }
                     if (problem is not null)
                     {
-                        await context.Error.WriteLineAsync($"{path}: the copy of {ledger} was written, but it does not verify: {problem}");
+                        await context.Error.WriteLineAsync(
+                            $"{path}: the copy of {ledger} was written, but it does not verify: {problem}");
                         return ExitCode.Failure;
                     }
                     await context.Out.WriteLineAsync($"{path}: backup of {ledger}: {Summary(verified!)}");
