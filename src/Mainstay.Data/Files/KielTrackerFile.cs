@@ -74,7 +74,8 @@ public static class KielTrackerFile
             foreach (var type in Types)
             {
                 var text = row.Cells[column[type]];
-                if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var billions)
+                if (!decimal.TryParse(
+                        text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var billions)
                     || Math.Abs(billions) > MaxBillions)
                 {
                     problems.Add(new Problem(where, type, "expected an amount in EUR billions such as 0.0653 "

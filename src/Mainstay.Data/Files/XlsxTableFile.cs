@@ -362,7 +362,8 @@ public static class XlsxTableFile
                 inCellFormats = false;
             if (reader.NodeType != XmlNodeType.Element)
                 continue;
-            if (reader.LocalName == "numFmt" && uint.TryParse(reader.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var custom)
+            if (reader.LocalName == "numFmt"
+                && uint.TryParse(reader.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var custom)
                 && LooksLikeDate(reader.GetAttribute("formatCode") ?? ""))
                 customDates.Add(custom);
             else if (reader.LocalName == "cellXfs")

@@ -327,7 +327,8 @@ public static class LedgerPlans
         return (objective, units, inputHash);
     }
 
-    private static Task InsertAllocationsAsync(LedgerDatabase db, long planId, IReadOnlyList<Allocation> allocations, DbTransaction transaction, CancellationToken cancel) =>
+    private static Task InsertAllocationsAsync(
+        LedgerDatabase db, long planId, IReadOnlyList<Allocation> allocations, DbTransaction transaction, CancellationToken cancel) =>
         
         db.BulkInsertAsync(
             "plan_allocations",

@@ -43,7 +43,8 @@ public sealed record DatabaseTarget(Dialect Dialect, string ConnectionString, st
 
     public static Result<DatabaseTarget> Parse(string text)
     {
-        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
             return FromPostgresUri(text);
         if (text.Contains("Host=", StringComparison.OrdinalIgnoreCase))
         {
