@@ -23,7 +23,8 @@ public static class BackupCommand
         command.Options.Add(force);
         command.SetAction(async (parsed, cancel) =>
         {
-            if (await CommonOptions.SqliteFileAsync(parsed, context, "a PostgreSQL ledger is backed up with pg_dump and restored with pg_restore") is not { } ledger)
+            if (await CommonOptions.SqliteFileAsync(parsed, context,
+                "a PostgreSQL ledger is backed up with pg_dump and restored with pg_restore") is not { } ledger)
                 return ExitCode.BadInput;
             var path = parsed.GetValue(file)!;
             var inUse = new FileInfo(path + "-wal") is { Exists: true, Length: > 0 };

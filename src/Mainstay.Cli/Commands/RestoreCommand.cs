@@ -26,7 +26,8 @@ public static class RestoreCommand
         command.Options.Add(force);
         command.SetAction(async (parsed, cancel) =>
         {
-            if (await CommonOptions.SqliteFileAsync(parsed, context, "a PostgreSQL ledger is restored with pg_restore from what pg_dump wrote") is not { } ledger)
+            if (await CommonOptions.SqliteFileAsync(parsed, context,
+                "a PostgreSQL ledger is restored with pg_restore from what pg_dump wrote") is not { } ledger)
                 return ExitCode.BadInput;
             var target = CommonOptions.Target(parsed, context).Value;
             var backup = parsed.GetValue(file)!;

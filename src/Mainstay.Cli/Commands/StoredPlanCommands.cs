@@ -90,7 +90,13 @@ public static class StoredPlanCommands
             await context.Out.WriteLineAsync($"  {full:N0} requirement(s) fully covered, "
                 + $"{requirements.Count - full - none:N0} partly, {none:N0} not at all (as the "
                 + "ledger's requirements stand now).");
-            foreach (var r in requirements.Where(r => planned.GetValueOrDefault(r.Id) < r.Quantity).OrderBy(r => r.Priority).ThenByDescending(r => r.Quantity - planned.GetValueOrDefault(r.Id)).ThenBy(r => r.Id, StringComparer.Ordinal).Take(10))
+            var worst = requirements
+                .Where(r => planned.GetValueOrDefault(r.Id) < r.Quantity)
+                .OrderBy(r => r.Priority)
+                .ThenByDescending(r => r.Quantity - planned.GetValueOrDefault(r.Id))
+                .ThenBy(r => r.Id, StringComparer.Ordinal)
+                .Take(10);
+            foreach (var r in worst)
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"  {r.Id} ({r.Recipient}, {r.Item}, priority {r.Priority}, needed by {r.NeedBy}): {planned.GetValueOrDefault(r.Id):N0} of {r.Quantity:N0} planned"));
             if (parsed.GetValue(output) is { } folder)

@@ -157,7 +157,8 @@ public static class UserCommand
         return command;
     }
 
-    private static Task<int> WithUsersAsync(ParseResult parsed, CliContext context, CancellationToken cancel, Func<UserDirectory, Task<int>> action, bool readOnly = false) =>
+    private static Task<int> WithUsersAsync(
+        ParseResult parsed, CliContext context, CancellationToken cancel, Func<UserDirectory, Task<int>> action, bool readOnly = false) =>
         
         CommonOptions.WithLedgerAsync(
             parsed, context, cancel, db => action(new UserDirectory(db, context.Clock)), readOnly: readOnly);
