@@ -86,12 +86,25 @@ public sealed record Pledge(
         var first = tranches[0];
         foreach (var t in tranches.Skip(1))
         {
-            if (t.Donor != first.Donor) yield return (t, "donor", $"pledge {t.PledgeId} has donor {first.Donor} in year {first.Year}, not {t.Donor}");
-            if (t.Recipient != first.Recipient) yield return (t, "recipient", $"pledge {t.PledgeId} has recipient {first.Recipient} in year {first.Year}, not {t.Recipient}");
-            if (t.Kind != first.Kind) yield return (t, "kind", $"pledge {t.PledgeId} is {KindCode(first.Kind)} in year {first.Year}");
-            if (t.Amount.Currency != first.Amount.Currency) yield return (t, "currency", $"pledge {t.PledgeId} is in {first.Amount.Currency} in year {first.Year}, not {t.Amount.Currency}");
-            if (t.AnnouncedOn != first.AnnouncedOn) yield return (t, "announced_on", $"pledge {t.PledgeId} was announced on {first.AnnouncedOn:yyyy-MM-dd} in year {first.Year}");
-            if (t.Source != first.Source) yield return (t, "source", $"pledge {t.PledgeId} has another source in year {first.Year}");
+            if (t.Donor != first.Donor)
+                yield return (
+                    t, "donor", $"pledge {t.PledgeId} has donor {first.Donor} in year {first.Year}, not {t.Donor}");
+            if (t.Recipient != first.Recipient)
+                yield return (
+                    t, "recipient",
+                    $"pledge {t.PledgeId} has recipient {first.Recipient} in year {first.Year}, not {t.Recipient}");
+            if (t.Kind != first.Kind)
+                yield return (t, "kind", $"pledge {t.PledgeId} is {KindCode(first.Kind)} in year {first.Year}");
+            if (t.Amount.Currency != first.Amount.Currency)
+                yield return (
+                    t, "currency", $"pledge {t.PledgeId} is in {first.Amount.Currency} in "
+                        + $"year {first.Year}, not {t.Amount.Currency}");
+            if (t.AnnouncedOn != first.AnnouncedOn)
+                yield return (
+                    t, "announced_on",
+                    $"pledge {t.PledgeId} was announced on {first.AnnouncedOn:yyyy-MM-dd} in year {first.Year}");
+            if (t.Source != first.Source)
+                yield return (t, "source", $"pledge {t.PledgeId} has another source in year {first.Year}");
         }
         if (first.Kind == PledgeKind.OneOff && tranches.Count > 1)
             yield return (tranches[1], "kind", $"one-off pledge {first.PledgeId} has {tranches.Count} "
