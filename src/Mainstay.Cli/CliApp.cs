@@ -10,7 +10,8 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
         // A plain command rather than RootCommand, whose name would be the host's executable name.
-        var root = new Command("mainstay", "Mainstay: the ledger and planner for long-term, predictable multinational support.");
+        var root = new Command(
+            "mainstay", "Mainstay: the ledger and planner for long-term, predictable multinational support.");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Options.Add(CommonOptions.Database);
@@ -38,7 +39,13 @@ public static class CliApp
         }
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    Output = context.Out,
+                    Error = context.Error,
+                    EnableDefaultExceptionHandler = false,
+                });
         }
         catch (OperationCanceledException)
         {
@@ -48,7 +55,8 @@ public static class CliApp
         catch (System.Data.Common.DbException e)
         {
             // Every write is one transaction, so a database failure midway leaves the ledger as it was.
-            await context.Error.WriteLineAsync($"mainstay: {Mainstay.Data.Storage.DatabaseFailures.Describe(e)}; the ledger was not changed");
+            await context.Error.WriteLineAsync(
+                $"mainstay: {Mainstay.Data.Storage.DatabaseFailures.Describe(e)}; the ledger was not changed");
             return ExitCode.Failure;
         }
         catch (IOException e)

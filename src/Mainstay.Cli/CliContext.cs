@@ -3,14 +3,18 @@ using Mainstay.Problems;
 namespace Mainstay.Cli;
 
 /// <summary>Where a command writes and what it may ask of its environment; tests pass their own.</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock, Func<string, string?> Environment, bool Interactive = false, TextReader? Input = null)
+public sealed record CliContext(
+    TextWriter Out, TextWriter Error, TimeProvider Clock, Func<string, string?> Environment, bool Interactive = false,
+    TextReader? Input = null)
 {
     /// <summary>Standard input, or what a test passes instead.</summary>
     public TextReader In => Input ?? Console.In;
 
     public const int MaxProblemsShown = 200;
 
-    /// <summary>Prints problems as <c>where: field: message</c>, one a line, at most <see cref="MaxProblemsShown"/>.</summary>
+    /// <summary>
+    /// Prints problems as <c>where: field: message</c>, one a line, at most <see cref="MaxProblemsShown"/>.
+    /// </summary>
     public void Report(IReadOnlyCollection<Problem> problems)
     {
         foreach (var problem in problems.Take(MaxProblemsShown))
@@ -19,7 +23,10 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider C
             Error.WriteLine($"... and {problems.Count - MaxProblemsShown} more problems ({problems.Count} in all)");
     }
 
-    /// <summary>Reports bad input, then how many problems and what that means (<paramref name="consequence"/>); the exit status for it.</summary>
+    /// <summary>
+    /// Reports bad input, then how many problems and what that means (<paramref name="consequence"/>); the exit status
+    /// for it.
+    /// </summary>
     public int Reject(IReadOnlyCollection<Problem> problems, string consequence)
     {
         Report(problems);

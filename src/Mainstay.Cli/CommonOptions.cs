@@ -8,7 +8,8 @@ public static class CommonOptions
 {
     public static readonly Option<string?> Database = new("--db")
     {
-        Description = $"The ledger: a SQLite file path, or PostgreSQL as postgres://user@host:port/db or \"Host=...\". Default: ${DatabaseTarget.EnvironmentVariable}, else {DatabaseTarget.DefaultPath}",
+        Description = "The ledger: a SQLite file path, or PostgreSQL as postgres://user@host:port/db or "
+            + $"\"Host=...\". Default: ${DatabaseTarget.EnvironmentVariable}, else {DatabaseTarget.DefaultPath}",
         Recursive = true,
         HelpName = "PATH|URL",
     };
@@ -28,7 +29,9 @@ public static class CommonOptions
         : context.Environment("MAINSTAY_USER") is { Length: > 0 } fromEnvironment ? fromEnvironment
         : Environment.UserName;
 
-    /// <summary>Runs <paramref name="action"/> on the ledger named by <c>--db</c>, or prints why it cannot be opened.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> on the ledger named by <c>--db</c>, or prints why it cannot be opened.
+    /// </summary>
     /// <param name="readOnly">For commands that only read: the ledger is never created, upgraded or written.</param>
     public static async Task<int> WithLedgerAsync(
         ParseResult parsed, CliContext context, CancellationToken cancel, Func<LedgerDatabase, Task<int>> action,
@@ -57,7 +60,10 @@ public static class CommonOptions
         return await OpenAsync(target.Value, context, cancel, create, readOnly);
     }
 
-    /// <summary>Opens <paramref name="target"/>, as <see cref="OpenAsync(ParseResult, CliContext, CancellationToken, bool, bool)"/> does.</summary>
+    /// <summary>
+    /// Opens <paramref name="target"/>, as
+    /// <see cref="OpenAsync(ParseResult, CliContext, CancellationToken, bool, bool)"/> does.
+    /// </summary>
     public static async Task<(LedgerDatabase? Db, int ExitCode)> OpenAsync(
         DatabaseTarget target, CliContext context, CancellationToken cancel, bool create = false, bool readOnly = false)
     {
@@ -79,7 +85,8 @@ public static class CommonOptions
     /// theirs. So nothing ever deletes a ledger file, which another process may have just written.
     /// </summary>
     public static async Task<(T? Result, int ExitCode)> WithNewOrExistingLedgerAsync<T>(
-        DatabaseTarget target, CliContext context, CancellationToken cancel, Func<LedgerDatabase, Task<T>> write, Func<T, bool> keep)
+        DatabaseTarget target, CliContext context, CancellationToken cancel, Func<LedgerDatabase, Task<T>> write,
+        Func<T, bool> keep)
         where T : class
     {
         while (true)
@@ -105,7 +112,8 @@ public static class CommonOptions
 
     /// <summary>
     /// The SQLite file <c>--db</c> names, for commands that work on the file itself (backup, restore);
-    /// null, with why printed, for a bad target or a PostgreSQL one (<paramref name="postgres"/> says what to use there).
+    /// null, with why printed, for a bad target or a PostgreSQL one (<paramref name="postgres"/> says what to use
+    /// there).
     /// </summary>
     public static async Task<string?> SqliteFileAsync(ParseResult parsed, CliContext context, string postgres)
     {

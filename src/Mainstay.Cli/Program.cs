@@ -1,3 +1,7 @@
 using Mainstay.Cli;
 
-return await CliApp.RunAsync(args, new CliContext(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable, Interactive: !Console.IsErrorRedirected));
+return await CliApp.RunAsync(
+    args,
+    new CliContext(
+        Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable,
+        Interactive: !Console.IsErrorRedirected));

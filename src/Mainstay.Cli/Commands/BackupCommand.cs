@@ -4,7 +4,9 @@ using Mainstay.Data.Storage;
 
 namespace Mainstay.Cli.Commands;
 
-/// <summary><c>mainstay backup FILE</c>: a consistent, verified copy of a SQLite ledger, taken while others write.</summary>
+/// <summary>
+/// <c>mainstay backup FILE</c>: a consistent, verified copy of a SQLite ledger, taken while others write.
+/// </summary>
 public static class BackupCommand
 {
     public static Command Create(CliContext context)
@@ -21,7 +23,8 @@ public static class BackupCommand
         command.Options.Add(force);
         command.SetAction(async (parsed, cancel) =>
         {
-            if (await CommonOptions.SqliteFileAsync(parsed, context, "a PostgreSQL ledger is backed up with pg_dump and restored with pg_restore") is not { } ledger)
+            if (await CommonOptions.SqliteFileAsync(parsed, context,
+                "a PostgreSQL ledger is backed up with pg_dump and restored with pg_restore") is not { } ledger)
                 return ExitCode.BadInput;
             var path = parsed.GetValue(file)!;
             var inUse = new FileInfo(path + "-wal") is { Exists: true, Length: > 0 };
@@ -42,12 +45,14 @@ public static class BackupCommand
                         copy.Replace();
                     else if (!copy.Publish())
                     {
-                        await context.Error.WriteLineAsync($"{path}: another process created this file meanwhile; nothing was written");
+                        await context.Error.WriteLineAsync(
+                            $"{path}: another process created this file meanwhile; nothing was written");
                         return ExitCode.Failure;
                     }
                     if (problem is not null)
                     {
-                        await context.Error.WriteLineAsync($"{path}: the copy of {ledger} was written, but it does not verify: {problem}");
+                        await context.Error.WriteLineAsync(
+                            $"{path}: the copy of {ledger} was written, but it does not verify: {problem}");
                         return ExitCode.Failure;
                     }
                     await context.Out.WriteLineAsync($"{path}: backup of {ledger}: {Summary(verified!)}");

@@ -12,9 +12,16 @@ public static class DemoCommand
 
     public static Command Create(CliContext context)
     {
-        var force = new Option<bool>("--force") { Description = "Replace the file given with --db if it exists (the default demo file is always replaced)" };
-        var command = new Command("demo", $"Build a fresh SQLite ledger ({DefaultPath} unless --db says otherwise) with a realistic, deterministic scenario, and summarise it.");
-        var serve = new Option<bool>("--serve") { Description = "Then serve it: the web app and its API, as 'mainstay serve' does" };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Replace the file given with --db if it exists (the default demo file is always replaced)",
+        };
+        var command = new Command("demo", $"Build a fresh SQLite ledger ({DefaultPath} unless --db says otherwise) "
+            + "with a realistic, deterministic scenario, and summarise it.");
+        var serve = new Option<bool>("--serve")
+        {
+            Description = "Then serve it: the web app and its API, as 'mainstay serve' does",
+        };
         var urls = ServeCommand.UrlsOption();
         command.Options.Add(force);
         command.Options.Add(serve);
@@ -30,7 +37,8 @@ public static class DemoCommand
             }
             if (File.Exists(path) && path != DefaultPath && !parsed.GetValue(force))
             {
-                await context.Error.WriteLineAsync($"{path}: exists; the demo builds a fresh ledger and would replace it. Pass --force to replace it");
+                await context.Error.WriteLineAsync(
+                    $"{path}: exists; the demo builds a fresh ledger and would replace it. Pass --force to replace it");
                 return ExitCode.BadInput;
             }
             LedgerDatabase.DeleteSqliteFile(path);
@@ -43,7 +51,8 @@ public static class DemoCommand
             }
             await using (var db = opened.Value)
             {
-                var outcome = await LedgerImport.ApplyAsync(db, DemoScenario.Build(), "demo", context.Clock, cancel: cancel);
+                var outcome = await LedgerImport.ApplyAsync(
+                    db, DemoScenario.Build(), "demo", context.Clock, cancel: cancel);
                 if (!outcome.Ok)
                 {
                     context.Report(outcome.Problems);
@@ -57,7 +66,8 @@ public static class DemoCommand
             await context.Out.WriteLineAsync();
             if (parsed.GetValue(serve))
                 return await ServeCommand.ServeAsync(context, target.Value, parsed.GetValue(urls)!, cancel);
-            await context.Out.WriteLineAsync($"Next: mainstay plan --db {path}    mainstay report burden-sharing --year 2025 --db {path}    mainstay serve --db {path}");
+            await context.Out.WriteLineAsync($"Next: mainstay plan --db {path}    mainstay report burden-sharing "
+                + $"--year 2025 --db {path}    mainstay serve --db {path}");
             return ExitCode.Ok;
         });
         return command;

@@ -13,12 +13,27 @@ public static class ExportCommand
     {
         var files = new Argument<string[]>("FILE")
         {
-            Description = "Files to write, each named for the table it holds (offers.csv, pledges.xlsx, ...). None: every table into --out",
+            Description = "Files to write, each named for the table it holds (offers.csv, "
+                + "pledges.xlsx, ...). None: every table into --out",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var kind = new Option<string?>("--kind") { Description = $"The table to write, when the file name does not say: {LedgerFile.KindNames}", HelpName = "KIND" };
-        var outDir = new Option<string>("--out") { Description = "Folder for the export of every table", DefaultValueFactory = _ => "export", HelpName = "DIR" };
-        var format = new Option<string>("--format") { Description = "File type for the export of every table", DefaultValueFactory = _ => "csv", HelpName = "csv|xlsx" };
+        var kind = new Option<string?>("--kind")
+        {
+            Description = $"The table to write, when the file name does not say: {LedgerFile.KindNames}",
+            HelpName = "KIND",
+        };
+        var outDir = new Option<string>("--out")
+        {
+            Description = "Folder for the export of every table",
+            DefaultValueFactory = _ => "export",
+            HelpName = "DIR",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "File type for the export of every table",
+            DefaultValueFactory = _ => "csv",
+            HelpName = "csv|xlsx",
+        };
         format.AcceptOnlyFromAmong("csv", "xlsx");
         var command = new Command("export", "Export ledger tables to CSV or Excel, in the same format import reads.");
         command.Arguments.Add(files);
@@ -33,7 +48,8 @@ public static class ExportCommand
             if (paths.Length == 0)
             {
                 var folder = parsed.GetValue(outDir)!;
-                targets.AddRange(LedgerKinds.All.Select(k => (k, Path.Combine(folder, $"{k.Name}.{parsed.GetValue(format)}"))));
+                targets.AddRange(
+                    LedgerKinds.All.Select(k => (k, Path.Combine(folder, $"{k.Name}.{parsed.GetValue(format)}"))));
             }
             foreach (var path in paths)
             {
@@ -68,7 +84,8 @@ public static class ExportCommand
     /// write, and moves them into place only when all are written: a failure leaves no file changed.
     /// </summary>
     private static async Task<int> ExportAsync(
-        CliContext context, LedgerDatabase db, List<(LedgerKind Kind, string Path)> targets, string? folder, CancellationToken cancel)
+        CliContext context, LedgerDatabase db, List<(LedgerKind Kind, string Path)> targets, string? folder,
+        CancellationToken cancel)
     {
         var counts = new List<(string Path, int Rows, LedgerKind Kind)>();
         var moved = new List<string>();
@@ -96,7 +113,8 @@ public static class ExportCommand
         }
         catch (System.Data.Common.DbException e)
         {
-            await context.Error.WriteLineAsync($"mainstay: cannot read the ledger: {DatabaseFailures.Describe(e)}; no file was written");
+            await context.Error.WriteLineAsync(
+                $"mainstay: cannot read the ledger: {DatabaseFailures.Describe(e)}; no file was written");
             return ExitCode.Failure;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -104,7 +122,8 @@ public static class ExportCommand
             var where = committing ? folder ?? targets[moved.Count].Path : writing;
             await context.Error.WriteLineAsync($"{where}: cannot write: {e.Message}; " + (moved.Count == 0
                 ? "no file was written"
-                : $"{moved.Count} of {targets.Count} files were replaced ({string.Join(", ", moved.Select(Path.GetFileName))}), "
+                : $"{moved.Count} of {targets.Count} files were replaced "
+                    + $"({string.Join(", ", moved.Select(Path.GetFileName))}), "
                     + "the others were left as they were"));
             return ExitCode.Failure;
         }

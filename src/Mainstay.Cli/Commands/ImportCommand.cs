@@ -13,7 +13,8 @@ public static class ImportCommand
     {
         var files = new Argument<string[]>("FILE")
         {
-            Description = "CSV or Excel files, each named for what it holds (nations.csv, offers.xlsx, eurofxref-hist.csv, ...)",
+            Description = "CSV or Excel files, each named for what it holds "
+                + "(nations.csv, offers.xlsx, eurofxref-hist.csv, ...)",
             Arity = ArgumentArity.OneOrMore,
         };
         var kind = new Option<string?>("--kind")
@@ -21,23 +22,30 @@ public static class ImportCommand
             Description = $"What the files hold, when their names do not say: {LedgerFile.KindNames}",
             HelpName = "KIND",
         };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Check the files and print what would change; change nothing" };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Check the files and print what would change; change nothing",
+        };
         var allowRemovals = new Option<bool>("--allow-removals")
         {
             Description = "Remove the rows the files lack; without it an import that would remove rows is refused",
         };
         var donor = new Option<string?>("--donor")
         {
-            Description = "Replace only this nation's rows (offers, pledges, contributions it gives); other nations' rows stay",
+            Description = "Replace only this nation's rows (offers, pledges, "
+                + "contributions it gives); other nations' rows stay",
             HelpName = "CODE",
         };
         var recipient = new Option<string?>("--recipient")
         {
-            Description = "Replace only the rows of what this nation receives (requirements, deliveries, pledges, contributions)",
+            Description = "Replace only the rows of what this nation receives "
+                + "(requirements, deliveries, pledges, contributions)",
             HelpName = "CODE",
         };
-        var command = new Command("import", "Import ledger files. A file holds the whole of its table (or, with --donor or --recipient, "
-            + "one nation's rows of it): rows are matched by id, so the ledger ends up equal to the file. All files apply together or not at all.");
+        var command = new Command(
+            "import", "Import ledger files. A file holds the whole of its table (or, with --donor or --recipient, "
+            + "one nation's rows of it): rows are matched by id, so the ledger ends up "
+                + "equal to the file. All files apply together or not at all.");
         command.Arguments.Add(files);
         command.Options.Add(kind);
         command.Options.Add(dryRun);
@@ -58,11 +66,17 @@ public static class ImportCommand
                 context.Report([scope.Problem]);
                 return ExitCode.BadInput;
             }
-            var options = new ImportOptions { Scope = scope.Value, AllowRemovals = parsed.GetValue(allowRemovals), DryRun = parsed.GetValue(dryRun) };
+            var options = new ImportOptions
+            {
+                Scope = scope.Value,
+                AllowRemovals = parsed.GetValue(allowRemovals),
+                DryRun = parsed.GetValue(dryRun),
+            };
             var (outcome, openExit) = await WithProgressAsync(context, async progress =>
             {
                 // Files are checked before the ledger is opened, so bad files never touch it.
-                var (tables, problems) = LedgerImport.ReadFiles(parsed.GetValue(files)!, parsed.GetValue(kind), progress, partial: options.Scope is not null);
+                var (tables, problems) = LedgerImport.ReadFiles(
+                    parsed.GetValue(files)!, parsed.GetValue(kind), progress, partial: options.Scope is not null);
                 if (problems.Count > 0)
                 {
                     // Say, in the same run, what the ledger has against the rows that were fine on their own.
@@ -72,7 +86,8 @@ public static class ImportCommand
                 if (options.DryRun)
                     return await DryRunAsync(target.Value, tables, options, context, progress, cancel);
                 return await CommonOptions.WithNewOrExistingLedgerAsync(target.Value, context, cancel,
-                    db => LedgerImport.ApplyAsync(db, tables, CommonOptions.Actor(parsed, context), context.Clock, options, progress, cancel),
+                    db => LedgerImport.ApplyAsync(
+                        db, tables, CommonOptions.Actor(parsed, context), context.Clock, options, progress, cancel),
                     keep: o => o.Ok);
             });
             if (outcome is null)
@@ -82,7 +97,8 @@ public static class ImportCommand
             foreach (var change in outcome.Changes)
             {
                 await context.Out.WriteLineAsync(change.Any
-                    ? $"{change.Source}: {change.Added} added, {change.Changed} changed, {change.Removed} removed, {change.Unchanged} unchanged"
+                    ? $"{change.Source}: {change.Added} added, {change.Changed} changed, "
+                        + $"{change.Removed} removed, {change.Unchanged} unchanged"
                     : $"{change.Source}: no changes ({change.Unchanged} {change.Kind.Name} rows already up to date)");
                 foreach (var skipped in change.Skipped)
                     await context.Out.WriteLineAsync($"{change.Source}: skipped {skipped}");
@@ -96,7 +112,10 @@ public static class ImportCommand
         return command;
     }
 
-    /// <summary>A dry run reads a ledger already at the current schema, opened read-only: it never creates, upgrades or writes one.</summary>
+    /// <summary>
+    /// A dry run reads a ledger already at the current schema, opened read-only: it never creates, upgrades or writes
+    /// one.
+    /// </summary>
     private static async Task<(ImportOutcome?, int)> DryRunAsync(
         DatabaseTarget target, IReadOnlyList<ValidatedTable> tables, ImportOptions options, CliContext context,
         IProgress<ImportProgress>? progress, CancellationToken cancel)
@@ -109,7 +128,9 @@ public static class ImportCommand
             return (null, LedgerDatabase.IsRunTimeFailure(opened.Problem) ? ExitCode.Failure : ExitCode.BadInput);
         }
         await using var db = opened.Value;
-        return (await LedgerImport.ApplyAsync(db, tables, "dry run", context.Clock, options, progress, cancel), ExitCode.Ok);
+        return (
+            await LedgerImport.ApplyAsync(db, tables, "dry run", context.Clock, options, progress, cancel),
+            ExitCode.Ok);
     }
 
     /// <summary>
@@ -131,7 +152,9 @@ public static class ImportCommand
     {
         if (donor is not null && recipient is not null)
             return new Mainstay.Problems.Problem("--donor", "", "give --donor or --recipient, not both");
-        var (side, code, flag) = donor is not null ? (NationSide.Donor, donor, "--donor") : (NationSide.Recipient, recipient, "--recipient");
+        var (side, code, flag) = donor is not null
+            ? (NationSide.Donor, donor, "--donor")
+            : (NationSide.Recipient, recipient, "--recipient");
         if (code is null)
             return Mainstay.Problems.Result<ImportScope?>.Ok(null);
         return code.Length == 2 && code.All(char.IsAsciiLetterUpper)

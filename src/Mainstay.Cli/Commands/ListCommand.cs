@@ -17,7 +17,12 @@ public static class ListCommand
             Description = $"The table to show: {LedgerFile.KindNames}. None: how many rows each table holds",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var limit = new Option<int>("--limit") { Description = "Show at most this many rows", DefaultValueFactory = _ => 50, HelpName = "N" };
+        var limit = new Option<int>("--limit")
+        {
+            Description = "Show at most this many rows",
+            DefaultValueFactory = _ => 50,
+            HelpName = "N",
+        };
         var command = new Command("list", "Show the rows of a ledger table, or a count of every table.");
         command.Arguments.Add(kind);
         command.Options.Add(limit);
@@ -27,7 +32,8 @@ public static class ListCommand
             var selected = name is null ? null : LedgerKinds.Find(name);
             if (name is not null && selected is null)
             {
-                await context.Error.WriteLineAsync($"KIND: unknown kind \"{name}\"; expected one of {LedgerFile.KindNames}");
+                await context.Error.WriteLineAsync(
+                    $"KIND: unknown kind \"{name}\"; expected one of {LedgerFile.KindNames}");
                 return ExitCode.BadInput;
             }
             if (parsed.GetValue(limit) < 0)
@@ -50,19 +56,30 @@ public static class ListCommand
                 {
                     table.AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
                     foreach (var k in LedgerKinds.All)
-                        table.AddRow(k.Name, (await LedgerTables.CountAsync(db, k, cancel)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+                        table.AddRow(
+                            k.Name,
+                            (
+                                await LedgerTables.CountAsync(db, k, cancel)).ToString("N0",
+                                System.Globalization.CultureInfo.InvariantCulture));
                     console.Write(table);
-                    await context.Out.WriteLineAsync($"{db.Target.Display}, schema version {await db.SchemaVersionAsync(cancel)}");
+                    await context.Out.WriteLineAsync(
+                        $"{db.Target.Display}, schema version {await db.SchemaVersionAsync(cancel)}");
                     return ExitCode.Ok;
                 }
                 else
                 {
                     var rows = await LedgerTables.LoadAsync(db, selected, null, cancel);
                     foreach (var column in selected.Columns)
-                        table.AddColumn(column.Type == ColumnType.Text ? new TableColumn(column.Name) : new TableColumn(column.Name).RightAligned());
+                        table.AddColumn(
+                            column.Type == ColumnType.Text
+                                ? new TableColumn(column.Name)
+                                : new TableColumn(column.Name).RightAligned());
                     foreach (var row in rows.Values.Take(parsed.GetValue(limit)))
                         table.AddRow(row.Select(cell => Markup.Escape(VisibleText.Escape(cell))).ToArray());
-                    table.Caption(rows.Count > parsed.GetValue(limit) ? $"{parsed.GetValue(limit)} of {rows.Count} {selected.Name} rows" : $"{rows.Count} {selected.Name} rows");
+                    table.Caption(
+                        rows.Count > parsed.GetValue(limit)
+                            ? $"{parsed.GetValue(limit)} of {rows.Count} {selected.Name} rows"
+                            : $"{rows.Count} {selected.Name} rows");
                 }
                 console.Write(table);
                 return ExitCode.Ok;

@@ -14,11 +14,30 @@ public static class PlanCommand
 {
     public static Command Create(CliContext context)
     {
-        var scenario = new Option<string?>("--scenario") { Description = "Plan a scenario folder (requirements.csv, offers.csv, optionally items.csv) instead of the ledger", HelpName = "DIR" };
-        var output = new Option<string?>("--out") { Description = "With --scenario: the folder to write allocations.csv, coverage.csv, summary.json and the forecast into", HelpName = "OUT" };
-        var timings = new Option<bool>("--timings") { Description = "Also write the stage timings into summary.json (which then differs from run to run)" };
-        var forecast = new Option<bool>("--forecast") { Description = "Print the coverage forecast by capability area (forecast.csv and forecast.svg are always written)" };
-        var command = new Command("plan", "Compute the optimal allocation of offers to requirements and its coverage: of the ledger (stored, re-solving only the item types that changed since the last plan), or of a scenario folder.");
+        var scenario = new Option<string?>("--scenario")
+        {
+            Description = "Plan a scenario folder (requirements.csv, offers.csv, "
+                + "optionally items.csv) instead of the ledger",
+            HelpName = "DIR",
+        };
+        var output = new Option<string?>("--out")
+        {
+            Description = "With --scenario: the folder to write allocations.csv, "
+                + "coverage.csv, summary.json and the forecast into",
+            HelpName = "OUT",
+        };
+        var timings = new Option<bool>("--timings")
+        {
+            Description = "Also write the stage timings into summary.json (which then differs from run to run)",
+        };
+        var forecast = new Option<bool>("--forecast")
+        {
+            Description = "Print the coverage forecast by capability area "
+                + "(forecast.csv and forecast.svg are always written)",
+        };
+        var command = new Command("plan", "Compute the optimal allocation of offers to requirements and its "
+            + "coverage: of the ledger (stored, re-solving only the item types that "
+            + "changed since the last plan), or of a scenario folder.");
         command.Options.Add(scenario);
         command.Options.Add(output);
         command.Options.Add(timings);
@@ -33,14 +52,16 @@ public static class PlanCommand
             {
                 if (parsed.GetValue(output) is not null)
                 {
-                    await context.Error.WriteLineAsync("--out: only with --scenario; a ledger plan is stored in the ledger (see 'mainstay plan list')");
+                    await context.Error.WriteLineAsync("--out: only with --scenario; a ledger plan is stored "
+                        + "in the ledger (see 'mainstay plan list')");
                     return ExitCode.BadInput;
                 }
                 return await StoredPlanCommands.RunAsync(parsed, context, cancel);
             }
             if (parsed.GetValue(output) is null)
             {
-                await context.Error.WriteLineAsync("--out: required with --scenario: the folder to write the plan into");
+                await context.Error.WriteLineAsync(
+                    "--out: required with --scenario: the folder to write the plan into");
                 return ExitCode.BadInput;
             }
             var clock = Stopwatch.StartNew();
@@ -58,10 +79,20 @@ public static class PlanCommand
                 () => PlanFiles.WriteRows(folder, plan),
                 () =>
                 {
-                    summary = PlanSummary.Of(plan, input.Offers.Count, input.Requirements.Select(r => r.Item).Concat(input.Offers.Select(o => o.Item)).Distinct(StringComparer.Ordinal).Count());
-                    PlanFiles.WriteSummary(folder, summary, parsed.GetValue(timings) ? new Dictionary<string, long> { ["parse"] = parseMs, ["solve"] = solveMs } : null);
+                    summary = PlanSummary.Of(
+                        plan, input.Offers.Count,
+                        input.Requirements.Select(r => r.Item).Concat(input.Offers.Select(o => o.Item))
+                            .Distinct(StringComparer.Ordinal)
+                            .Count());
+                    PlanFiles.WriteSummary(
+                        folder, summary,
+                        parsed.GetValue(timings)
+                            ? new Dictionary<string, long> { ["parse"] = parseMs, ["solve"] = solveMs }
+                            : null);
                     coverage = CoverageForecast.Compute(plan, input.Items);
-                    PlanFiles.WriteForecast(folder, coverage, $"Coverage forecast: {summary.Requirements:N0} requirements, {summary.Offers:N0} offers");
+                    PlanFiles.WriteForecast(
+                        folder, coverage,
+                        $"Coverage forecast: {summary.Requirements:N0} requirements, {summary.Offers:N0} offers");
                 });
             var writeMs = clock.ElapsedMilliseconds - parseMs - solveMs;
             await WriteSummaryAsync(context.Out, summary!, folder, parseMs, solveMs, writeMs);
@@ -72,12 +103,20 @@ public static class PlanCommand
         return command;
     }
 
-    /// <summary><c>mainstay plan explain REQ_ID [--scenario DIR]</c>: why a requirement is not (fully) covered.</summary>
+    /// <summary>
+    /// <c>mainstay plan explain REQ_ID [--scenario DIR]</c>: why a requirement is not (fully) covered.
+    /// </summary>
     private static Command ExplainCommand(CliContext context)
     {
         var requirementId = new Argument<string>("REQ_ID") { Description = "The requirement to explain" };
-        var scenario = new Option<string?>("--scenario") { Description = "Explain the plan of a scenario folder instead of the ledger's", HelpName = "DIR" };
-        var command = new Command("explain", "Say why a requirement is not (fully) covered by the optimal plan of the ledger (or of a scenario).");
+        var scenario = new Option<string?>("--scenario")
+        {
+            Description = "Explain the plan of a scenario folder instead of the ledger's",
+            HelpName = "DIR",
+        };
+        var command = new Command(
+            "explain",
+            "Say why a requirement is not (fully) covered by the optimal plan of the ledger (or of a scenario).");
         command.Arguments.Add(requirementId);
         command.Options.Add(scenario);
         command.SetAction(async (parsed, cancel) =>
@@ -88,7 +127,8 @@ public static class PlanCommand
                 var (input, problems) = Scenario.Read(folder);
                 if (input is null)
                     return context.Reject(problems, "nothing to explain");
-                return await ExplainAsync(context, id, input.Requirements, input.Offers, Path.Combine(folder, "requirements.csv"));
+                return await ExplainAsync(
+                    context, id, input.Requirements, input.Offers, Path.Combine(folder, "requirements.csv"));
             }
             return await CommonOptions.WithLedgerAsync(parsed, context, cancel,
                 db => ExplainStoredAsync(context, db, id, cancel), readOnly: true);
@@ -97,7 +137,8 @@ public static class PlanCommand
     }
 
     private static async Task<int> ExplainAsync(
-        CliContext context, string id, IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers, string source)
+        CliContext context, string id, IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers,
+        string source)
     {
         var requirement = requirements.FirstOrDefault(r => r.Id == id);
         if (requirement is null)
@@ -114,12 +155,14 @@ public static class PlanCommand
     /// Explains a requirement by the ledger's latest stored plan (never a new solve), and names the
     /// changes to its item type that came after that plan.
     /// </summary>
-    private static async Task<int> ExplainStoredAsync(CliContext context, LedgerDatabase db, string id, CancellationToken cancel)
+    private static async Task<int> ExplainStoredAsync(
+        CliContext context, LedgerDatabase db, string id, CancellationToken cancel)
     {
         var plans = await LedgerPlans.ListAsync(db, cancel);
         if (plans.Count == 0)
         {
-            await context.Error.WriteLineAsync("no plan of the ledger yet: run `mainstay plan` first, then explain by it");
+            await context.Error.WriteLineAsync(
+                "no plan of the ledger yet: run `mainstay plan` first, then explain by it");
             return ExitCode.BadInput;
         }
         var requirements = await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel);
@@ -144,7 +187,8 @@ public static class PlanCommand
         return ExitCode.Ok;
     }
 
-    private static async Task WriteSummaryAsync(TextWriter output, PlanSummary summary, string folder, long parseMs, long solveMs, long writeMs)
+    private static async Task WriteSummaryAsync(
+        TextWriter output, PlanSummary summary, string folder, long parseMs, long solveMs, long writeMs)
     {
         var needed = summary.ByPriority.Sum(p => p.Needed);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

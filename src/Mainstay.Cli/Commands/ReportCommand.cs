@@ -15,11 +15,32 @@ public static class ReportCommand
     /// <summary>The options both reports take; each command gets its own instances.</summary>
     private sealed class PeriodOptions
     {
-        public Option<int> Year { get; } = new("--year") { Description = "The year to report", Required = true, HelpName = "YEAR" };
-        public Option<int?> Half { get; } = new("--half") { Description = "Only one half of the year: 1 (January–June) or 2 (July–December)", HelpName = "1|2" };
-        public Option<int?> GdpYear { get; } = new("--gdp-year") { Description = "The year whose GDP shares the baseline. Default: the year before --year", HelpName = "YEAR" };
-        public Option<decimal?> Baseline { get; } = new("--baseline") { Description = "The baseline in EUR for this report, instead of the ledger's baseline for the year", HelpName = "EUR" };
-        public Option<string?> Out { get; } = new("--out") { Description = "Write the report into this file instead of the terminal (required for xlsx)", HelpName = "FILE" };
+        public Option<int> Year { get; } = new("--year")
+        {
+            Description = "The year to report",
+            Required = true,
+            HelpName = "YEAR",
+        };
+        public Option<int?> Half { get; } = new("--half")
+        {
+            Description = "Only one half of the year: 1 (January–June) or 2 (July–December)",
+            HelpName = "1|2",
+        };
+        public Option<int?> GdpYear { get; } = new("--gdp-year")
+        {
+            Description = "The year whose GDP shares the baseline. Default: the year before --year",
+            HelpName = "YEAR",
+        };
+        public Option<decimal?> Baseline { get; } = new("--baseline")
+        {
+            Description = "The baseline in EUR for this report, instead of the ledger's baseline for the year",
+            HelpName = "EUR",
+        };
+        public Option<string?> Out { get; } = new("--out")
+        {
+            Description = "Write the report into this file instead of the terminal (required for xlsx)",
+            HelpName = "FILE",
+        };
 
         public PeriodOptions(Command command)
         {
@@ -39,9 +60,16 @@ public static class ReportCommand
 
     private static Command BurdenSharing(CliContext context)
     {
-        var format = new Option<string>("--format") { Description = "table (the terminal), csv, xlsx, svg (a bar chart) or html (chart and table)", DefaultValueFactory = _ => "table", HelpName = "FORMAT" };
+        var format = new Option<string>("--format")
+        {
+            Description = "table (the terminal), csv, xlsx, svg (a bar chart) or html (chart and table)",
+            DefaultValueFactory = _ => "table",
+            HelpName = "FORMAT",
+        };
         format.AcceptOnlyFromAmong("table", "csv", "xlsx", "svg", "html");
-        var command = new Command("burden-sharing", "Each ally's contributions counted against its fair share of the baseline (by GDP), with % of GDP and rank; partners' contributions; the allies' share of all military support. The rule is printed with the report.");
+        var command = new Command("burden-sharing", "Each ally's contributions counted against its fair share of the "
+            + "baseline (by GDP), with % of GDP and rank; partners' contributions; the "
+            + "allies' share of all military support. The rule is printed with the report.");
         var options = new PeriodOptions(command);
         command.Options.Add(format);
         command.SetAction((parsed, cancel) => WithReportAsync(parsed, options, context, cancel, async report =>
@@ -51,7 +79,9 @@ public static class ReportCommand
             if (chosen == "xlsx")
             {
                 await using var file = File.Create(path!);
-                XlsxTableFile.Write(file, $"Burden sharing {report.Period}", BurdenSharingTable.Header, BurdenSharingTable.Rows(report).ToArray(), BurdenSharingTable.NumericColumns);
+                XlsxTableFile.Write(
+                    file, $"Burden sharing {report.Period}", BurdenSharingTable.Header,
+                    BurdenSharingTable.Rows(report).ToArray(), BurdenSharingTable.NumericColumns);
                 return;
             }
             var text = chosen switch
@@ -68,7 +98,8 @@ public static class ReportCommand
 
     private static Command Contributions(CliContext context)
     {
-        var command = new Command("contributions", "Every contribution of the period as CSV: its EUR value, the rate used and how it was found, and whether it counts (and why not).");
+        var command = new Command("contributions", "Every contribution of the period as CSV: its EUR value, the rate "
+            + "used and how it was found, and whether it counts (and why not).");
         var options = new PeriodOptions(command);
         command.SetAction((parsed, cancel) =>
         {
@@ -79,13 +110,20 @@ public static class ReportCommand
                 var listing = await BurdenSharingReports.ListAsync(db, period, problems, cancel);
                 if (listing is null)
                     return context.Reject(problems, $"no listing for {period}");
-                string[] header = ["id", "donor", "recipient", "value_date", "aid_type", "category", "channel", "amount", "currency", "valuation", "eur", "units_per_euro", "rate_basis", "counted", "not_counted_because", "source"];
+                string[] header =
+                [
+                    "id", "donor", "recipient", "value_date", "aid_type", "category", "channel", "amount", "currency",
+                    "valuation", "eur", "units_per_euro", "rate_basis", "counted", "not_counted_because", "source"
+                ];
                 var rows = listing.Select(v => new[]
                 {
-                    v.Contribution.Id, v.Contribution.Donor, v.Contribution.Recipient, v.Contribution.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    Codes.Of(v.Contribution.AidType), Codes.Of(v.Contribution.Category), Codes.Of(v.Contribution.Channel), v.Contribution.Amount.AmountText(),
+                    v.Contribution.Id, v.Contribution.Donor, v.Contribution.Recipient,
+                    v.Contribution.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Codes.Of(v.Contribution.AidType), Codes.Of(v.Contribution.Category),
+                    Codes.Of(v.Contribution.Channel), v.Contribution.Amount.AmountText(),
                     v.Contribution.Amount.Currency.Code, Codes.Of(v.Contribution.Valuation), v.Value.Eur.AmountText(),
-                    v.Value.UnitsPerEuro.ToString("0.##########", CultureInfo.InvariantCulture), v.Value.RateBasis, v.Counted ? "yes" : "no",
+                    v.Value.UnitsPerEuro.ToString("0.##########", CultureInfo.InvariantCulture), v.Value.RateBasis,
+                    v.Counted ? "yes" : "no",
                     v.Contribution.NotCountedBecause ?? "", v.Contribution.Source,
                 });
                 await WriteAsync(context, parsed.GetValue(options.Out), Csv(header, rows));
@@ -95,7 +133,9 @@ public static class ReportCommand
         return command;
     }
 
-    private static Task<int> WithReportAsync(ParseResult parsed, PeriodOptions options, CliContext context, CancellationToken cancel, Func<BurdenSharingReport, Task> write, bool requireOut = false)
+    private static Task<int> WithReportAsync(
+        ParseResult parsed, PeriodOptions options, CliContext context, CancellationToken cancel,
+        Func<BurdenSharingReport, Task> write, bool requireOut = false)
     {
         if (requireOut && parsed.GetValue(options.Out) is null)
         {
@@ -113,7 +153,8 @@ public static class ReportCommand
         return CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
         {
             var problems = new List<Problem>();
-            var report = await BurdenSharingReports.ComputeAsync(db, period, parsed.GetValue(options.GdpYear) ?? year - 1,
+            var report = await BurdenSharingReports.ComputeAsync(
+                db, period, parsed.GetValue(options.GdpYear) ?? year - 1,
                 baseline is { } eur ? Money.Money.FromUnits(eur, Money.Currency.Eur) : null, problems, cancel);
             if (!report.IsOk)
                 return context.Reject(problems, $"no report for {period}");

@@ -5,22 +5,29 @@ using Mainstay.Problems;
 
 namespace Mainstay.Cli.Commands;
 
-/// <summary><c>mainstay restore FILE</c>: replaces the SQLite ledger with a backup whose audit trail verifies.</summary>
+/// <summary>
+/// <c>mainstay restore FILE</c>: replaces the SQLite ledger with a backup whose audit trail verifies.
+/// </summary>
 public static class RestoreCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "The backup to restore, as 'mainstay backup' wrote it" };
+        var file = new Argument<string>("FILE")
+        {
+            Description = "The backup to restore, as 'mainstay backup' wrote it",
+        };
         var force = new Option<bool>("--force") { Description = "Replace the ledger if it exists" };
         var command = new Command("restore",
-            "Replace the ledger (--db) with a backup, once the backup is shown to be a Mainstay ledger whose audit trail "
+            "Replace the ledger (--db) with a backup, once the backup is "
+                + "shown to be a Mainstay ledger whose audit trail "
             + "verifies; in one step, so a server reading the ledger sees the old or the restored one. "
             + "PostgreSQL ledgers: pg_restore (docs/storage.md).");
         command.Arguments.Add(file);
         command.Options.Add(force);
         command.SetAction(async (parsed, cancel) =>
         {
-            if (await CommonOptions.SqliteFileAsync(parsed, context, "a PostgreSQL ledger is restored with pg_restore from what pg_dump wrote") is not { } ledger)
+            if (await CommonOptions.SqliteFileAsync(parsed, context,
+                "a PostgreSQL ledger is restored with pg_restore from what pg_dump wrote") is not { } ledger)
                 return ExitCode.BadInput;
             var target = CommonOptions.Target(parsed, context).Value;
             var backup = parsed.GetValue(file)!;
@@ -31,7 +38,8 @@ public static class RestoreCommand
             }
             if (File.Exists(ledger) && !LooksLikeSqlite(ledger))
             {
-                await context.Error.WriteLineAsync($"{ledger}: not a SQLite database; restore replaces only a ledger; nothing was restored");
+                await context.Error.WriteLineAsync(
+                    $"{ledger}: not a SQLite database; restore replaces only a ledger; nothing was restored");
                 return ExitCode.BadInput;
             }
             var opened = await LedgerDatabase.OpenReadOnlyAsync(DatabaseTarget.Parse(backup).Value, cancel);
@@ -45,7 +53,8 @@ public static class RestoreCommand
             var verified = await AuditVerification.RunAsync(source, cancel);
             if (Unsound(verified) is { } why)
             {
-                await context.Error.WriteLineAsync($"{backup}: not a sound backup: {VisibleText.Escape(why)}; nothing was restored");
+                await context.Error.WriteLineAsync(
+                    $"{backup}: not a sound backup: {VisibleText.Escape(why)}; nothing was restored");
                 return ExitCode.BadInput;
             }
             var existed = File.Exists(ledger);
@@ -57,7 +66,8 @@ public static class RestoreCommand
                     LedgerBackup.CopyToNewFile(source, fresh.BuildingPath);
                     if (!existed && !fresh.Publish())
                     {
-                        await context.Error.WriteLineAsync($"{ledger}: another process created the ledger meanwhile; nothing was restored");
+                        await context.Error.WriteLineAsync(
+                            $"{ledger}: another process created the ledger meanwhile; nothing was restored");
                         return ExitCode.Failure;
                     }
                     if (existed)
@@ -76,7 +86,8 @@ public static class RestoreCommand
             var (restored, problem) = await VerifyAsync(target, cancel);
             if (problem is not null)
             {
-                await context.Error.WriteLineAsync($"{ledger}: restored from {backup}, but it does not verify: {problem}");
+                await context.Error.WriteLineAsync(
+                    $"{ledger}: restored from {backup}, but it does not verify: {problem}");
                 return ExitCode.Failure;
             }
             await context.Out.WriteLineAsync($"{ledger}: restored from {backup}: {BackupCommand.Summary(restored!)}");
@@ -97,7 +108,9 @@ public static class RestoreCommand
             LedgerBackup.Replace(source, ledger);
             return true;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e) when (DatabaseFailures.IsDamaged(e) || DatabaseFailures.IsNotADatabase(e))
+        catch (
+            Microsoft.Data.Sqlite.SqliteException e) when (DatabaseFailures.IsDamaged(e)
+                || DatabaseFailures.IsNotADatabase(e))
         {
             return false;
         }
@@ -111,7 +124,8 @@ public static class RestoreCommand
         : null;
 
     /// <summary>Opens a copy read-only and verifies its audit trail: the verification, or why it fails.</summary>
-    internal static async Task<(AuditVerification? Verified, string? Problem)> VerifyAsync(DatabaseTarget copy, CancellationToken cancel)
+    internal static async Task<(AuditVerification? Verified, string? Problem)> VerifyAsync(
+        DatabaseTarget copy, CancellationToken cancel)
     {
         var opened = await LedgerDatabase.OpenReadOnlyAsync(copy, cancel);
         if (!opened.IsOk)
@@ -131,6 +145,8 @@ public static class RestoreCommand
         using var stream = File.OpenRead(path);
         var header = new byte[16];
         return stream.Length == 0
-            || (stream.ReadAtLeast(header, 16, throwOnEndOfStream: false) == 16 && header.AsSpan().SequenceEqual("SQLite format 3\0"u8));
+            || (
+                stream.ReadAtLeast(header, 16, throwOnEndOfStream: false) == 16
+                    && header.AsSpan().SequenceEqual("SQLite format 3\0"u8));
     }
 }

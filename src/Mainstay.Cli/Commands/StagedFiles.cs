@@ -26,7 +26,8 @@ internal sealed class StagedFiles : IDisposable
         var full = Path.GetFullPath(folder);
         if (Directory.Exists(full))
             return new StagedFiles(Directory.CreateDirectory(Path.Combine(full, Tag())).FullName, null);
-        var parent = Directory.CreateDirectory(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(full))!).FullName;
+        var parent = Directory.CreateDirectory(
+            Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(full))!).FullName;
         var staging = Path.Combine(parent, Tag() + "-" + Path.GetFileName(Path.TrimEndingDirectorySeparator(full)));
         return new StagedFiles(Directory.CreateDirectory(staging).FullName, full);
     }
@@ -34,7 +35,9 @@ internal sealed class StagedFiles : IDisposable
     /// <summary>Files each staged beside its own place.</summary>
     public static StagedFiles Beside() => new(null, null);
 
-    /// <summary>Where to write the file that will end up at <paramref name="final"/>; its name keeps the extension.</summary>
+    /// <summary>
+    /// Where to write the file that will end up at <paramref name="final"/>; its name keeps the extension.
+    /// </summary>
     public string Stage(string final)
     {
         var staged = _stagingFolder is not null

@@ -4,7 +4,9 @@ using Mainstay.Data.Planning;
 
 namespace Mainstay.Cli.Commands;
 
-/// <summary><c>mainstay plan</c> on the ledger, <c>plan list</c> and <c>plan diff</c>: plans stored with the ledger.</summary>
+/// <summary>
+/// <c>mainstay plan</c> on the ledger, <c>plan list</c> and <c>plan diff</c>: plans stored with the ledger.
+/// </summary>
 public static class StoredPlanCommands
 {
     public static Task<int> RunAsync(ParseResult parsed, CliContext context, CancellationToken cancel) =>
@@ -13,16 +15,23 @@ public static class StoredPlanCommands
             var run = await LedgerPlans.RunAsync(db, CommonOptions.Actor(parsed, context), context.Clock, cancel);
             if (run.Unchanged)
             {
-                await context.Out.WriteLineAsync($"No requirement or offer changed since plan {run.Plan.Id}; it is still current.");
+                await context.Out.WriteLineAsync(
+                    $"No requirement or offer changed since plan {run.Plan.Id}; it is still current.");
                 await WritePlanAsync(context.Out, run.Plan);
                 return ExitCode.Ok;
             }
             await context.Out.WriteLineAsync(run.Previous is null
-                ? $"Plan {run.Plan.Id} stored: the first plan of this ledger, {run.ItemsSolved.Count} item type(s) solved."
-                : $"Plan {run.Plan.Id} stored: {run.ItemsSolved.Count} item type(s) changed since plan {run.Previous.Id} and were solved again ({string.Join(", ", run.ItemsSolved.Take(8))}{(run.ItemsSolved.Count > 8 ? ", ..." : "")}); the others keep their allocations.");
+                ? $"Plan {run.Plan.Id} stored: the first plan of this ledger, "
+                    + $"{run.ItemsSolved.Count} item type(s) solved."
+                : $"Plan {run.Plan.Id} stored: {run.ItemsSolved.Count} item type(s) changed since plan "
+                    + $"{run.Previous.Id} and were solved again "
+                    + $"({string.Join(", ", run.ItemsSolved.Take(8))}{(run.ItemsSolved.Count > 8 ? ", ..." : "")}); "
+                    + "the others keep their allocations.");
             await WritePlanAsync(context.Out, run.Plan);
             if (run.Previous is not null)
-                await WriteDiffAsync(context.Out, await LedgerPlans.DiffAsync(db, run.Previous, run.Plan, cancel), run.Previous, run.Plan);
+                await WriteDiffAsync(
+                    context.Out, await LedgerPlans.DiffAsync(db, run.Previous, run.Plan, cancel), run.Previous,
+                    run.Plan);
             return ExitCode.Ok;
         }, create: false);
 
@@ -43,8 +52,16 @@ public static class StoredPlanCommands
 
     public static Command Show(CliContext context)
     {
-        var id = new Argument<long?>("PLAN") { Description = "The plan number (default: the latest)", Arity = ArgumentArity.ZeroOrOne };
-        var output = new Option<string?>("--out") { Description = "Also write the plan's allocations.csv into this folder", HelpName = "DIR" };
+        var id = new Argument<long?>("PLAN")
+        {
+            Description = "The plan number (default: the latest)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Also write the plan's allocations.csv into this folder",
+            HelpName = "DIR",
+        };
         var command = new Command("show", "Show a stored plan: its totals and the requirements it leaves short.");
         command.Arguments.Add(id);
         command.Options.Add(output);
@@ -55,17 +72,31 @@ public static class StoredPlanCommands
             var plan = wanted is null ? plans.LastOrDefault() : plans.FirstOrDefault(p => p.Id == wanted);
             if (plan is null)
             {
-                await context.Error.WriteLineAsync(wanted is null ? "PLAN: no plan stored yet; run 'mainstay plan'" : $"PLAN: no plan {wanted}; 'mainstay plan list' shows them");
+                await context.Error.WriteLineAsync(
+                    wanted is null
+                        ? "PLAN: no plan stored yet; run 'mainstay plan'"
+                        : $"PLAN: no plan {wanted}; 'mainstay plan list' shows them");
                 return ExitCode.BadInput;
             }
             await WritePlanAsync(context.Out, plan);
             var allocations = await LedgerPlans.AllocationsAsync(db, plan.Id, cancel);
-            var planned = allocations.GroupBy(a => a.RequirementId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
-            var requirements = await Mainstay.Data.Storage.LedgerReader.LoadAsync(db, Mainstay.Data.Ledger.LedgerKinds.Requirements, cancel);
+            var planned = allocations.GroupBy(
+                a => a.RequirementId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity),
+                StringComparer.Ordinal);
+            var requirements = await Mainstay.Data.Storage.LedgerReader.LoadAsync(
+                db, Mainstay.Data.Ledger.LedgerKinds.Requirements, cancel);
             var full = requirements.Count(r => planned.GetValueOrDefault(r.Id) >= r.Quantity);
             var none = requirements.Count(r => planned.GetValueOrDefault(r.Id) == 0);
-            await context.Out.WriteLineAsync($"  {full:N0} requirement(s) fully covered, {requirements.Count - full - none:N0} partly, {none:N0} not at all (as the ledger's requirements stand now).");
-            foreach (var r in requirements.Where(r => planned.GetValueOrDefault(r.Id) < r.Quantity).OrderBy(r => r.Priority).ThenByDescending(r => r.Quantity - planned.GetValueOrDefault(r.Id)).ThenBy(r => r.Id, StringComparer.Ordinal).Take(10))
+            await context.Out.WriteLineAsync($"  {full:N0} requirement(s) fully covered, "
+                + $"{requirements.Count - full - none:N0} partly, {none:N0} not at all (as the "
+                + "ledger's requirements stand now).");
+            var worst = requirements
+                .Where(r => planned.GetValueOrDefault(r.Id) < r.Quantity)
+                .OrderBy(r => r.Priority)
+                .ThenByDescending(r => r.Quantity - planned.GetValueOrDefault(r.Id))
+                .ThenBy(r => r.Id, StringComparer.Ordinal)
+                .Take(10);
+            foreach (var r in worst)
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"  {r.Id} ({r.Recipient}, {r.Item}, priority {r.Priority}, needed by {r.NeedBy}): {planned.GetValueOrDefault(r.Id):N0} of {r.Quantity:N0} planned"));
             if (parsed.GetValue(output) is { } folder)
@@ -74,8 +105,10 @@ public static class StoredPlanCommands
                 var path = Path.Combine(folder, "allocations.csv");
                 // Written as every export is: text a spreadsheet would run as a formula is quoted.
                 await using (var file = File.Create(path))
+                {
                     Mainstay.Data.Files.CsvTableFile.Write(file, ["offer_id", "requirement_id", "quantity"], allocations.Select(a =>
                         (IReadOnlyList<string>)[a.OfferId, a.RequirementId, a.Quantity.ToString(CultureInfo.InvariantCulture)]));
+                }
                 await context.Out.WriteLineAsync($"Wrote {path}");
             }
             return ExitCode.Ok;
@@ -85,8 +118,13 @@ public static class StoredPlanCommands
 
     public static Command Diff(CliContext context)
     {
-        var ids = new Argument<long[]>("PLAN") { Description = "Two plan numbers (default: the last two)", Arity = new ArgumentArity(0, 2) };
-        var command = new Command("diff", "Which requirements gained or lost coverage between two plans, and the ledger changes behind it.");
+        var ids = new Argument<long[]>("PLAN")
+        {
+            Description = "Two plan numbers (default: the last two)",
+            Arity = new ArgumentArity(0, 2),
+        };
+        var command = new Command(
+            "diff", "Which requirements gained or lost coverage between two plans, and the ledger changes behind it.");
         command.Arguments.Add(ids);
         command.SetAction((parsed, cancel) => CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
         {
@@ -117,18 +155,22 @@ public static class StoredPlanCommands
         output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  plan {plan.Id}  {plan.CreatedAt}  by {plan.Actor}  inputs {plan.InputHash[..12]}  objective {plan.Objective}  {plan.AllocatedUnits:N0} units planned  ({plan.Requirements:N0} requirements, {plan.Offers:N0} offers; {plan.ItemsSolved} item type(s) solved)"));
 
-    private static async Task WriteDiffAsync(TextWriter output, IReadOnlyList<CoverageChange> changes, StoredPlan before, StoredPlan after)
+    private static async Task WriteDiffAsync(
+        TextWriter output, IReadOnlyList<CoverageChange> changes, StoredPlan before, StoredPlan after)
     {
         if (changes.Count == 0)
         {
-            await output.WriteLineAsync($"No requirement's coverage changed between plan {before.Id} and plan {after.Id}.");
+            await output.WriteLineAsync(
+                $"No requirement's coverage changed between plan {before.Id} and plan {after.Id}.");
             return;
         }
-        await output.WriteLineAsync($"Coverage changed between plan {before.Id} and plan {after.Id} for {changes.Count} requirement(s):");
+        await output.WriteLineAsync(
+            $"Coverage changed between plan {before.Id} and plan {after.Id} for {changes.Count} requirement(s):");
         foreach (var change in changes.Take(50))
             await output.WriteLineAsync(FormattableString.Invariant(
                 $"  {change.RequirementId} ({change.Item}): {change.Before:N0} -> {change.After:N0} units, {(change.After > change.Before ? "gained" : "lost")} {Math.Abs(change.After - change.Before):N0}")
-                + (change.Because.Count == 0 ? "" : FormattableString.Invariant($", after: {string.Join(", ", change.Because.Take(4))}{(change.Because.Count > 4 ? $" and {change.Because.Count - 4} more" : "")}")));
+                + (change.Because.Count == 0 ? "" : ", after: "
+                    + FormattableString.Invariant($"{string.Join(", ", change.Because.Take(4))}{(change.Because.Count > 4 ? $" and {change.Because.Count - 4} more" : "")}")));
         if (changes.Count > 50)
             await output.WriteLineAsync($"  ... and {changes.Count - 50} more");
     }

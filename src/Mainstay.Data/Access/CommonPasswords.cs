@@ -11,7 +11,10 @@ namespace Mainstay.Data.Access;
 public static class CommonPasswords
 {
     private static readonly Lazy<HashSet<string>> Known = new(Load);
-    private static readonly string[] Runs = ["01234567890", "abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn7ujm"];
+    private static readonly string[] Runs =
+    [
+        "01234567890", "abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn7ujm"
+    ];
 
     /// <summary>Why <paramref name="password"/> is too easy to guess, or null.</summary>
     public static string? Weakness(string password, string userName)
@@ -19,9 +22,11 @@ public static class CommonPasswords
         var text = password.ToLowerInvariant();
         var core = text.Trim().Trim("0123456789!@#$%^&*()-_=+.,;:?/\\|'\"`~<>[]{} ".ToCharArray());
         if (Known.Value.Contains(text))
-            return "this password is one of the most common passwords; choose another (a few unrelated words make a good one)";
+            return "this password is one of the most common passwords; choose "
+                + "another (a few unrelated words make a good one)";
         if (core.Length == 0 || Known.Value.Contains(core) || Repeated(core) is { } unit && (unit.Length <= 3 || Known.Value.Contains(unit)))
-            return "this password is a common password, or a short piece repeated, with at most digits or symbols added; choose another";
+            return "this password is a common password, or a short piece repeated, "
+                + "with at most digits or symbols added; choose another";
         if (IsRun(text) || IsRun(core))
             return "this password is a run of the keyboard or the alphabet; choose another";
         if (userName.Length >= 3 && text.Contains(userName.ToLowerInvariant(), StringComparison.Ordinal))
@@ -47,7 +52,8 @@ public static class CommonPasswords
 
     private static HashSet<string> Load()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Mainstay.Reference.common-passwords.txt")
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(
+            "Mainstay.Reference.common-passwords.txt")
             ?? throw new InvalidOperationException("common-passwords.txt is not embedded");
         using var reader = new StreamReader(stream);
         var known = new HashSet<string>(StringComparer.Ordinal);

@@ -11,14 +11,20 @@ namespace Mainstay.Data.Access;
 /// </summary>
 public static class RowViews
 {
-    /// <summary>The tables not everyone may read that <paramref name="kind"/>'s rows name rows of: what a view needs loaded.</summary>
+    /// <summary>
+    /// The tables not everyone may read that <paramref name="kind"/>'s rows name rows of: what a view needs loaded.
+    /// </summary>
     public static IEnumerable<LedgerKind> Referenced(LedgerKind kind) =>
-        kind.Columns.Select(c => c.RowOf).OfType<string>().Distinct().Select(name => LedgerKinds.Find(name)!).Where(Restricted);
+        kind.Columns.Select(c => c.RowOf).OfType<string>()
+            .Distinct()
+            .Select(name => LedgerKinds.Find(name)!)
+            .Where(Restricted);
 
     private static bool Restricted(LedgerKind kind) => !AccessPolicy.CanSeeTable(null, kind.Name);
 
     /// <param name="table">The stored rows of each table of <see cref="Referenced"/>.</param>
-    public static string[] AsSeen(User? user, LedgerKind kind, string[] cells, Func<LedgerKind, IReadOnlyDictionary<string, string[]>> table)
+    public static string[] AsSeen(
+        User? user, LedgerKind kind, string[] cells, Func<LedgerKind, IReadOnlyDictionary<string, string[]>> table)
     {
         if (AccessPolicy.SeesEverything(user))
             return cells;
@@ -45,5 +51,6 @@ public static class RowViews
 
     /// <summary>The row's version tag as <paramref name="user"/> reads the row.</summary>
     public static string ETagAsSeen(User? user, LedgerKind kind, string[] cells, Func<LedgerKind, IReadOnlyDictionary<string, string[]>> table) =>
+        
         LedgerEdits.ETagOf(AsSeen(user, kind, cells, table));
 }

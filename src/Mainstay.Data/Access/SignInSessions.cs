@@ -19,28 +19,41 @@ public sealed class SignInSessions(LedgerDatabase db, TimeProvider clock)
     /// <summary>Starts a session for <paramref name="user"/>; the id is returned once, for the cookie.</summary>
     public async Task<string> StartAsync(string user, CancellationToken cancel = default)
     {
-        var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=')
+            .Replace('+', '-')
+            .Replace('/', '_');
         var now = clock.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancel);
         // Sessions past their end are of no use to anyone: dropped here, so the table stays small.
-        await db.ExecuteAsync("DELETE FROM sessions WHERE expires_at < @now", cancel, transaction, ("now", Instant(now)));
-        await db.ExecuteAsync("INSERT INTO sessions (id, user_name, created_at, expires_at, ended_at) VALUES (@id, @u, @at, @exp, '')", cancel, transaction,
+        await db.ExecuteAsync(
+            "DELETE FROM sessions WHERE expires_at < @now", cancel, transaction, ("now", Instant(now)));
+        await db.ExecuteAsync(
+            "INSERT INTO sessions (id, user_name, created_at, expires_at, ended_at) VALUES (@id, @u, @at, @exp, '')",
+            cancel, transaction,
             ("id", HashOf(id)), ("u", user), ("at", Instant(now)), ("exp", Instant(now + AbsoluteLifetime)));
         await transaction.CommitAsync(cancel);
         return id;
     }
 
-    /// <summary>Whether session <paramref name="id"/> of <paramref name="user"/> is still open: not signed out, not past its end.</summary>
+    /// <summary>
+    /// Whether session <paramref name="id"/> of <paramref name="user"/> is still open: not signed out, not past its
+    /// end.
+    /// </summary>
     public async Task<bool> IsOpenAsync(string id, string user, CancellationToken cancel = default) =>
-        await db.ScalarAsync("SELECT 1 FROM sessions WHERE id = @id AND user_name = @u AND ended_at = '' AND expires_at > @now", cancel, null,
+        await db.ScalarAsync(
+            "SELECT 1 FROM sessions WHERE id = @id AND user_name = @u AND ended_at = '' AND expires_at > @now", cancel,
+            null,
             ("id", HashOf(id)), ("u", user), ("now", Instant(clock.GetUtcNow()))) is not null;
 
-    /// <summary>Ends session <paramref name="id"/> (sign-out); ending an ended or unknown session does nothing.</summary>
+    /// <summary>
+    /// Ends session <paramref name="id"/> (sign-out); ending an ended or unknown session does nothing.
+    /// </summary>
     public async Task EndAsync(string id, CancellationToken cancel = default) =>
         await db.ExecuteAsync("UPDATE sessions SET ended_at = @at WHERE id = @id AND ended_at = ''", cancel, null,
             ("at", Instant(clock.GetUtcNow())), ("id", HashOf(id)));
 
     private static string HashOf(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
 
-    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString(
+        "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

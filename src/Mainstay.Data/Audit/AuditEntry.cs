@@ -21,7 +21,9 @@ public sealed record AuditEntry(
     /// before, after, prev_hash]</c>: unambiguous whatever characters the fields hold, and a null
     /// differs from an empty string.
     /// </summary>
-    public static string ComputeHash(long seq, string at, string actor, string action, string entity, string key, string? before, string? after, string prevHash)
+    public static string ComputeHash(
+        long seq, string at, string actor, string action, string entity, string key, string? before, string? after,
+        string prevHash)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))

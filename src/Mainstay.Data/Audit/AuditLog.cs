@@ -12,20 +12,28 @@ public static class AuditLog
     public static async Task<long> CountAsync(LedgerDatabase db, AuditFilter filter, CancellationToken cancel = default)
     {
         var (where, parameters) = Where(filter);
-        return Convert.ToInt64(await db.ScalarAsync($"SELECT COUNT(*) FROM audit_log {where}", cancel, null, parameters), CultureInfo.InvariantCulture);
+        return Convert.ToInt64(
+            await db.ScalarAsync($"SELECT COUNT(*) FROM audit_log {where}", cancel, null, parameters),
+            CultureInfo.InvariantCulture);
     }
 
-    public static async Task<IReadOnlyList<AuditEntry>> EntriesAsync(LedgerDatabase db, AuditFilter filter, int skip, int take, CancellationToken cancel = default)
+    public static async Task<IReadOnlyList<AuditEntry>> EntriesAsync(
+        LedgerDatabase db, AuditFilter filter, int skip, int take, CancellationToken cancel = default)
     {
         var (where, parameters) = Where(filter);
         await using var command = db.CreateCommand(
-            $"SELECT seq, at, actor, action, entity, entity_key, before, after, prev_hash, hash FROM audit_log {where} ORDER BY seq DESC LIMIT @take OFFSET @skip",
+            "SELECT seq, at, actor, action, entity, entity_key, before, after, prev_hash, "
+                + $"hash FROM audit_log {where} ORDER BY seq DESC LIMIT @take OFFSET @skip",
             null, [.. parameters, ("take", take), ("skip", skip)]);
         await using var reader = await command.ExecuteReaderAsync(cancel);
         var entries = new List<AuditEntry>();
         while (await reader.ReadAsync(cancel))
-            entries.Add(new AuditEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8), reader.GetString(9)));
+            entries.Add(
+                new AuditEntry(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.GetString(4), reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.GetString(8), reader.GetString(9)));
         return entries;
     }
 

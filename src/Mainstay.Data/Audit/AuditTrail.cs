@@ -27,12 +27,18 @@ public sealed class AuditTrail
         _lastHash = lastHash;
     }
 
-    public static async Task<AuditTrail> BeginAsync(LedgerDatabase db, DbTransaction transaction, string actor, TimeProvider clock, CancellationToken cancel)
+    public static async Task<AuditTrail> BeginAsync(
+        LedgerDatabase db, DbTransaction transaction, string actor, TimeProvider clock, CancellationToken cancel)
     {
-        await using var command = db.CreateCommand("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", transaction);
+        await using var command = db.CreateCommand(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", transaction);
         await using var reader = await command.ExecuteReaderAsync(cancel);
-        var (seq, hash) = await reader.ReadAsync(cancel) ? (reader.GetInt64(0), reader.GetString(1)) : (0L, AuditEntry.Genesis);
-        return new AuditTrail(db, transaction, actor, clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture), seq, hash);
+        var (seq, hash) = await reader.ReadAsync(cancel)
+            ? (reader.GetInt64(0), reader.GetString(1))
+            : (0L, AuditEntry.Genesis);
+        return new AuditTrail(
+            db, transaction, actor,
+            clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture), seq, hash);
     }
 
     public void Record(string action, string entity, string key, string? before, string? after)
@@ -68,7 +74,9 @@ public sealed class AuditTrail
         if (_pending.Count == 0)
             return;
         await _db.BulkInsertAsync("audit_log", Columns,
-            _pending.Select(e => new object?[] { e.Seq, e.At, e.Actor, e.Action, e.Entity, e.Key, e.Before, e.After, e.PrevHash, e.Hash }),
+            _pending.Select(
+                e => new object?[] {
+                    e.Seq, e.At, e.Actor, e.Action, e.Entity, e.Key, e.Before, e.After, e.PrevHash, e.Hash }),
             _transaction, cancel);
         _pending.Clear();
     }

@@ -9,7 +9,8 @@ namespace Mainstay.Data.Audit;
 /// The outcome of checking the audit trail: how many entries held, the first that did not, and
 /// whether the ledger's tables still hold what the trail says they should.
 /// </summary>
-public sealed record AuditVerification(long EntriesChecked, long? FirstBadSeq, string? Reason, string? TableMismatch = null)
+public sealed record AuditVerification(
+    long EntriesChecked, long? FirstBadSeq, string? Reason, string? TableMismatch = null)
 {
     public bool Intact => FirstBadSeq is null;
 
@@ -20,7 +21,10 @@ public sealed record AuditVerification(long EntriesChecked, long? FirstBadSeq, s
     {
         await using var snapshot = await db.BeginReadAsync(cancel);
         var replayed = new Dictionary<(string Entity, string Key), string>();
-        await using var command = db.CreateCommand("SELECT seq, at, actor, action, entity, entity_key, before, after, prev_hash, hash FROM audit_log ORDER BY seq", snapshot);
+        await using var command = db.CreateCommand(
+            "SELECT seq, at, actor, action, entity, entity_key, before, "
+                + "after, prev_hash, hash FROM audit_log ORDER BY seq",
+            snapshot);
         await using var reader = await command.ExecuteReaderAsync(cancel);
         var expectedSeq = 1L;
         var previousHash = AuditEntry.Genesis;
@@ -28,16 +32,21 @@ public sealed record AuditVerification(long EntriesChecked, long? FirstBadSeq, s
         while (await reader.ReadAsync(cancel))
         {
             var entry = new AuditEntry(
-                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8), reader.GetString(9));
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.GetString(8), reader.GetString(9));
             if (entry.Seq != expectedSeq)
                 return Bad(checkedCount, expectedSeq, entry.Seq > expectedSeq
                     ? $"entry {expectedSeq} is missing (the next entry is {entry.Seq}): entries were removed"
                     : $"entry {entry.Seq} appears twice");
             if (entry.PrevHash != previousHash)
-                return Bad(checkedCount, entry.Seq, $"entry {entry.Seq} does not follow entry {entry.Seq - 1}: entries were removed or reordered");
+                return Bad(
+                    checkedCount, entry.Seq,
+                    $"entry {entry.Seq} does not follow entry {entry.Seq - 1}: entries were removed or reordered");
             if (entry.ExpectedHash() != entry.Hash)
-                return Bad(checkedCount, entry.Seq, $"entry {entry.Seq} ({entry.Action} {entry.Entity} {entry.Key} by {entry.Actor} at {entry.At}) was altered: its content does not match its hash");
+                return Bad(checkedCount, entry.Seq, $"entry {entry.Seq} ({entry.Action} {entry.Entity} {entry.Key} "
+                    + $"by {entry.Actor} at {entry.At}) was altered: its content does not match its hash");
             previousHash = entry.Hash;
             expectedSeq++;
             checkedCount++;
@@ -47,14 +56,17 @@ public sealed record AuditVerification(long EntriesChecked, long? FirstBadSeq, s
                 replayed[(entry.Entity, entry.Key)] = entry.After;
         }
         await reader.DisposeAsync();
-        return new AuditVerification(checkedCount, null, null, await CompareTablesAsync(db, replayed, snapshot, cancel));
+        return new AuditVerification(
+            checkedCount, null, null, await CompareTablesAsync(db, replayed, snapshot, cancel));
     }
 
     /// <summary>
     /// Replays the trail and compares the result with every table: a row changed, added or removed
     /// without going through Mainstay shows here even though the chain is intact.
     /// </summary>
-    private static async Task<string?> CompareTablesAsync(LedgerDatabase db, Dictionary<(string Entity, string Key), string> replayed, System.Data.Common.DbTransaction snapshot, CancellationToken cancel)
+    private static async Task<string?> CompareTablesAsync(
+        LedgerDatabase db, Dictionary<(string Entity, string Key), string> replayed,
+        System.Data.Common.DbTransaction snapshot, CancellationToken cancel)
     {
         foreach (var kind in LedgerKinds.All)
         {
@@ -66,9 +78,12 @@ public sealed record AuditVerification(long EntriesChecked, long? FirstBadSeq, s
                 if (!replayed.TryGetValue((kind.Name, key), out var expected))
                     return $"{kind.Name} {key}: the table holds a row the audit trail never recorded: {actual}";
                 if (expected != actual && WithAddedColumns(kind, expected) != actual)
-                    return $"{kind.Name} {key}: the table holds {actual} but the audit trail's last entry for it says {expected}";
+                    return $"{kind.Name} {key}: the table holds {actual} but the "
+                        + $"audit trail's last entry for it says {expected}";
             }
-            var missing = replayed.Keys.Where(k => k.Entity == kind.Name && !rows.ContainsKey(k.Key)).Select(k => k.Key).Order(StringComparer.Ordinal).FirstOrDefault();
+            var missing = replayed.Keys.Where(k => k.Entity == kind.Name && !rows.ContainsKey(k.Key)).Select(k => k.Key)
+                .Order(StringComparer.Ordinal)
+                .FirstOrDefault();
             if (missing is not null)
                 return $"{kind.Name} {missing}: the audit trail says the row exists, but the table does not hold it";
         }
@@ -87,7 +102,9 @@ public sealed record AuditVerification(long EntriesChecked, long? FirstBadSeq, s
             cells[property.Name] = property.Value.GetString() ?? "";
         if (cells.Keys.Any(name => kind.ColumnIndex(name) < 0))
             return recorded;
-        return AuditTrail.RowJson([.. kind.Columns.Select(c => c.Name)], [.. kind.Columns.Select(c => cells.GetValueOrDefault(c.Name, c.Default))]);
+        return AuditTrail.RowJson(
+            [.. kind.Columns.Select(c => c.Name)],
+            [.. kind.Columns.Select(c => cells.GetValueOrDefault(c.Name, c.Default))]);
     }
 
     private static AuditVerification Bad(long checkedCount, long seq, string reason) =>

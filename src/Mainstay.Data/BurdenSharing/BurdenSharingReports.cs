@@ -7,18 +7,27 @@ using Mainstay.Problems;
 
 namespace Mainstay.Data.BurdenSharing;
 
-/// <summary>Makes a burden-sharing report from the ledger: recorded contributions plus those its pledges and deliveries imply.</summary>
+/// <summary>
+/// Makes a burden-sharing report from the ledger: recorded contributions plus those its pledges and deliveries imply.
+/// </summary>
 public static class BurdenSharingReports
 {
-    /// <summary>The latest year up to <paramref name="year"/> with a baseline: the year a report shows unless asked for another.</summary>
+    /// <summary>
+    /// The latest year up to <paramref name="year"/> with a baseline: the year a report shows unless asked for another.
+    /// </summary>
     public static async Task<int?> LatestBaselineYearAsync(LedgerDatabase db, int year, CancellationToken cancel = default) =>
-        (await LedgerReader.LoadAsync(db, LedgerKinds.Baselines, cancel)).Where(b => b.Year <= year).Select(b => (int?)b.Year).Max();
+        
+        (await LedgerReader.LoadAsync(db, LedgerKinds.Baselines, cancel)).Where(b => b.Year <= year)
+            .Select(b => (int?)b.Year)
+            .Max();
 
     public static async Task<Result<BurdenSharingReport>> ComputeAsync(
-        LedgerDatabase db, ReportPeriod period, int gdpYear, Money.Money? baseline, ICollection<Problem> problems, CancellationToken cancel = default)
+        LedgerDatabase db, ReportPeriod period, int gdpYear, Money.Money? baseline, ICollection<Problem> problems,
+        CancellationToken cancel = default)
     {
         await using var snapshot = await db.BeginReadAsync(cancel);
-        async Task<IReadOnlyList<T>> Load<T>(LedgerKind<T> kind) where T : class => await LedgerReader.LoadAsync(db, kind, cancel, snapshot);
+        async Task<IReadOnlyList<T>> Load<T>(LedgerKind<T> kind) where T
+            : class => await LedgerReader.LoadAsync(db, kind, cancel, snapshot);
 
         var contributions = await AllContributionsAsync(db, snapshot, problems, cancel);
         if (contributions is null)
@@ -45,19 +54,26 @@ public static class BurdenSharingReports
         if (contributions is null)
             return null;
         var valuation = new EuroValuation(
-            await LedgerReader.LoadAsync(db, LedgerKinds.ExchangeRates, cancel, snapshot), await LedgerReader.LoadAsync(db, LedgerKinds.AnnualRates, cancel, snapshot));
+            await LedgerReader.LoadAsync(db, LedgerKinds.ExchangeRates, cancel, snapshot),
+            await LedgerReader.LoadAsync(db, LedgerKinds.AnnualRates, cancel, snapshot));
         var found = problems.Count;
         var valued = BurdenSharingReport.ValueInEuros(contributions, valuation, period, problems);
         return problems.Count == found ? valued : null;
     }
 
-    /// <summary>The contributions recorded and those the pledges and deliveries imply; null (and a problem) when those cannot be derived.</summary>
+    /// <summary>
+    /// The contributions recorded and those the pledges and deliveries imply; null (and a problem) when those cannot be
+    /// derived.
+    /// </summary>
     private static async Task<IReadOnlyList<Contribution>?> AllContributionsAsync(
-        LedgerDatabase db, System.Data.Common.DbTransaction snapshot, ICollection<Problem> problems, CancellationToken cancel)
+        LedgerDatabase db, System.Data.Common.DbTransaction snapshot, ICollection<Problem> problems,
+        CancellationToken cancel)
     {
-        async Task<IReadOnlyList<T>> Load<T>(LedgerKind<T> kind) where T : class => await LedgerReader.LoadAsync(db, kind, cancel, snapshot);
+        async Task<IReadOnlyList<T>> Load<T>(LedgerKind<T> kind) where T
+            : class => await LedgerReader.LoadAsync(db, kind, cancel, snapshot);
         var derived = DerivedContributions.From(
-            Pledge.FromTranches(await Load(LedgerKinds.Pledges)), await Load(LedgerKinds.Deliveries), await Load(LedgerKinds.Offers), await Load(LedgerKinds.Items));
+            Pledge.FromTranches(await Load(LedgerKinds.Pledges)), await Load(LedgerKinds.Deliveries),
+            await Load(LedgerKinds.Offers), await Load(LedgerKinds.Items));
         if (!derived.IsOk)
         {
             problems.Add(derived.Problem);

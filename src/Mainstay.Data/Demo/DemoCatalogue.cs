@@ -58,6 +58,8 @@ internal static class DemoCatalogue
         ["cc-it", "IT Coalition", "it-secure-comms", "EE;LU", "BE;DE;JP;NL;SE"],
         ["cc-demining", "Demining Coalition", "demining", "IS;LT", "BE;DK;EE;FR;JP;NL;SE;GB"],
         ["cc-maritime", "Maritime Capability Coalition", "maritime", "GB;NO", "NL;SE;US"],
-        ["cc-iamd", "Integrated Air and Missile Defence Coalition", "air-missile-defence", "DE;FR", "ES;IT;NL;PL;RO;US"],
+        [
+            "cc-iamd", "Integrated Air and Missile Defence Coalition", "air-missile-defence", "DE;FR",
+            "ES;IT;NL;PL;RO;US"],
     ];
 }

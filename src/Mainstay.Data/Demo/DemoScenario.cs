@@ -17,10 +17,14 @@ public static class DemoScenario
 {
     public const long BaselineEur = 40_000_000_000;
     public static readonly DateOnly WashingtonSummit = new(2024, 7, 10);
-    private const string PledgeSource = "NATO Washington Summit Declaration, 10 July 2024: Pledge of Long-Term Security Assistance for Ukraine";
+    private const string PledgeSource = "NATO Washington Summit Declaration, 10 July 2024: Pledge "
+        + "of Long-Term Security Assistance for Ukraine";
     private const int Seed = 20240710;
 
-    /// <summary>The partners that pledge and offer in the demo; the reference list's other partners are donors in the public trackers.</summary>
+    /// <summary>
+    /// The partners that pledge and offer in the demo; the reference list's other partners are donors in the public
+    /// trackers.
+    /// </summary>
     private static readonly string[] DemoPartners = ["AT", "AU", "CH", "IE", "JP", "KR", "NZ"];
 
     public static IReadOnlyList<ValidatedTable> Build(int requirements = 320, int offers = 300)
@@ -30,13 +34,21 @@ public static class DemoScenario
         var rates = ReferenceData.Table("ecb-rates.csv");
         var random = new Random(Seed);
 
-        var nationRows = nations.Rows.Select(r => new { Code = r.Cells[0], Role = r.Cells[2], Currency = r.Cells[3] }).ToArray();
+        var nationRows = nations.Rows.Select(
+            r => new { Code = r.Cells[0], Role = r.Cells[2], Currency = r.Cells[3] }).ToArray();
         var allies = nationRows.Where(n => n.Role == "ally").ToArray();
         var partners = nationRows.Where(n => n.Role == "partner" && DemoPartners.Contains(n.Code)).ToArray();
         // The latest GDP of each nation in US$: 2024 estimates for allies, 2023 for the others.
         var latestGdp = gdp.Rows.GroupBy(r => r.Cells[0]).ToDictionary(
-            g => g.Key, g => decimal.Parse(g.MaxBy(r => int.Parse(r.Cells[1], CultureInfo.InvariantCulture))!.Cells[2], CultureInfo.InvariantCulture));
-        var converter = new EuroConverter(rates.Rows.Select(r => new ExchangeRate(r.Cells[0], DateOnly.Parse(r.Cells[1], CultureInfo.InvariantCulture), decimal.Parse(r.Cells[2], CultureInfo.InvariantCulture))));
+            g => g.Key,
+            g => decimal.Parse(
+                g.MaxBy(r => int.Parse(r.Cells[1], CultureInfo.InvariantCulture))!.Cells[2],
+                CultureInfo.InvariantCulture));
+        var converter = new EuroConverter(
+            rates.Rows.Select(
+                r => new ExchangeRate(
+                    r.Cells[0], DateOnly.Parse(r.Cells[1], CultureInfo.InvariantCulture),
+                    decimal.Parse(r.Cells[2], CultureInfo.InvariantCulture))));
 
         var tables = new List<(string Name, string[] Header, List<string[]> Rows)>
         {
@@ -46,11 +58,25 @@ public static class DemoScenario
             ("items.csv", ["item", "capability", "unit_value_eur", "name"],
                 DemoCatalogue.Items.Select(i => new[] { i.Id, i.Capability, Number(i.UnitValueEur), i.Name }).ToList()),
             ("coalitions.csv", ["id", "name", "capability", "leads", "members"], DemoCatalogue.Coalitions.ToList()),
-            ("pledges.csv", ["id", "year", "donor", "recipient", "kind", "amount", "currency", "status", "announced_on", "committed_on", "disbursed_on", "source"],
-                Pledges(allies.Select(a => (a.Code, a.Currency)).ToArray(), partners.Select(p => (p.Code, p.Currency)).ToArray(), latestGdp, converter, random)),
-            ("requirements.csv", ["id", "recipient", "item", "quantity", "priority", "need_by", "useful_months"], Requirements(requirements, random)),
-            ("offers.csv", ["id", "donor", "item", "quantity", "available", "transit_months", "recipients", "conditions", "released"],
-                Offers(offers, allies.Select(a => a.Code).Concat(partners.Select(p => p.Code)).ToArray(), latestGdp, random)),
+            (
+                "pledges.csv",
+                [
+                    "id", "year", "donor", "recipient", "kind", "amount", "currency", "status", "announced_on",
+                    "committed_on", "disbursed_on", "source"],
+                Pledges(
+                    allies.Select(a => (a.Code, a.Currency)).ToArray(),
+                    partners.Select(p => (p.Code, p.Currency)).ToArray(), latestGdp, converter, random)),
+            (
+                "requirements.csv", ["id", "recipient", "item", "quantity", "priority", "need_by", "useful_months"],
+                Requirements(requirements, random)),
+            (
+                "offers.csv",
+                [
+                    "id", "donor", "item", "quantity", "available", "transit_months", "recipients", "conditions",
+                    "released"],
+                Offers(
+                    offers, allies.Select(a => a.Code).Concat(partners.Select(p => p.Code)).ToArray(), latestGdp,
+                    random)),
         };
         var annualRates = ReferenceData.Table("imf-rates.csv");
         tables.Add(("annual-rates.csv", annualRates.Header, annualRates.Rows.Select(r => r.Cells).ToList()));
@@ -59,14 +85,18 @@ public static class DemoScenario
         var problems = new List<Problem>();
         var validated = tables.Select(t =>
         {
-            var text = new TextTable(t.Name, t.Header, t.Rows.Select((cells, i) => new TextRow(i + 2, cells)).ToArray());
+            var text = new TextTable(
+                t.Name, t.Header, t.Rows.Select((cells, i) => new TextRow(i + 2, cells)).ToArray());
             var kind = LedgerFile.KindFromName(t.Name)!;
             return new ValidatedTable(t.Name, kind, TableValidation.Validate(kind, text, problems));
         }).ToArray();
-        return problems.Count == 0 ? validated : throw new InvalidOperationException($"demo data is invalid: {problems[0]}");
+        return problems.Count == 0
+            ? validated
+            : throw new InvalidOperationException($"demo data is invalid: {problems[0]}");
     }
 
-    private static List<string[]> Pledges((string Code, string Currency)[] allies, (string Code, string Currency)[] partners,
+    private static List<string[]> Pledges(
+        (string Code, string Currency)[] allies, (string Code, string Currency)[] partners,
         IReadOnlyDictionary<string, decimal> gdpUsd, EuroConverter converter, Random random)
     {
         var rows = new List<string[]>();
@@ -81,24 +111,45 @@ public static class DemoScenario
             var unitsPerEuro = UnitsPerEuro(converter, pledgeCurrency);
             if (unitsPerEuro is null)
                 pledgeCurrency = Currency.Eur;
-            var amount = Math.Max(1m, Math.Round(shareEur * (unitsPerEuro ?? 1m) / 1_000_000m, MidpointRounding.AwayFromZero)) * 1_000_000m;
+            var amount = Math.Max(
+                1m,
+                Math.Round(shareEur * (unitsPerEuro ?? 1m) / 1_000_000m, MidpointRounding.AwayFromZero)) * 1_000_000m;
             var id = $"WS24-{code}";
-            rows.Add([id, "2025", code, "UA", "multi-year", Number(amount), pledgeCurrency.Code, "disbursed", "2024-07-10", Day(2025, 1, random), Day(2025, 11, random), PledgeSource]);
-            rows.Add([id, "2026", code, "UA", "multi-year", Number(amount), pledgeCurrency.Code, "committed", "2024-07-10", Day(2025, 12, random), "", PledgeSource]);
-            rows.Add([id, "2027", code, "UA", "multi-year", Number(amount), pledgeCurrency.Code, "announced", "2024-07-10", "", "", PledgeSource]);
+            rows.Add(
+                [
+                    id, "2025", code, "UA", "multi-year", Number(amount), pledgeCurrency.Code, "disbursed",
+                    "2024-07-10", Day(2025, 1, random), Day(2025, 11, random), PledgeSource]);
+            rows.Add(
+                [
+                    id, "2026", code, "UA", "multi-year", Number(amount), pledgeCurrency.Code, "committed",
+                    "2024-07-10", Day(2025, 12, random), "", PledgeSource]);
+            rows.Add(
+                [
+                    id, "2027", code, "UA", "multi-year", Number(amount), pledgeCurrency.Code, "announced",
+                    "2024-07-10", "", "", PledgeSource]);
         }
         foreach (var (code, currency) in partners)
         {
             // Partners pledge about 0.04% of their GDP, converted from US$ through the euro.
             var pledgeCurrency = Currency.Find(currency)!;
             var usdPerEuro = UnitsPerEuro(converter, Currency.Find("USD")!);
-            var amount = Math.Round(gdpUsd[code] * 0.0004m / usdPerEuro!.Value * UnitsPerEuro(converter, pledgeCurrency)!.Value / 1_000_000m) * 1_000_000m;
-            rows.Add([$"P25-{code}-UA", "2025", code, "UA", "one-off", Number(Math.Max(amount, 1_000_000m)), pledgeCurrency.Code, "committed", Day(2025, 2, random), Day(2025, 4, random), "", "Ukraine Defense Contact Group, 2025"]);
+            var amount = Math.Round(
+                gdpUsd[code] * 0.0004m / usdPerEuro!.Value * UnitsPerEuro(
+                    converter, pledgeCurrency)!.Value / 1_000_000m) * 1_000_000m;
+            rows.Add(
+                [
+                    $"P25-{code}-UA", "2025", code, "UA", "one-off", Number(Math.Max(amount, 1_000_000m)),
+                    pledgeCurrency.Code, "committed", Day(2025, 2, random), Day(2025, 4, random), "",
+                    "Ukraine Defense Contact Group, 2025"]);
         }
         foreach (var (donor, recipient, millions) in new[] { ("RO", "MD", 60m), ("FR", "MD", 40m), ("DE", "MD", 30m), ("LT", "GE", 5m), ("EE", "GE", 3m), ("US", "GE", 35m), ("PL", "MD", 20m) })
         {
             var currency = allies.First(a => a.Code == donor).Currency;
-            rows.Add([$"P25-{donor}-{recipient}", "2025", donor, recipient, "one-off", Number(millions * 1_000_000m), currency, "announced", Day(2025, 3, random), "", "", "European Peace Facility and bilateral announcements, 2025"]);
+            rows.Add(
+                [
+                    $"P25-{donor}-{recipient}", "2025", donor, recipient, "one-off", Number(millions * 1_000_000m),
+                    currency, "announced", Day(2025, 3, random), "", "",
+                    "European Peace Facility and bilateral announcements, 2025"]);
         }
         return rows;
     }
@@ -109,7 +160,10 @@ public static class DemoScenario
         return rate.IsOk ? rate.Value.UnitsPerEuro : null;
     }
 
-    private static readonly string[] PartnerCapabilities = ["non-lethal-winter", "demining", "medical", "energy", "it-secure-comms", "maritime"];
+    private static readonly string[] PartnerCapabilities =
+    [
+        "non-lethal-winter", "demining", "medical", "energy", "it-secure-comms", "maritime"
+    ];
 
     private static List<string[]> Requirements(int count, Random random)
     {
@@ -118,16 +172,22 @@ public static class DemoScenario
         {
             var roll = random.NextDouble();
             var recipient = roll < 0.8 ? "UA" : roll < 0.9 ? "MD" : "GE";
-            var candidates = recipient == "UA" ? DemoCatalogue.Items : DemoCatalogue.Items.Where(x => PartnerCapabilities.Contains(x.Capability)).ToArray();
+            var candidates = recipient == "UA"
+                ? DemoCatalogue.Items
+                : DemoCatalogue.Items.Where(x => PartnerCapabilities.Contains(x.Capability)).ToArray();
             var item = candidates[random.Next(candidates.Count)];
             var priority = 1 + (int)Math.Floor(Math.Pow(random.NextDouble(), 1.6) * 5);
             var needBy = YearMonth.Of(2025, 1).AddMonths(random.Next(36));
-            rows.Add([$"{recipient}-R{i:D4}", recipient, item.Id, Number(HeavyTailed(item.TypicalQuantity, random)), Number(priority), needBy.ToString(), Number(random.Next(0, 13))]);
+            rows.Add(
+                [
+                    $"{recipient}-R{i:D4}", recipient, item.Id, Number(HeavyTailed(item.TypicalQuantity, random)),
+                    Number(priority), needBy.ToString(), Number(random.Next(0, 13))]);
         }
         return rows;
     }
 
-    private static List<string[]> Offers(int count, string[] donors, IReadOnlyDictionary<string, decimal> gdpUsd, Random random)
+    private static List<string[]> Offers(
+        int count, string[] donors, IReadOnlyDictionary<string, decimal> gdpUsd, Random random)
     {
         var weights = donors.Select(d => (double)gdpUsd.GetValueOrDefault(d, 300_000_000_000m)).ToArray();
         var rows = new List<string[]>();
@@ -137,8 +197,12 @@ public static class DemoScenario
             var item = DemoCatalogue.Items[random.Next(DemoCatalogue.Items.Count)];
             var available = YearMonth.Of(2024, 10).AddMonths(random.Next(33));
             var (recipients, conditions) = Restrictions(item, random);
-            // Two offers in three are released to the other nations (decided without the random stream, which the rest of the demo shares).
-            rows.Add([$"{donor}-O{i:D4}", donor, item.Id, Number(HeavyTailed(item.TypicalQuantity, random)), available.ToString(), Number(random.Next(0, 5)), recipients, conditions,
+            // Two offers in three are released to the other nations (decided without the random stream, which the rest
+            // of the demo shares).
+            rows.Add(
+                [
+                    $"{donor}-O{i:D4}", donor, item.Id, Number(HeavyTailed(item.TypicalQuantity, random)),
+                    available.ToString(), Number(random.Next(0, 5)), recipients, conditions,
                 i % 3 == 0 ? "no" : "yes"]);
         }
         return rows;
@@ -148,7 +212,8 @@ public static class DemoScenario
     {
         var roll = random.NextDouble();
         if (item.Capability == "air-missile-defence" && roll < 0.25)
-            return ("PL;RO", "Deployable only within NATO territory (protection of the logistics hubs supplying Ukraine)");
+            return (
+                "PL;RO", "Deployable only within NATO territory (protection of the logistics hubs supplying Ukraine)");
         if (roll < 0.55)
             return ("*", "");
         if (roll < 0.75)

@@ -4,7 +4,9 @@ using Mainstay.Problems;
 
 namespace Mainstay.Data.Demo;
 
-/// <summary>The reference tables shipped inside Mainstay (nations, GDP, ECB and IMF rates, ISO codes); see Reference/SOURCES.md.</summary>
+/// <summary>
+/// The reference tables shipped inside Mainstay (nations, GDP, ECB and IMF rates, ISO codes); see Reference/SOURCES.md.
+/// </summary>
 public static class ReferenceData
 {
     public static TextTable Table(string fileName)
@@ -20,6 +22,8 @@ public static class ReferenceData
         var rates = EcbRatesFile.Looks(table.Value) ? EcbRatesFile.ToLong(table.Value, problems)
             : ImfRatesFile.Looks(table.Value) ? ImfRatesFile.ToLong(table.Value, problems)
             : table;
-        return problems.Count == 0 ? rates.Value : throw new InvalidOperationException($"embedded {fileName}: {problems[0]}");
+        return problems.Count == 0
+            ? rates.Value
+            : throw new InvalidOperationException($"embedded {fileName}: {problems[0]}");
     }
 }

@@ -14,7 +14,9 @@ public static class CsvCells
 {
     private const string Triggers = "=+-@\t\r";
 
-    /// <summary>The cell as an export writes it: protected when a spreadsheet would run it, controls replaced.</summary>
+    /// <summary>
+    /// The cell as an export writes it: protected when a spreadsheet would run it, controls replaced.
+    /// </summary>
     public static string Protect(string text)
     {
         text = Printable(text);
@@ -38,7 +40,8 @@ public static class CsvCells
     }
 
     private static bool IsNumber(string text) =>
-        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+        decimal.TryParse(
+            text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
 
     private static string Printable(string text)
     {
@@ -48,5 +51,6 @@ public static class CsvCells
         return text;
     }
 
-    private static bool IsUnprintable(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF';
+    private static bool IsUnprintable(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r'))
+        || c is '\uFFFE' or '\uFFFF';
 }

@@ -17,7 +17,8 @@ public static class CsvTableFile
     /// <summary>The most characters Excel keeps in a cell.</summary>
     public const int MaxFieldLength = 32_767;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static Result<TextTable> Read(string name, byte[] bytes)
     {
@@ -27,7 +28,9 @@ public static class CsvTableFile
         return Parse(name, text.Value);
     }
 
-    /// <summary>Decodes strict UTF-8 text, refusing binary files with the line and byte of the first bad byte.</summary>
+    /// <summary>
+    /// Decodes strict UTF-8 text, refusing binary files with the line and byte of the first bad byte.
+    /// </summary>
     public static Result<string> DecodeUtf8(string name, byte[] bytes)
     {
         string text;
@@ -41,20 +44,24 @@ public static class CsvTableFile
             var badOffset = FirstInvalidUtf8(bytes);
             offset = badOffset >= 0 ? badOffset : offset;
             var line = 1 + bytes.AsSpan(0, offset).Count((byte)'\n');
-            return new Problem($"{name}:{line}", "", $"not UTF-8 text (byte 0x{bytes[offset]:X2} at offset {offset}); save the file as CSV UTF-8");
+            return new Problem(
+                $"{name}:{line}", "",
+                $"not UTF-8 text (byte 0x{bytes[offset]:X2} at offset {offset}); save the file as CSV UTF-8");
         }
         var nul = text.IndexOf('\0', StringComparison.Ordinal);
         if (nul >= 0)
         {
             var line = 1 + text.AsSpan(0, nul).Count('\n');
-            return new Problem($"{name}:{line}", "", "not a text file (it contains NUL bytes); expected CSV text in UTF-8");
+            return new Problem(
+                $"{name}:{line}", "", "not a text file (it contains NUL bytes); expected CSV text in UTF-8");
         }
         return Result<string>.Ok(text.StartsWith('\uFEFF') ? text[1..] : text);
     }
 
     private static int FirstInvalidUtf8(byte[] bytes)
     {
-        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        var status = System.Text.Unicode.Utf8.ToUtf16(
+            bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
         return status == System.Buffers.OperationStatus.Done ? -1 : read;
     }
 
@@ -112,7 +119,8 @@ public static class CsvTableFile
                     while (true)
                     {
                         if (position >= text.Length)
-                            return new Problem($"{name}:{openedOn}", "", "a quoted field is never closed: the file looks truncated");
+                            return new Problem(
+                                $"{name}:{openedOn}", "", "a quoted field is never closed: the file looks truncated");
                         var c = text[position++];
                         if (c == '"')
                         {
@@ -128,7 +136,8 @@ public static class CsvTableFile
                             line++;
                         quoted.Append(c);
                         if (quoted.Length > MaxFieldLength)
-                            return new Problem($"{name}:{openedOn}", "", $"a quoted field runs past {MaxFieldLength} characters (Excel's limit for a cell); is a quote left open?");
+                            return new Problem($"{name}:{openedOn}", "", $"a quoted field runs past {MaxFieldLength} "
+                                + "characters (Excel's limit for a cell); is a quote left open?");
                     }
                     var restStart = position;
                     position = EndOfField(text, position);
@@ -144,10 +153,13 @@ public static class CsvTableFile
                 if (field.Length > 1 && field[0] == '\'')
                     field = CsvCells.Unprotect(field);
                 if (field.Length > MaxFieldLength)
-                    return new Problem($"{name}:{line}", "", $"a field of {field.Length} characters; the most is {MaxFieldLength} (Excel's limit for a cell)");
+                    return new Problem($"{name}:{line}", "", $"a field of {field.Length} characters; the most is "
+                        + $"{MaxFieldLength} (Excel's limit for a cell)");
                 fields.Add(field);
                 if (fields.Count > MaxFields)
-                    return new Problem($"{name}:{recordLine}", "", $"more than {MaxFields} fields in one record (Excel's last column is XFD)");
+                    return new Problem(
+                        $"{name}:{recordLine}", "",
+                        $"more than {MaxFields} fields in one record (Excel's last column is XFD)");
                 if (position < text.Length && text[position] == ',')
                 {
                     position++;
@@ -178,7 +190,8 @@ public static class CsvTableFile
     /// ends with a space or tab (which reading would otherwise trim away).
     /// </summary>
     public static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 && (value.Length == 0 || (value[0] is not (' ' or '\t') && value[^1] is not (' ' or '\t')))
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0
+            && (value.Length == 0 || (value[0] is not (' ' or '\t') && value[^1] is not (' ' or '\t')))
             ? value
             : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

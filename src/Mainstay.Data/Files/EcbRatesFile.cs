@@ -13,7 +13,9 @@ namespace Mainstay.Data.Files;
 public static class EcbRatesFile
 {
     public static bool Looks(TextTable table) =>
-        table.Header.Length > 1 && table.Header[0] == "Date" && table.Header.Skip(1).Where(h => h.Length > 0).All(h => h.Length == 3 && h.All(char.IsAsciiLetterUpper));
+        table.Header.Length > 1
+            && table.Header[0] == "Date"
+            && table.Header.Skip(1).Where(h => h.Length > 0).All(h => h.Length == 3 && h.All(char.IsAsciiLetterUpper));
 
     public static Result<TextTable> ToLong(TextTable wide, ICollection<Problem> problems)
     {
@@ -28,14 +30,16 @@ public static class EcbRatesFile
                 problems.Add(new Problem(where, "Date", $"expected a date YYYY-MM-DD, got \"{date}\""));
                 continue;
             }
-            var expected = currencies.Length - (currencies[^1].Length == 0 ? 1 : 0); // the ECB's trailing comma adds an empty column
+            // the ECB's trailing comma adds an empty column
+            var expected = currencies.Length - (currencies[^1].Length == 0 ? 1 : 0);
             if (TextTable.CutShort(where, row.Cells.Length, expected) is { } cutShort)
             {
                 problems.Add(cutShort);
                 continue;
             }
             if (row.Cells.Length > currencies.Length && row.Cells.Skip(currencies.Length).Any(c => c.Length > 0))
-                problems.Add(new Problem(where, "", $"expected at most {currencies.Length} fields, got {row.Cells.Length}"));
+                problems.Add(
+                    new Problem(where, "", $"expected at most {currencies.Length} fields, got {row.Cells.Length}"));
             for (var i = 1; i < Math.Min(row.Cells.Length, currencies.Length); i++)
             {
                 var cell = row.Cells[i];
@@ -43,7 +47,10 @@ public static class EcbRatesFile
                     continue;
                 if (!decimal.TryParse(cell, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || !Rates.InRange(rate))
                 {
-                    problems.Add(new Problem(where, currencies[i], $"expected a rate {Rates.Range} such as 1.0823 or N/A, got \"{cell}\""));
+                    problems.Add(
+                        new Problem(
+                            where, currencies[i],
+                            $"expected a rate {Rates.Range} such as 1.0823 or N/A, got \"{cell}\""));
                     continue;
                 }
                 rows.Add(new TextRow(row.Line, [currencies[i], date, cell]));

@@ -16,7 +16,10 @@ namespace Mainstay.Data.Files;
 public static class ImfRatesFile
 {
     private const int FirstYear = 1950;
-    private static readonly string[] Header = ["Date", "Rate", "Currency", "Frequency", "Source", "Country code", "Country"];
+    private static readonly string[] Header =
+    [
+        "Date", "Rate", "Currency", "Frequency", "Source", "Country code", "Country"
+    ];
 
     public static bool Looks(TextTable table) => table.Header.SequenceEqual(Header, StringComparer.Ordinal);
 
@@ -36,12 +39,16 @@ public static class ImfRatesFile
             if (!DateOnly.TryParseExact(row.Cells[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 || date.Year > Mainstay.Time.YearMonth.MaxYear)
             {
-                problems.Add(new Problem(where, "Date", $"expected a date YYYY-12-31 up to {Mainstay.Time.YearMonth.MaxYear}, got \"{row.Cells[0]}\""));
+                problems.Add(
+                    new Problem(
+                        where, "Date", "expected a date YYYY-12-31 up to "
+                            + $"{Mainstay.Time.YearMonth.MaxYear}, got \"{row.Cells[0]}\""));
                 continue;
             }
             if (!decimal.TryParse(row.Cells[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || !Rates.InRange(rate))
             {
-                problems.Add(new Problem(where, "Rate", $"expected a rate {Rates.Range} such as 93.12, got \"{row.Cells[1]}\""));
+                problems.Add(
+                    new Problem(where, "Rate", $"expected a rate {Rates.Range} such as 93.12, got \"{row.Cells[1]}\""));
                 continue;
             }
             var currency = row.Cells[2];
@@ -60,16 +67,19 @@ public static class ImfRatesFile
                 rates[key] = entry = (row.Line, [], $"{row.Cells[4]} annual average per US$");
             entry.Rates.Add(rate);
         }
-        var rows = rates.Select(r => new TextRow(r.Value.Line, [r.Key.Currency, r.Key.Year.ToString(CultureInfo.InvariantCulture),
+        var rows = rates.Select(
+            r => new TextRow(r.Value.Line, [r.Key.Currency, r.Key.Year.ToString(CultureInfo.InvariantCulture),
             Rounded(Mean(r.Value.Rates)).ToString(CultureInfo.InvariantCulture), r.Value.Source])).ToArray();
         var skipped = new List<string>();
         if (unknown.Count > 0)
             skipped.Add($"{unknown.Values.Sum()} rows in codes that are not current ISO 4217 currencies "
-                + $"({string.Join(", ", unknown.Select(u => $"{u.Key} {u.Value}"))}): withdrawn currencies, or the IMF's own codes; "
+                + $"({string.Join(", ", unknown.Select(u => $"{u.Key} {u.Value}"))}): withdrawn currencies, or the "
+                    + "IMF's own codes; "
                 + "no amount in the ledger can be in them");
         if (early > 0)
             skipped.Add($"{early} rows before {FirstYear}: annual rates are kept from {FirstYear}");
-        return Result<TextTable>.Ok(new TextTable(published.Name, ["currency", "year", "units_per_usd", "source"], rows) { Skipped = skipped });
+        return Result<TextTable>.Ok(
+            new TextTable(published.Name, ["currency", "year", "units_per_usd", "source"], rows) { Skipped = skipped });
     }
 
     /// <summary>The mean, summed in shares so that it cannot overflow where the sum would.</summary>

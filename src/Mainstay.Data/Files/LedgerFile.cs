@@ -25,7 +25,10 @@ public sealed record LedgerFile(LedgerKind Kind, TextTable Table)
             return LedgerKinds.Contributions;
         return LedgerKinds.All
             .OrderByDescending(k => k.Name.Length)
-            .FirstOrDefault(k => stem == k.Name || stem.StartsWith(k.Name + "-", StringComparison.Ordinal) || stem.StartsWith(k.Name + ".", StringComparison.Ordinal));
+            .FirstOrDefault(
+                k => stem == k.Name
+                    || stem.StartsWith(k.Name + "-", StringComparison.Ordinal)
+                    || stem.StartsWith(k.Name + ".", StringComparison.Ordinal));
     }
 
     public static string KindNames => string.Join(", ", LedgerKinds.All.Select(k => k.Name));
@@ -38,7 +41,8 @@ public sealed record LedgerFile(LedgerKind Kind, TextTable Table)
             return Result<LedgerKind>.Ok(kind);
         return kindName is not null
             ? new Problem(Path.GetFileName(path), "--kind", $"unknown kind \"{kindName}\"; expected one of {KindNames}")
-            : new Problem(Path.GetFileName(path), "", $"cannot tell what the file holds from its name; name it after its kind ({KindNames}), e.g. offers.csv, or pass --kind");
+            : new Problem(Path.GetFileName(path), "", "cannot tell what the file holds from its name; name it after "
+                + $"its kind ({KindNames}), e.g. offers.csv, or pass --kind");
     }
 
     public static Result<LedgerFile> Read(string path, string? kindName, ICollection<Problem> problems)
@@ -53,7 +57,9 @@ public sealed record LedgerFile(LedgerKind Kind, TextTable Table)
         try
         {
             if (new FileInfo(path).Length > MaxFileBytes)
-                return new Problem(name, "", $"the file is larger than {MaxFileBytes / (1024 * 1024)} MB, the most one import reads; split it");
+                return new Problem(
+                    name, "", "the file is larger than "
+                        + $"{MaxFileBytes / (1024 * 1024)} MB, the most one import reads; split it");
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

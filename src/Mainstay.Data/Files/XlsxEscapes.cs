@@ -48,7 +48,9 @@ public static class XlsxEscapes
         {
             if (text[i] == '_' && IsEscape(text, i))
             {
-                decoded.Append((char)int.Parse(text.AsSpan(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
+                decoded.Append(
+                    (char)int.Parse(
+                        text.AsSpan(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
                 i += 6;
             }
             else
@@ -69,8 +71,10 @@ public static class XlsxEscapes
 
     private static bool HasSurrogate(string text) => text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
 
-    private static readonly System.Buffers.SearchValues<char> Hex = System.Buffers.SearchValues.Create("0123456789ABCDEFabcdef");
+    private static readonly System.Buffers.SearchValues<char> Hex = System.Buffers.SearchValues.Create(
+        "0123456789ABCDEFabcdef");
 
     private static readonly System.Buffers.SearchValues<char> SearchValuesOfSpecial = System.Buffers.SearchValues.Create(
-        "_\uFFFE\uFFFF" + string.Concat(Enumerable.Range(0, 32).Where(c => c is not (9 or 10 or 13)).Select(c => (char)c)));
+        "_\uFFFE\uFFFF"
+            + string.Concat(Enumerable.Range(0, 32).Where(c => c is not (9 or 10 or 13)).Select(c => (char)c)));
 }

@@ -42,9 +42,11 @@ internal sealed class XlsxPackage : IDisposable
     /// <summary>Opens the package; throws <see cref="InvalidDataException"/> when it is not a zip.</summary>
     public static XlsxPackage Open(string name, byte[] bytes)
     {
-        var package = new XlsxPackage(name, new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read));
+        var package = new XlsxPackage(
+            name, new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read));
         if (package._zip.Entries.Count > MaxEntries)
-            throw new ProblemException(new Problem(name, "", $"the workbook holds more than {MaxEntries} parts; not a table Mainstay reads"));
+            throw new ProblemException(
+                new Problem(name, "", $"the workbook holds more than {MaxEntries} parts; not a table Mainstay reads"));
         foreach (var entry in package._zip.Entries)
             package._entries.TryAdd(entry.FullName.TrimStart('/'), entry);
         return package;
@@ -52,7 +54,9 @@ internal sealed class XlsxPackage : IDisposable
 
     public bool Has(string part) => _entries.ContainsKey(part);
 
-    /// <summary>The size a part says it unpacks to; reading it stops there or at its budget, whichever is less.</summary>
+    /// <summary>
+    /// The size a part says it unpacks to; reading it stops there or at its budget, whichever is less.
+    /// </summary>
     public long Size(string part) => _entries[part].Length;
 
     /// <summary>An XML reader over a part, counting what it unpacks against the budget.</summary>
@@ -110,8 +114,10 @@ internal sealed class XlsxPackage : IDisposable
     }
 
     private ProblemException TooBig(string part, long limit) => new(new Problem(_name, "",
-        $"the workbook's part {part} unpacks to more than {Megabytes(limit)} from {Megabytes(_entries[part].CompressedLength)} packed "
-        + $"(at most {MaxRatio} times its packed size, and {Megabytes(MaxUnpackedBytes)} for all parts); refused as a possible zip bomb; "
+        $"the workbook's part {part} unpacks to more than {Megabytes(limit)} "
+            + $"from {Megabytes(_entries[part].CompressedLength)} packed "
+        + $"(at most {MaxRatio} times its packed size, and "
+            + $"{Megabytes(MaxUnpackedBytes)} for all parts); refused as a possible zip bomb; "
         + "save the table as CSV, or split it"));
 
     private static string Megabytes(long bytes) =>
@@ -120,7 +126,8 @@ internal sealed class XlsxPackage : IDisposable
     public void Dispose() => _zip.Dispose();
 
     /// <summary>Passes a part's unpacked bytes through, stopping once they exceed the part's limit.</summary>
-    private sealed class CountingStream(XlsxPackage package, string part, Stream inner, long limit, long declared) : Stream
+    private sealed class CountingStream(XlsxPackage package, string part, Stream inner, long limit, long declared)
+        : Stream
     {
         private long _read;
 
@@ -136,7 +143,8 @@ internal sealed class XlsxPackage : IDisposable
                 throw package.TooBig(part, limit);
             if (_read > declared)
                 throw new ProblemException(new Problem(package._name, "",
-                    $"not an Excel workbook (.xlsx) or a damaged one: its part {part} unpacks to more than the {declared} bytes its zip entry declares"));
+                    $"not an Excel workbook (.xlsx) or a damaged one: its part {part} "
+                        + $"unpacks to more than the {declared} bytes its zip entry declares"));
             return read;
         }
 

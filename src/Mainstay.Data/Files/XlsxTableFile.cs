@@ -36,7 +36,10 @@ public static class XlsxTableFile
     /// <summary>The most characters the shared strings may hold together (256 MB as .NET strings).</summary>
     public const int MaxSharedCharacters = 1 << 27;
 
-    /// <summary>The fewest bytes of sheet XML a cell naming a shared string takes: <c>&lt;c t="s"&gt;&lt;v&gt;0&lt;/v&gt;&lt;/c&gt;</c>.</summary>
+    /// <summary>
+    /// The fewest bytes of sheet XML a cell naming a shared string takes: <c>&lt;c
+    /// t="s"&gt;&lt;v&gt;0&lt;/v&gt;&lt;/c&gt;</c>.
+    /// </summary>
     private const int SharedCellBytes = 21;
 
     /// <summary>The shared strings any sheet may have unused, as some writers leave them.</summary>
@@ -68,13 +71,16 @@ public static class XlsxTableFile
             if (sheetId is null)
                 return new Problem(name, "", "the workbook has no worksheet");
             if (!parts.TryGetValue(sheetId, out var sheet) || sheet.Type != "worksheet" || !package.Has(sheet.Target))
-                return new Problem(name, "", $"the first sheet, \"{Shown(sheetName)}\", is not a worksheet (a chart?); put the table on the first sheet");
+                return new Problem(name, "", $"the first sheet, \"{Shown(sheetName)}\", is not a "
+                    + "worksheet (a chart?); put the table on the first sheet");
             // A sheet cannot name more shared strings than it holds cells: a table of millions of
             // empty strings beside a small sheet is refused as soon as it passes that count.
             var most = (int)Math.Clamp(package.Size(sheet.Target) / SharedCellBytes, SpareSharedStrings, MaxCells);
-            var shared = parts.Values.FirstOrDefault(p => p.Type == "sharedStrings").Target is { } sharedPart && package.Has(sharedPart)
+            var shared = parts.Values.FirstOrDefault(p => p.Type == "sharedStrings").Target is { } sharedPart
+                && package.Has(sharedPart)
                 ? SharedStrings(name, package, sharedPart, most) : [];
-            var dateStyles = parts.Values.FirstOrDefault(p => p.Type == "styles").Target is { } stylesPart && package.Has(stylesPart)
+            var dateStyles = parts.Values.FirstOrDefault(p => p.Type == "styles").Target is { } stylesPart
+                && package.Has(stylesPart)
                 ? DateStyles(package, stylesPart) : [];
             return Rows(name, package, sheet.Target, shared, dateStyles, problems);
         }
@@ -105,7 +111,9 @@ public static class XlsxTableFile
         return (null, null);
     }
 
-    private static TextTable Rows(string name, XlsxPackage package, string sheetPart, string[] shared, HashSet<uint> dateStyles, ICollection<Problem> problems)
+    private static TextTable Rows(
+        string name, XlsxPackage package, string sheetPart, string[] shared, HashSet<uint> dateStyles,
+        ICollection<Problem> problems)
     {
         using var reader = package.Read(sheetPart);
         string[]? header = null;
@@ -120,7 +128,8 @@ public static class XlsxTableFile
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row")
                 continue;
             if (++seen > MaxRows)
-                throw new ProblemException(new Problem(name, "", $"more than {MaxRows} rows in the sheet, Excel's limit"));
+                throw new ProblemException(
+                    new Problem(name, "", $"more than {MaxRows} rows in the sheet, Excel's limit"));
             line = RowNumber(name, reader.GetAttribute("r"), line);
             cells.Clear();
             var beyond = (string?)null;
@@ -136,7 +145,10 @@ public static class XlsxTableFile
                     var reference = reader.GetAttribute("r") is { Length: > 0 } r ? r : null;
                     position = reference is null ? position : ColumnIndex(name, line, reference);
                     if (position >= MaxColumns)
-                        throw new ProblemException(new Problem($"{name}:{line}", "", $"more than {MaxColumns} cells in the row (Excel's last column is XFD)"));
+                        throw new ProblemException(
+                            new Problem(
+                                $"{name}:{line}", "",
+                                $"more than {MaxColumns} cells in the row (Excel's last column is XFD)"));
                     var value = CellText(name, line, reader, shared, dateStyles, text);
                     if (value.Length > 0)
                     {
@@ -151,17 +163,21 @@ public static class XlsxTableFile
             if (beyond is not null)
             {
                 problems.Add(new Problem($"{name}:{line}", Shown(beyond),
-                    $"a value beyond the header's last column ({ColumnName(header!.Length - 1)}); expected {header.Length} columns"));
+                    "a value beyond the header's last column "
+                        + $"({ColumnName(header!.Length - 1)}); expected {header.Length} columns"));
                 continue;
             }
             if (cells.Count == 0)
                 continue;
             var width = header?.Length ?? cells.Keys.Max() + 1;
             if (header is null && width > MaxHeaderColumns)
-                throw new ProblemException(new Problem($"{name}:{line}", "", $"the header row has {width} columns (up to "
-                    + $"{ColumnName(width - 1)}); no table has more than {MaxHeaderColumns}: is the table the first sheet's first row?"));
+                throw new ProblemException(
+                    new Problem($"{name}:{line}", "", $"the header row has {width} columns (up to "
+                    + $"{ColumnName(width - 1)}); no table has more than "
+                        + $"{MaxHeaderColumns}: is the table the first sheet's first row?"));
             if ((held += width) > MaxCells)
-                throw new ProblemException(new Problem($"{name}:{line}", "", $"the sheet holds more than {MaxCells} cells "
+                throw new ProblemException(
+                    new Problem($"{name}:{line}", "", $"the sheet holds more than {MaxCells} cells "
                     + $"(rows times the header's {width} columns); split the table, or save it as CSV"));
             var record = new string[width];
             for (var i = 0; i < width; i++)
@@ -172,7 +188,8 @@ public static class XlsxTableFile
                 rows.Add(new TextRow(line, record));
         }
         if (header is null)
-            throw new ProblemException(new Problem(name, "", "the first worksheet is empty; expected a header row of column names"));
+            throw new ProblemException(
+                new Problem(name, "", "the first worksheet is empty; expected a header row of column names"));
         return new TextTable(name, header, rows);
     }
 
@@ -182,7 +199,8 @@ public static class XlsxTableFile
         if (r is null)
             return previous < MaxRows ? previous + 1 : throw BeyondLastRow(name, previous + 1L);
         if (!long.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
-            throw new ProblemException(new Problem($"{name}:{previous + 1}", "", $"row number \"{Shown(r)}\" is not a number 1..{MaxRows}"));
+            throw new ProblemException(
+                new Problem($"{name}:{previous + 1}", "", $"row number \"{Shown(r)}\" is not a number 1..{MaxRows}"));
         return number <= MaxRows ? (int)number : throw BeyondLastRow(name, number);
     }
 
@@ -190,10 +208,13 @@ public static class XlsxTableFile
         new(new Problem($"{name}:{number}", "", $"row {number} is beyond Excel's last row, {MaxRows}"));
 
     /// <summary>The text of the cell the reader stands on, leaving the reader on its end.</summary>
-    private static string CellText(string name, int line, XmlReader reader, string[] shared, HashSet<uint> dateStyles, StringBuilder text)
+    private static string CellText(
+        string name, int line, XmlReader reader, string[] shared, HashSet<uint> dateStyles, StringBuilder text)
     {
         var type = reader.GetAttribute("t");
-        var style = uint.TryParse(reader.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : (uint?)null;
+        var style = uint.TryParse(reader.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+            ? s
+            : (uint?)null;
         string? raw = null;
         string? inline = null;
         if (!reader.IsEmptyElement)
@@ -211,11 +232,14 @@ public static class XlsxTableFile
         }
         raw ??= "";
         if (type is null && style is { } index && dateStyles.Contains(index)
-            && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958466)
+            && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
+                && serial is > 0 and < 2958466)
             return DateTime.FromOADate(serial).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return type switch
         {
-            "s" => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : "",
+            "s" => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length
+                ? shared[i]
+                : "",
             "inlineStr" => inline ?? "",
             "b" => raw == "1" ? "TRUE" : "FALSE",
             "str" or "e" => raw.Trim(),
@@ -223,7 +247,9 @@ public static class XlsxTableFile
         };
     }
 
-    /// <summary>The text of a string item (<c>si</c> or <c>is</c>): its <c>t</c> runs, without phonetic guides; ends on its end.</summary>
+    /// <summary>
+    /// The text of a string item (<c>si</c> or <c>is</c>): its <c>t</c> runs, without phonetic guides; ends on its end.
+    /// </summary>
     private static string StringItem(string name, int line, XmlReader reader, StringBuilder text)
     {
         text.Clear();
@@ -255,7 +281,9 @@ public static class XlsxTableFile
     [ThreadStatic]
     private static char[]? t_chunk;
 
-    /// <summary>Appends the text of the element the reader stands on, a chunk at a time, up to Excel's cell limit.</summary>
+    /// <summary>
+    /// Appends the text of the element the reader stands on, a chunk at a time, up to Excel's cell limit.
+    /// </summary>
     private static void AppendText(string name, int line, XmlReader reader, StringBuilder text)
     {
         var depth = reader.Depth;
@@ -269,12 +297,16 @@ public static class XlsxTableFile
             {
                 text.Append(chunk, 0, read);
                 if (text.Length > MaxCellLength * XlsxEscapes.MaxLength)
-                    throw new ProblemException(new Problem($"{name}:{line}", "", $"a cell holds more than {MaxCellLength} characters, Excel's limit"));
+                    throw new ProblemException(
+                        new Problem(
+                            $"{name}:{line}", "", $"a cell holds more than {MaxCellLength} characters, Excel's limit"));
             }
         }
     }
 
-    /// <summary>The shared strings, at most <paramref name="most"/> of them and <see cref="MaxSharedCharacters"/> characters.</summary>
+    /// <summary>
+    /// The shared strings, at most <paramref name="most"/> of them and <see cref="MaxSharedCharacters"/> characters.
+    /// </summary>
     private static string[] SharedStrings(string name, XlsxPackage package, string part, int most)
     {
         using var reader = package.Read(part);
@@ -286,11 +318,13 @@ public static class XlsxTableFile
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "si")
                 continue;
             if (strings.Count == most)
-                throw new ProblemException(new Problem(name, "", $"the workbook's shared strings ({part}) are more than {most}, "
+                throw new ProblemException(
+                    new Problem(name, "", $"the workbook's shared strings ({part}) are more than {most}, "
                     + "more than its sheet has cells to show; refused as a possible zip bomb; save the table as CSV"));
             var item = StringItem(name, 0, reader, text);
             if ((characters += item.Length) > MaxSharedCharacters)
-                throw new ProblemException(new Problem(name, "", $"the workbook's shared strings ({part}) hold more than "
+                throw new ProblemException(
+                    new Problem(name, "", $"the workbook's shared strings ({part}) hold more than "
                     + $"{MaxSharedCharacters} characters; save the table as CSV, or split it"));
             strings.Add(item);
         }
@@ -328,14 +362,18 @@ public static class XlsxTableFile
                 inCellFormats = false;
             if (reader.NodeType != XmlNodeType.Element)
                 continue;
-            if (reader.LocalName == "numFmt" && uint.TryParse(reader.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var custom)
+            if (reader.LocalName == "numFmt"
+                && uint.TryParse(reader.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var custom)
                 && LooksLikeDate(reader.GetAttribute("formatCode") ?? ""))
                 customDates.Add(custom);
             else if (reader.LocalName == "cellXfs")
                 inCellFormats = !reader.IsEmptyElement;
             else if (inCellFormats && reader.LocalName == "xf")
             {
-                var id = uint.TryParse(reader.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+                var id = uint.TryParse(
+                    reader.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                    ? n
+                    : 0;
                 if (id is (>= 14 and <= 22) or (>= 27 and <= 36) or (>= 45 and <= 47) or (>= 50 and <= 58) || customDates.Contains(id))
                     styles.Add(index);
                 index++;
@@ -360,10 +398,12 @@ public static class XlsxTableFile
         {
             index = (index * 26) + (char.ToUpperInvariant(reference[letters]) - 'A' + 1);
             if (++letters > 3 || index > MaxColumns)
-                throw new ProblemException(new Problem($"{name}:{line}", Shown(reference), "a cell beyond Excel's last column, XFD"));
+                throw new ProblemException(
+                    new Problem($"{name}:{line}", Shown(reference), "a cell beyond Excel's last column, XFD"));
         }
         if (letters == 0)
-            throw new ProblemException(new Problem($"{name}:{line}", Shown(reference), "not a cell reference such as B2"));
+            throw new ProblemException(
+                new Problem($"{name}:{line}", Shown(reference), "not a cell reference such as B2"));
         return index - 1;
     }
 
@@ -376,7 +416,9 @@ public static class XlsxTableFile
     }
 
     /// <summary>Writes a workbook with one sheet; cells of <paramref name="numeric"/> columns become numbers.</summary>
-    public static void Write(Stream stream, string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlySet<int> numeric)
+    public static void Write(
+        Stream stream, string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows,
+        IReadOnlySet<int> numeric)
     {
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
@@ -388,7 +430,8 @@ public static class XlsxTableFile
         foreach (var row in rows)
             data.Append(MakeRow(index++, row, numeric));
         sheetPart.Worksheet = new Worksheet(data);
-        workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
+        workbook.Workbook.AppendChild(
+            new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
         workbook.Workbook.Save();
     }
 
@@ -401,18 +444,27 @@ public static class XlsxTableFile
             // Text goes out as an inline string, which Excel shows and never evaluates (no formula
             // injection); characters XML cannot hold are escaped the way Excel does.
             row.Append(numeric.Contains(i) && IsNumber(cells[i])
-                ? new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(cells[i]) }
+                ? new Cell
+                {
+                    CellReference = reference,
+                    DataType = CellValues.Number,
+                    CellValue = new CellValue(cells[i]),
+                }
                 : new Cell
                 {
                     CellReference = reference, DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(XlsxEscapes.Encode(cells[i])) { Space = SpaceProcessingModeValues.Preserve }),
+                    InlineString = new InlineString(
+                        new Text(XlsxEscapes.Encode(cells[i])) { Space = SpaceProcessingModeValues.Preserve }),
                 });
         }
         return row;
     }
 
     private static bool IsNumber(string text) =>
-        text.Length > 0 && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+        text.Length > 0
+            && decimal.TryParse(
+                text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture,
+                out _);
 
     private static string ColumnName(int index)
     {

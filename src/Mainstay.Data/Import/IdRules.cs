@@ -13,10 +13,12 @@ namespace Mainstay.Data.Import;
 /// </summary>
 public static class IdRules
 {
-    /// <param name="ownIds">For a writer who sees part of the ledger: the ids of the rows it may write, or null.</param>
+    /// <param name="ownIds">For a writer who sees part of the ledger: the ids of the rows it may write, or
+    /// null.</param>
     /// <param name="nations">The nations' codes: an id's prefix reserves it only when it is one of them.</param>
     public static IEnumerable<Problem> Problems(
-        LedgerKind kind, IReadOnlyList<string> cells, string where, bool added, User? writer, IReadOnlySet<string>? ownIds,
+        LedgerKind kind, IReadOnlyList<string> cells, string where, bool added, User? writer,
+        IReadOnlySet<string>? ownIds,
         IReadOnlySet<string> nations)
     {
         if (AccessPolicy.OwnerColumn(kind.Name) is not { } ownerColumn)
@@ -25,8 +27,10 @@ public static class IdRules
         var owner = cells[kind.ColumnIndex(ownerColumn)];
         if (NationIds.NationOf(id, nations) is { } nation && nation != owner)
         {
-            yield return new Problem(where, kind.Columns[0].Name, $"ids that begin with \"{NationIds.PrefixOf(nation)}\" are {nation}'s; "
-                + $"this {kind.RowNoun}'s {ownerColumn} is {owner}: give it an id that begins with \"{NationIds.PrefixOf(owner)}\"");
+            yield return new Problem(
+                where, kind.Columns[0].Name, $"ids that begin with \"{NationIds.PrefixOf(nation)}\" are {nation}'s; "
+                + $"this {kind.RowNoun}'s {ownerColumn} is {owner}: give it an id "
+                    + $"that begins with \"{NationIds.PrefixOf(owner)}\"");
             yield break;
         }
         if (added && writer?.Nation is { } own && !AccessPolicy.SeesEverything(writer)

@@ -24,7 +24,8 @@ public sealed record ImportScope(NationSide Side, string Nation)
     public override string ToString() => $"--{Column} {Nation}";
 
     /// <summary>Whether rows of <paramref name="kind"/> belong to a nation on this side.</summary>
-    public bool Applies(LedgerKind kind) => kind.ColumnIndex(Column) >= 0 && AccessPolicy.OwnerColumn(kind.Name) is not null;
+    public bool Applies(LedgerKind kind) => kind.ColumnIndex(Column) >= 0
+        && AccessPolicy.OwnerColumn(kind.Name) is not null;
 
     public bool Holds(LedgerKind kind, IReadOnlyList<string> cells) => cells[kind.ColumnIndex(Column)] == Nation;
 }
@@ -50,7 +51,10 @@ public sealed record ImportOptions
     /// <summary>Whether the writer sees only part of the ledger.</summary>
     public bool Limited => Viewer is not null && !AccessPolicy.SeesEverything(Viewer);
 
-    /// <summary>Whether the writer sees the row of <paramref name="target"/> (stored in <paramref name="rows"/>) a reference names.</summary>
+    /// <summary>
+    /// Whether the writer sees the row of <paramref name="target"/> (stored in <paramref name="rows"/>) a reference
+    /// names.
+    /// </summary>
     public bool ShowsReference(LedgerKind target, string value, IReadOnlyDictionary<string, string[]> rows) =>
         !Limited || RowViews.Shows(Viewer, target, value, rows);
 

@@ -11,9 +11,12 @@ namespace Mainstay.Data.Import;
 /// Whether what shows only between rows was checked on the file alone, which can be done when it
 /// holds the whole table; otherwise the import checks it on the table as it will be.
 /// </param>
-public sealed record ValidatedTable(string Source, LedgerKind Kind, IReadOnlyList<SourcedRow> Rows, bool CheckedTogether = true)
+public sealed record ValidatedTable(
+    string Source, LedgerKind Kind, IReadOnlyList<SourcedRow> Rows, bool CheckedTogether = true)
 {
-    /// <summary>Rows of the file left out, one line per reason with its count (see <see cref="TextTable.Skipped"/>).</summary>
+    /// <summary>
+    /// Rows of the file left out, one line per reason with its count (see <see cref="TextTable.Skipped"/>).
+    /// </summary>
     public IReadOnlyList<string> Skipped { get; init; } = [];
 
     /// <summary>
@@ -61,7 +64,8 @@ public sealed record ImportProgress(string Stage, long Done, long Total);
 public static class LedgerImport
 {
     /// <summary>Reads and checks files without touching any database; every problem is collected.</summary>
-    /// <param name="partial">The files hold part of their tables (a scoped import): what shows between rows is checked later.</param>
+    /// <param name="partial">The files hold part of their tables (a scoped import): what shows between rows is checked
+    /// later.</param>
     public static (IReadOnlyList<ValidatedTable> Tables, IReadOnlyList<Problem> Problems) ReadFiles(
         IReadOnlyList<string> paths, string? kindName, IProgress<ImportProgress>? progress = null, bool partial = false)
     {
@@ -78,13 +82,19 @@ public static class LedgerImport
             var (kind, table) = (file.Value.Kind, file.Value.Table);
             if (tables.FirstOrDefault(t => t.Kind == kind) is { } other)
             {
-                problems.Add(new Problem(table.Name, "", $"holds {kind.Name}, as {other.Source} does; import one {kind.Name} file at a time"));
+                problems.Add(
+                    new Problem(
+                        table.Name, "",
+                        $"holds {kind.Name}, as {other.Source} does; import one {kind.Name} file at a time"));
                 continue;
             }
             var total = table.Rows.Count;
             var badKeys = new HashSet<string>(StringComparer.Ordinal);
             var rows = TableValidation.Validate(kind, table, problems,
-                progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress($"checking {table.Name}", done, total))),
+                progress is null
+                    ? null
+                    : new RowProgress(
+                        done => progress.Report(new ImportProgress($"checking {table.Name}", done, total))),
                 rowsOnly: partial, badKeys);
             tables.Add(new ValidatedTable(table.Name, kind, rows, CheckedTogether: !partial)
             {
@@ -96,7 +106,8 @@ public static class LedgerImport
     }
 
     public static async Task<ImportOutcome> ApplyAsync(
-        LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, string actor, TimeProvider clock, ImportOptions? options = null,
+        LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, string actor, TimeProvider clock,
+        ImportOptions? options = null,
         IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
         // A dry run only reads, so it also works on a ledger opened read-only.
@@ -116,7 +127,8 @@ public static class LedgerImport
     /// (<see cref="ValidatedTable.BadKeys"/>), neither removed nor missing where it is named.
     /// </summary>
     public static async Task<IReadOnlyList<Problem>> CheckAgainstLedgerAsync(
-        LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, ImportOptions options, CancellationToken cancel = default)
+        LedgerDatabase db, IReadOnlyList<ValidatedTable> tables, ImportOptions options,
+        CancellationToken cancel = default)
     {
         var check = options with { DryRun = true };
         var outcome = await ApplyAsync(db, tables, "check", TimeProvider.System, check, cancel: cancel);
@@ -129,7 +141,8 @@ public static class LedgerImport
     /// Every change is worked out and checked (references between tables included) before any is written.
     /// </summary>
     public static async Task<ImportOutcome> ApplyInAsync(
-        LedgerDatabase db, System.Data.Common.DbTransaction transaction, IReadOnlyList<ValidatedTable> tables, string actor, TimeProvider clock,
+        LedgerDatabase db, System.Data.Common.DbTransaction transaction, IReadOnlyList<ValidatedTable> tables,
+        string actor, TimeProvider clock,
         ImportOptions? options = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
         options ??= new ImportOptions();
@@ -137,7 +150,9 @@ public static class LedgerImport
         var problems = new List<Problem>();
         var stored = new Dictionary<LedgerKind, SortedDictionary<string, string[]>>();
         async Task<SortedDictionary<string, string[]>> Stored(LedgerKind kind) =>
-            stored.TryGetValue(kind, out var rows) ? rows : stored[kind] = await LedgerTables.LoadAsync(db, kind, transaction, cancel);
+            stored.TryGetValue(kind, out var rows)
+                ? rows
+                : stored[kind] = await LedgerTables.LoadAsync(db, kind, transaction, cancel);
 
         var importedNations = ordered.FirstOrDefault(t => t.Kind == LedgerKinds.Nations);
         var existingNations = await Stored(LedgerKinds.Nations);
@@ -148,13 +163,18 @@ public static class LedgerImport
         foreach (var table in ordered)
             TableValidation.CheckNationReferences(table.Kind, table.Rows, nations, problems);
         if (importedNations is not null)
-            await CheckRemovedNationsUnusedAsync(db, existingNations.Keys.Where(c => !nations.Contains(c)).ToArray(), ordered, transaction, problems, cancel);
+            await CheckRemovedNationsUnusedAsync(
+                db, existingNations.Keys.Where(c => !nations.Contains(c)).ToArray(), ordered, transaction, problems,
+                cancel);
 
         if (options.Limited)
             foreach (var target in ordered.SelectMany(t => t.Kind.Columns).Select(c => c.RowOf).OfType<string>().Distinct())
                 await Stored(LedgerKinds.Find(target)!);
         bool ReferenceShown(LedgerColumn column, string value) =>
-            !options.Limited || (LedgerKinds.Find(column.RowOf!) is { } target && options.ShowsReference(target, value, stored[target]));
+            !options.Limited
+                || (
+                    LedgerKinds.Find(column.RowOf!) is { } target
+                        && options.ShowsReference(target, value, stored[target]));
         var plans = new List<TablePlan>();
         foreach (var table in ordered)
             plans.Add(TablePlanning.Plan(table, await Stored(table.Kind), options, ReferenceShown, nations, problems));
@@ -180,7 +200,9 @@ public static class LedgerImport
             var stage = $"saving {plan.Table.Source}";
             var count = plan.Table.Rows.Count;
             progress?.Report(new ImportProgress(stage, 0, count));
-            var rowProgress = progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress(stage, done, count)));
+            var rowProgress = progress is null
+                ? null
+                : new RowProgress(done => progress.Report(new ImportProgress(stage, done, count)));
             changes.Add(await WriteAsync(db, plan, audit, transaction, rowProgress, cancel));
             progress?.Report(new ImportProgress(stage, count, count));
         }
@@ -189,14 +211,17 @@ public static class LedgerImport
     }
 
     private static async Task<TableChange> WriteAsync(
-        LedgerDatabase db, TablePlan plan, AuditTrail audit, System.Data.Common.DbTransaction transaction, IProgress<long>? progress, CancellationToken cancel)
+        LedgerDatabase db, TablePlan plan, AuditTrail audit, System.Data.Common.DbTransaction transaction,
+        IProgress<long>? progress, CancellationToken cancel)
     {
         var kind = plan.Kind;
         var names = kind.Columns.Select(c => c.Name).ToArray();
         foreach (var row in plan.Added)
             audit.Record("add", kind.Name, kind.KeyOf(row), null, AuditTrail.RowJson(names, row));
         foreach (var (before, after) in plan.Changed)
-            audit.Record("change", kind.Name, kind.KeyOf(after), AuditTrail.RowJson(names, before), AuditTrail.RowJson(names, after));
+            audit.Record(
+                "change", kind.Name, kind.KeyOf(after), AuditTrail.RowJson(names, before),
+                AuditTrail.RowJson(names, after));
         foreach (var row in plan.Removed)
             audit.Record("remove", kind.Name, kind.KeyOf(row), AuditTrail.RowJson(names, row), null);
         await LedgerTables.DeleteAsync(db, kind, plan.Removed, transaction, cancel);
@@ -206,7 +231,10 @@ public static class LedgerImport
     }
 
     private static TableChange TableChangeOf(TablePlan plan) =>
-        new(plan.Table.Source, plan.Kind, plan.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Unchanged) { Skipped = plan.Table.Skipped };
+        new(plan.Table.Source, plan.Kind, plan.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Unchanged)
+        {
+            Skipped = plan.Table.Skipped,
+        };
 
     private static async Task CheckRemovedNationsUnusedAsync(
         LedgerDatabase db, IReadOnlyList<string> removed, IReadOnlyList<ValidatedTable> imported,
@@ -221,10 +249,14 @@ public static class LedgerImport
                 {
                     var sql = column.References == NationReference.One
                         ? $"SELECT COUNT(*) FROM {kind.Table} WHERE {column.Name} = @code"
-                        : $"SELECT COUNT(*) FROM {kind.Table} WHERE ';' || {column.Name} || ';' LIKE '%;' || @code || ';%'";
-                    var count = Convert.ToInt64(await db.ScalarAsync(sql, cancel, transaction, ("code", code)), System.Globalization.CultureInfo.InvariantCulture);
+                        : $"SELECT COUNT(*) FROM {kind.Table} WHERE ';' || "
+                            + $"{column.Name} || ';' LIKE '%;' || @code || ';%'";
+                    var count = Convert.ToInt64(
+                        await db.ScalarAsync(sql, cancel, transaction, ("code", code)),
+                        System.Globalization.CultureInfo.InvariantCulture);
                     if (count > 0)
-                        problems.Add(new Problem(source, "code", $"nation {code} would be removed but {count} {kind.Name} row(s) still name it in {column.Name}"));
+                        problems.Add(new Problem(source, "code", $"nation {code} would be removed but {count} "
+                            + $"{kind.Name} row(s) still name it in {column.Name}"));
                 }
     }
 

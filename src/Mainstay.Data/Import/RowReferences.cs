@@ -56,14 +56,18 @@ public static class RowReferences
                 continue; // a row of the file with problems of its own, already reported
             if (NewlySet(plan, key, column, target, storedTargets, options) && (!exists || !options.Sees(target, targetCells!)))
                 problems.Add(new Problem(plan!.WhereOf(key), name, $"no {target.RowNoun} \"{value}\""
-                    + (suggestions.TryGetValue(value, out var suggestion) ? suggestion : suggestions[value] = Suggestion(target, value, targets))));
+                    + (
+                        suggestions.TryGetValue(value, out var suggestion)
+                            ? suggestion
+                            : suggestions[value] = Suggestion(target, value, targets))));
             // Only what this write removes is its doing; a reference that dangled before is not.
             else if (!exists && targetPlan is not null && targetPlan.Stored.ContainsKey(value))
                 (dangling.TryGetValue(value, out var list) ? list : dangling[value] = []).Add(cells);
         }
         foreach (var (value, referring) in dangling)
             problems.Add(new Problem(targetPlan?.Table.Source ?? kind.Name, "",
-                $"{target.RowNoun} \"{value}\" would be removed, but {Naming(kind, referring, options)} still name it in {name}; "
+                $"{target.RowNoun} \"{value}\" would be removed, but "
+                    + $"{Naming(kind, referring, options)} still name it in {name}; "
                 + $"keep it, or change those {kind.Name} first"));
     }
 
@@ -74,17 +78,22 @@ public static class RowReferences
     /// naming that row back is setting it, answered as for any row that is not there.
     /// </summary>
     private static bool NewlySet(
-        TablePlan? plan, string key, int column, LedgerKind target, IReadOnlyDictionary<string, string[]> storedTargets, ImportOptions options)
+        TablePlan? plan, string key, int column, LedgerKind target, IReadOnlyDictionary<string, string[]> storedTargets,
+        ImportOptions options)
     {
         if (plan is null || !plan.Written.TryGetValue(key, out var written))
             return false;
         if (!plan.Stored.TryGetValue(key, out var before))
             return true;
-        var read = before[column].Length == 0 || options.ShowsReference(target, before[column], storedTargets) ? before[column] : "";
+        var read = before[column].Length == 0 || options.ShowsReference(target, before[column], storedTargets)
+            ? before[column]
+            : "";
         return read != written[column];
     }
 
-    /// <summary>The rows that name a removed row: those the writer may see by id, the others only as "rows you may not see".</summary>
+    /// <summary>
+    /// The rows that name a removed row: those the writer may see by id, the others only as "rows you may not see".
+    /// </summary>
     private static string Naming(LedgerKind kind, List<string[]> referring, ImportOptions options)
     {
         var seen = referring.Where(cells => options.Sees(kind, cells)).Select(kind.KeyOf).ToArray();
@@ -123,7 +132,8 @@ public static class RowReferences
         {
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                current[j] = Math.Min(
+                    Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
             (previous, current) = (current, previous);
         }
         return previous[b.Length];

@@ -21,7 +21,10 @@ public static class TablePlanning
         var scope = options.Scope;
         if (scope is not null && !scope.Applies(kind))
         {
-            problems.Add(new Problem(table.Source, "", $"{kind.Name} rows belong to no {scope.Column}; import it without {scope.Side.ToString().ToLowerInvariant()} scope"));
+            problems.Add(
+                new Problem(
+                    table.Source, "",
+                    $"{kind.Name} rows belong to no {scope.Column}; import it without {scope.Side.ToString().ToLowerInvariant()} scope"));
             return plan;
         }
         var ownIds = options.Limited ? IdRules.OwnIds(kind, stored.Values, options.Viewer!) : null;
@@ -36,14 +39,16 @@ public static class TablePlanning
             // Not a hidden one: a copy of a row the writer may not see is answered as a new row with that id.
             var kept = found && !hidden && before!.SequenceEqual(row.Cells, StringComparer.Ordinal);
             var idProblems = kept ? []
-                : IdRules.Problems(kind, row.Cells, row.Where, added: !found || hidden, options.Viewer, ownIds, nations).ToArray();
+                : IdRules.Problems(
+                    kind, row.Cells, row.Where, added: !found || hidden, options.Viewer, ownIds, nations).ToArray();
             foreach (var problem in idProblems)
                 problems.Add(problem);
             if (idProblems.Length > 0)
                 continue;
             if (scope is not null && !scope.Holds(kind, row.Cells))
             {
-                problems.Add(new Problem(row.Where, scope.Column, $"is {row.Cells[kind.ColumnIndex(scope.Column)]}; this import ({scope}) holds only {scope.Nation}'s rows"));
+                problems.Add(new Problem(row.Where, scope.Column, $"is {row.Cells[kind.ColumnIndex(scope.Column)]}; "
+                    + $"this import ({scope}) holds only {scope.Nation}'s rows"));
                 continue;
             }
             if (found && scope is not null && !scope.Holds(kind, before!))
@@ -53,7 +58,9 @@ public static class TablePlanning
                     : $"the id \"{key}\" cannot be used; choose another"));
                 continue;
             }
-            var cells = found && options.Limited ? KeepHiddenReferences(kind, row.Cells, before!, referenceShown) : row.Cells;
+            var cells = found && options.Limited
+                ? KeepHiddenReferences(kind, row.Cells, before!, referenceShown)
+                : row.Cells;
             plan.Final[key] = cells;
             plan.Written[key] = row.Cells;
             if (!found)
@@ -71,9 +78,13 @@ public static class TablePlanning
             }
         if (plan.Removed.Count > 0 && !options.AllowRemovals)
             problems.Add(new Problem(table.Source, "",
-                $"would remove {plan.Removed.Count:N0} row(s) of {kind.Name} that the file does not hold ({RowReferences.List(plan.Removed.Select(kind.KeyOf).ToArray())}); "
+                $"would remove {plan.Removed.Count:N0} row(s) of {kind.Name} that the file does not "
+                    + $"hold ({RowReferences.List(plan.Removed.Select(kind.KeyOf).ToArray())}); "
                 + "nothing is removed unless you allow removals (--allow-removals)"
-                + (scope is null && kind.ColumnIndex("donor") >= 0 ? ", or import one nation's rows only (--donor or --recipient)" : "")));
+                + (
+                    scope is null && kind.ColumnIndex("donor") >= 0
+                        ? ", or import one nation's rows only (--donor or --recipient)"
+                        : "")));
         return plan;
     }
 
@@ -81,7 +92,8 @@ public static class TablePlanning
     /// A reference the writer reads as empty (it names a row the writer may not see) stays as stored
     /// when written back empty, so a desk can edit and re-import what it downloaded.
     /// </summary>
-    private static string[] KeepHiddenReferences(LedgerKind kind, string[] cells, string[] before, Func<LedgerColumn, string, bool> shown)
+    private static string[] KeepHiddenReferences(
+        LedgerKind kind, string[] cells, string[] before, Func<LedgerColumn, string, bool> shown)
     {
         string[]? kept = null;
         for (var i = 0; i < kind.Columns.Count; i++)
@@ -104,11 +116,15 @@ public static class TablePlanning
                 hidden.Add(plan.WhereOf(key));
     }
 
-    /// <summary>Checks what shows only between rows on the table as it will be, naming only rows the writer sees.</summary>
-    public static void CheckTogether(TablePlan plan, ImportOptions options, ISet<string> hidden, ICollection<Problem> problems)
+    /// <summary>
+    /// Checks what shows only between rows on the table as it will be, naming only rows the writer sees.
+    /// </summary>
+    public static void CheckTogether(
+        TablePlan plan, ImportOptions options, ISet<string> hidden, ICollection<Problem> problems)
     {
         var kind = plan.Kind;
-        var rows = plan.Final.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new SourcedRow(plan.WhereOf(p.Key), p.Value)).ToArray();
+        var rows = plan.Final.OrderBy(
+            p => p.Key, StringComparer.Ordinal).Select(p => new SourcedRow(plan.WhereOf(p.Key), p.Value)).ToArray();
         if (options.Limited)
             foreach (var row in rows.Where(r => !options.Sees(kind, r.Cells)))
                 hidden.Add(row.Where);
@@ -120,7 +136,8 @@ public static class TablePlanning
     /// The problems as the writer may read them: each once, and those found at rows it may not see
     /// replaced by one that says only that such rows are in the way.
     /// </summary>
-    public static IReadOnlyList<Problem> AsSeen(IEnumerable<Problem> problems, IReadOnlySet<string> hidden, ImportOptions options)
+    public static IReadOnlyList<Problem> AsSeen(
+        IEnumerable<Problem> problems, IReadOnlySet<string> hidden, ImportOptions options)
     {
         var seen = new List<Problem>();
         var unique = new HashSet<Problem>();
@@ -133,7 +150,8 @@ public static class TablePlanning
                 seen.Add(problem);
         }
         if (blocked)
-            seen.Add(new Problem("request", "", "the change conflicts with rows you may not see; ask the coordinators"));
+            seen.Add(
+                new Problem("request", "", "the change conflicts with rows you may not see; ask the coordinators"));
         return seen;
     }
 }

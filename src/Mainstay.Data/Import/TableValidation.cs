@@ -11,7 +11,8 @@ namespace Mainstay.Data.Import;
 /// </summary>
 public static class TableValidation
 {
-    /// <param name="rowsOnly">Check each row alone, not what shows between rows: the table is not whole (a single row to edit).</param>
+    /// <param name="rowsOnly">Check each row alone, not what shows between rows: the table is not whole (a single row
+    /// to edit).</param>
     /// <param name="badKeys">
     /// Gets the keys of the rows left out for problems of their own, where their key cells are there.
     /// </param>
@@ -42,11 +43,16 @@ public static class TableValidation
         return rows;
     }
 
-    private static bool IsDuplicate(LedgerKind kind, string key, int line, RowReader reader, Dictionary<string, int> firstLineOfKey, ICollection<Problem> problems)
+    private static bool IsDuplicate(
+        LedgerKind kind, string key, int line, RowReader reader, Dictionary<string, int> firstLineOfKey,
+        ICollection<Problem> problems)
     {
         if (firstLineOfKey.TryAdd(key, line))
             return false;
-        problems.Add(new Problem(reader.Where, kind.Columns[0].Name, $"duplicate {kind.KeyDescription} \"{key}\"; first on line {firstLineOfKey[key]}"));
+        problems.Add(
+            new Problem(
+                reader.Where, kind.Columns[0].Name,
+                $"duplicate {kind.KeyDescription} \"{key}\"; first on line {firstLineOfKey[key]}"));
         return true;
     }
 
@@ -85,7 +91,9 @@ public static class TableValidation
     /// an optional column counts as unknown, as the planning contract wants. Rows with problems are
     /// left out (and reported).
     /// </summary>
-    public static List<T> ReadRecords<T>(LedgerKind<T> kind, string name, string text, ICollection<Problem> problems, Func<T, string> key, bool strictColumns)
+    public static List<T> ReadRecords<T>(
+        LedgerKind<T> kind, string name, string text, ICollection<Problem> problems, Func<T, string> key,
+        bool strictColumns)
         where T : class
     {
         // Size the collections once: a million rows would otherwise be re-hashed and copied as they grow.
@@ -117,7 +125,8 @@ public static class TableValidation
         return records;
     }
 
-    private static Dictionary<string, int>? IndexColumns(LedgerKind kind, string name, string[] header, ICollection<Problem> problems, bool strictColumns)
+    private static Dictionary<string, int>? IndexColumns(
+        LedgerKind kind, string name, string[] header, ICollection<Problem> problems, bool strictColumns)
     {
         var columns = strictColumns ? kind.Columns.Where(c => !c.Optional).ToArray() : kind.Columns;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -129,7 +138,10 @@ public static class TableValidation
                 continue; // a trailing comma, as spreadsheets and the ECB write
             if (!columns.Any(c => c.Name == column))
             {
-                problems.Add(new Problem($"{name}:1", column, $"unknown column; {kind.Name} files have {string.Join(", ", columns.Select(c => c.Name))}"));
+                problems.Add(
+                    new Problem(
+                        $"{name}:1", column, $"unknown column; {kind.Name} files have "
+                            + $"{string.Join(", ", columns.Select(c => c.Name))}"));
                 headerOk = false;
             }
             else if (!index.TryAdd(column, i))
@@ -161,7 +173,9 @@ public static class TableValidation
         private int _line;
         private IReadOnlyList<string> _cells = [];
 
-        public Rows(string name, int headerLength, Dictionary<string, int> index, ICollection<Problem> problems, RowCache? cache)
+        public Rows(
+            string name, int headerLength, Dictionary<string, int> index, ICollection<Problem> problems,
+            RowCache? cache)
         {
             _name = name;
             _headerLength = headerLength;
@@ -169,7 +183,9 @@ public static class TableValidation
             _problems = problems;
             _columns = [.. index];
             // The location is built only if a problem needs it: a million rows rarely do.
-            _reader = new RowReader(() => $"{_name}:{_line}", column => index.TryGetValue(column, out var i) ? _cells[i] : null, problems, cache);
+            _reader = new RowReader(
+                () => $"{_name}:{_line}", column => index.TryGetValue(column, out var i) ? _cells[i] : null, problems,
+                cache);
         }
 
         /// <summary>The reader of the row, or null (and the problem reported) when its width is wrong.</summary>
@@ -182,7 +198,8 @@ public static class TableValidation
             }
             if (cells.Count > _headerLength && cells.Skip(_headerLength).Any(c => c.Length > 0))
             {
-                _problems.Add(new Problem($"{_name}:{line}", "", $"expected {_headerLength} fields, got {cells.Count}"));
+                _problems.Add(
+                    new Problem($"{_name}:{line}", "", $"expected {_headerLength} fields, got {cells.Count}"));
                 return null;
             }
             _line = line;
@@ -195,16 +212,25 @@ public static class TableValidation
         }
     }
 
-    /// <summary>Checks that every nation code in <paramref name="rows"/> is one of <paramref name="nations"/>.</summary>
-    public static void CheckNationReferences(LedgerKind kind, IReadOnlyList<SourcedRow> rows, IReadOnlySet<string> nations, ICollection<Problem> problems)
+    /// <summary>
+    /// Checks that every nation code in <paramref name="rows"/> is one of <paramref name="nations"/>.
+    /// </summary>
+    public static void CheckNationReferences(
+        LedgerKind kind, IReadOnlyList<SourcedRow> rows, IReadOnlySet<string> nations, ICollection<Problem> problems)
     {
-        var referring = kind.Columns.Select((c, i) => (c, i)).Where(p => p.c.References != NationReference.None).ToArray();
+        var referring = kind.Columns.Select((c, i) => (c, i)).Where(p => p.c.References != NationReference.None)
+            .ToArray();
         foreach (var row in rows)
             foreach (var (column, i) in referring)
             {
-                var codes = column.References == NationReference.One ? [row.Cells[i]] : row.Cells[i].Split(';', StringSplitOptions.RemoveEmptyEntries);
+                var codes = column.References == NationReference.One
+                    ? [row.Cells[i]]
+                    : row.Cells[i].Split(';', StringSplitOptions.RemoveEmptyEntries);
                 foreach (var code in codes.Where(c => !(c == "*" && column.References == NationReference.ListOrAny) && !nations.Contains(c)))
-                    problems.Add(new Problem(row.Where, column.Name, $"unknown nation \"{code}\"; add it to nations.csv first (or import both together)"));
+                    problems.Add(
+                        new Problem(
+                            row.Where, column.Name,
+                            $"unknown nation \"{code}\"; add it to nations.csv first (or import both together)"));
             }
     }
 }

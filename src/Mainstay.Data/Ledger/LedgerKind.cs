@@ -27,7 +27,9 @@ public abstract class LedgerKind
     public string KeyOf(IReadOnlyList<string> cells) =>
         KeyColumns == 1 ? cells[0] : string.Join('/', cells.Take(KeyColumns));
 
-    public string KeyDescription => KeyColumns == 1 ? Columns[0].Name : string.Join(" and ", Columns.Take(KeyColumns).Select(c => c.Name));
+    public string KeyDescription => KeyColumns == 1
+        ? Columns[0].Name
+        : string.Join(" and ", Columns.Take(KeyColumns).Select(c => c.Name));
 
     /// <summary>Reads one row into canonical cells; null when the row has problems (reported to the reader).</summary>
     public abstract string[]? Canonicalize(RowReader row);
@@ -43,11 +45,16 @@ public abstract class LedgerKind
 
     /// <summary>The cells of a row of this kind, looked up by column name.</summary>
     public Func<string, string> CellsByName(IReadOnlyList<string> cells) => column =>
-        ColumnIndex(column) is var i and >= 0 ? cells[i] : throw new ArgumentException($"{Name} has no column {column}", nameof(column));
+        ColumnIndex(column) is var i and >= 0
+            ? cells[i]
+            : throw new ArgumentException($"{Name} has no column {column}", nameof(column));
 
-    /// <summary>Problems that only show between rows (beyond duplicate keys), e.g. the tranches of one pledge.</summary>
+    /// <summary>
+    /// Problems that only show between rows (beyond duplicate keys), e.g. the tranches of one pledge.
+    /// </summary>
     /// <param name="shown">Whether the reader of the problems may see a row (by its cells); null: every row.</param>
-    public virtual IEnumerable<Problem> CheckTogether(IReadOnlyList<SourcedRow> rows, Func<string[], bool>? shown = null) => [];
+    public virtual IEnumerable<Problem> CheckTogether(
+        IReadOnlyList<SourcedRow> rows, Func<string[], bool>? shown = null) => [];
 }
 
 /// <summary>A ledger kind whose rows are records of <typeparamref name="T"/>.</summary>
@@ -70,7 +77,9 @@ public abstract class LedgerKind<T> : LedgerKind
         var problems = new List<Problem>();
         var row = new RowReader(Table, CellsByName(cells), problems);
         var record = Read(row);
-        return problems.Count == 0 ? record : throw new InvalidOperationException($"stored {RowNoun} is invalid: {problems[0]}");
+        return problems.Count == 0
+            ? record
+            : throw new InvalidOperationException($"stored {RowNoun} is invalid: {problems[0]}");
     }
 
 }

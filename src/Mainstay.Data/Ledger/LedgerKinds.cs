@@ -2,7 +2,9 @@ using Mainstay.Data.Ledger.Kinds;
 
 namespace Mainstay.Data.Ledger;
 
-/// <summary>Every table of the ledger, in the order an import applies them (nations before what refers to them).</summary>
+/// <summary>
+/// Every table of the ledger, in the order an import applies them (nations before what refers to them).
+/// </summary>
 public static class LedgerKinds
 {
     public static readonly NationsKind Nations = new();
@@ -19,7 +21,9 @@ public static class LedgerKinds
     public static readonly DeliveriesKind Deliveries = new();
 
     public static readonly IReadOnlyList<LedgerKind> All =
-        [Nations, Gdp, Items, Requirements, Offers, Pledges, Coalitions, ExchangeRates, AnnualRates, Baselines, Contributions, Deliveries];
+        [
+            Nations, Gdp, Items, Requirements, Offers, Pledges, Coalitions, ExchangeRates, AnnualRates, Baselines,
+            Contributions, Deliveries];
 
     public static LedgerKind? Find(string name) => All.FirstOrDefault(k => k.Name == name);
 }

@@ -11,14 +11,18 @@ using Mainstay.Planning;
 namespace Mainstay.Data.Planning;
 
 /// <summary>A plan stored in the ledger.</summary>
-/// <param name="InputHash">SHA-256 of the plan's inputs: every item type's requirements and offers (see <see cref="LedgerPlans.ItemHash"/>).</param>
-public sealed record StoredPlan(long Id, string CreatedAt, string Actor, long AuditSeq, string InputHash, BigInteger Objective, long AllocatedUnits, long Requirements, long Offers, long ItemsSolved);
+/// <param name="InputHash">SHA-256 of the plan's inputs: every item type's requirements and offers (see
+/// <see cref="LedgerPlans.ItemHash"/>).</param>
+public sealed record StoredPlan(
+    long Id, string CreatedAt, string Actor, long AuditSeq, string InputHash, BigInteger Objective, long AllocatedUnits,
+    long Requirements, long Offers, long ItemsSolved);
 
 /// <summary>What <see cref="LedgerPlans.RunAsync"/> did.</summary>
 public sealed record PlanRun(StoredPlan Plan, StoredPlan? Previous, bool Unchanged, IReadOnlyList<string> ItemsSolved);
 
 /// <summary>A requirement whose coverage differs between two plans, and the ledger changes that explain it.</summary>
-public sealed record CoverageChange(string RequirementId, string Item, long Before, long After, IReadOnlyList<string> Because);
+public sealed record CoverageChange(
+    string RequirementId, string Item, long Before, long After, IReadOnlyList<string> Because);
 
 /// <summary>
 /// Plans of the ledger, stored with the audit sequence number they were made at. A new plan
@@ -28,11 +32,14 @@ public sealed record CoverageChange(string RequirementId, string Item, long Befo
 /// </summary>
 public static class LedgerPlans
 {
-    public static async Task<PlanRun> RunAsync(LedgerDatabase db, string actor, TimeProvider clock, CancellationToken cancel = default)
+    public static async Task<PlanRun> RunAsync(
+        LedgerDatabase db, string actor, TimeProvider clock, CancellationToken cancel = default)
     {
         await using var transaction = await db.BeginWriteAsync(cancel);
         var previous = await LatestAsync(db, transaction, cancel);
-        var auditSeq = Convert.ToInt64(await db.ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM audit_log", cancel, transaction), CultureInfo.InvariantCulture);
+        var auditSeq = Convert.ToInt64(
+            await db.ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM audit_log", cancel, transaction),
+            CultureInfo.InvariantCulture);
 
         HashSet<string>? changedItems = null;
         if (previous is not null)
@@ -45,7 +52,8 @@ public static class LedgerPlans
         var requirements = await LoadAsync(db, LedgerKinds.Requirements, changedItems, transaction, cancel);
         var offers = await LoadAsync(db, LedgerKinds.Offers, changedItems, transaction, cancel);
         var plan = Planner.Solve(requirements, offers);
-        var solved = changedItems ?? requirements.Select(r => r.Item).Concat(offers.Select(o => o.Item)).ToHashSet(StringComparer.Ordinal);
+        var solved = changedItems
+            ?? requirements.Select(r => r.Item).Concat(offers.Select(o => o.Item)).ToHashSet(StringComparer.Ordinal);
 
         var id = (previous?.Id ?? 0) + 1;
         var allocationsByItem = plan.Allocations.ToLookup(a => a.Requirement.Item, StringComparer.Ordinal);
@@ -54,9 +62,14 @@ public static class LedgerPlans
         foreach (var item in solved.Order(StringComparer.Ordinal))
         {
             var mine = allocationsByItem[item].ToArray();
-            var objective = mine.Aggregate(BigInteger.Zero, (sum, a) => sum + ((BigInteger)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity));
-            await db.ExecuteAsync("INSERT INTO plan_items (plan_id, item, solved_in, input_hash, objective, allocated_units) VALUES (@p, @i, @p, @h, @o, @u)", cancel, transaction,
-                ("p", id), ("i", item), ("h", ItemHash(requirementsByItem[item], offersByItem[item])), ("o", objective.ToString(CultureInfo.InvariantCulture)), ("u", mine.Sum(a => a.Quantity)));
+            var objective = mine.Aggregate(
+                BigInteger.Zero, (sum, a) => sum + ((BigInteger)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity));
+            await db.ExecuteAsync(
+                "INSERT INTO plan_items (plan_id, item, solved_in, input_hash, "
+                    + "objective, allocated_units) VALUES (@p, @i, @p, @h, @o, @u)",
+                cancel, transaction,
+                ("p", id), ("i", item), ("h", ItemHash(requirementsByItem[item], offersByItem[item])),
+                ("o", objective.ToString(CultureInfo.InvariantCulture)), ("u", mine.Sum(a => a.Quantity)));
         }
         if (previous is not null)
         {
@@ -70,19 +83,28 @@ public static class LedgerPlans
         await InsertAllocationsAsync(db, id, plan.Allocations, transaction, cancel);
 
         var totals = await ItemTotalsAsync(db, id, transaction, cancel);
-        var stored = new StoredPlan(id, clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), actor, auditSeq,
+        var stored = new StoredPlan(
+            id, clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), actor, auditSeq,
             totals.InputHash, totals.Objective, totals.Units,
-            await LedgerTables.CountAsync(db, LedgerKinds.Requirements, cancel, transaction), await LedgerTables.CountAsync(db, LedgerKinds.Offers, cancel, transaction), solved.Count);
+            await LedgerTables.CountAsync(db, LedgerKinds.Requirements, cancel, transaction),
+            await LedgerTables.CountAsync(db, LedgerKinds.Offers, cancel, transaction), solved.Count);
         await db.ExecuteAsync(
-            "INSERT INTO plans (id, created_at, actor, audit_seq, input_hash, objective, allocated_units, requirements, offers, items_solved) VALUES (@id, @at, @actor, @seq, @h, @o, @u, @r, @f, @s)",
-            cancel, transaction, ("id", stored.Id), ("at", stored.CreatedAt), ("actor", actor), ("seq", auditSeq), ("h", stored.InputHash),
-            ("o", stored.Objective.ToString(CultureInfo.InvariantCulture)), ("u", stored.AllocatedUnits), ("r", stored.Requirements), ("f", stored.Offers), ("s", stored.ItemsSolved));
+            "INSERT INTO plans (id, created_at, actor, audit_seq, input_hash, objective, allocated_units, "
+                + "requirements, offers, items_solved) VALUES (@id, @at, @actor, @seq, @h, @o, @u, @r, @f, @s)",
+            cancel, transaction, ("id", stored.Id), ("at", stored.CreatedAt), ("actor", actor), ("seq", auditSeq),
+            ("h", stored.InputHash),
+            ("o", stored.Objective.ToString(CultureInfo.InvariantCulture)), ("u", stored.AllocatedUnits),
+            ("r", stored.Requirements), ("f", stored.Offers), ("s", stored.ItemsSolved));
 
         var audit = await AuditTrail.BeginAsync(db, transaction, actor, clock, cancel);
         audit.Record("add", "plans", id.ToString(CultureInfo.InvariantCulture), null, AuditTrail.RowJson(
             ["id", "input_hash", "objective", "allocated_units", "items_solved", "audit_seq"],
-            [id.ToString(CultureInfo.InvariantCulture), stored.InputHash, stored.Objective.ToString(CultureInfo.InvariantCulture), stored.AllocatedUnits.ToString(CultureInfo.InvariantCulture),
-             stored.ItemsSolved.ToString(CultureInfo.InvariantCulture), auditSeq.ToString(CultureInfo.InvariantCulture)]));
+            [
+                id.ToString(CultureInfo.InvariantCulture), stored.InputHash,
+                stored.Objective.ToString(CultureInfo.InvariantCulture),
+                stored.AllocatedUnits.ToString(CultureInfo.InvariantCulture),
+             stored.ItemsSolved.ToString(CultureInfo.InvariantCulture),
+             auditSeq.ToString(CultureInfo.InvariantCulture)]));
         await audit.FlushAsync(cancel);
         await transaction.CommitAsync(cancel);
         return new PlanRun(stored, previous, Unchanged: false, solved.Order(StringComparer.Ordinal).ToArray());
@@ -102,7 +124,8 @@ public static class LedgerPlans
     /// Units allocated to each requirement in stored plan <paramref name="planId"/>, counting only the
     /// item types whose allocations plan <paramref name="otherId"/> does not share (the others cannot differ).
     /// </summary>
-    public static async Task<Dictionary<string, (string Item, long Units)>> CoverageAsync(LedgerDatabase db, long planId, long otherId, CancellationToken cancel = default)
+    public static async Task<Dictionary<string, (string Item, long Units)>> CoverageAsync(
+        LedgerDatabase db, long planId, long otherId, CancellationToken cancel = default)
     {
         await using var command = db.CreateCommand("""
             SELECT a.requirement_id, a.item, SUM(a.quantity) FROM plan_items i
@@ -114,12 +137,17 @@ public static class LedgerPlans
         await using var reader = await command.ExecuteReaderAsync(cancel);
         var coverage = new Dictionary<string, (string, long)>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancel))
-            coverage[reader.GetString(0)] = (reader.GetString(1), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture));
+            coverage[reader.GetString(0)] = (
+                reader.GetString(1), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture));
         return coverage;
     }
 
-    /// <summary>Requirements whose planned units differ between two plans, each with the ledger changes to its item type in between.</summary>
-    public static async Task<IReadOnlyList<CoverageChange>> DiffAsync(LedgerDatabase db, StoredPlan before, StoredPlan after, CancellationToken cancel = default)
+    /// <summary>
+    /// Requirements whose planned units differ between two plans, each with the ledger changes to its item type in
+    /// between.
+    /// </summary>
+    public static async Task<IReadOnlyList<CoverageChange>> DiffAsync(
+        LedgerDatabase db, StoredPlan before, StoredPlan after, CancellationToken cancel = default)
     {
         var old = await CoverageAsync(db, before.Id, after.Id, cancel);
         var @new = await CoverageAsync(db, after.Id, before.Id, cancel);
@@ -138,7 +166,8 @@ public static class LedgerPlans
     }
 
     /// <summary>Every allocation of a stored plan, by requirement id then offer id.</summary>
-    public static async Task<IReadOnlyList<(string RequirementId, string OfferId, long Quantity)>> AllocationsAsync(LedgerDatabase db, long planId, CancellationToken cancel = default)
+    public static async Task<IReadOnlyList<(string RequirementId, string OfferId, long Quantity)>> AllocationsAsync(
+        LedgerDatabase db, long planId, CancellationToken cancel = default)
     {
         await using var command = db.CreateCommand("""
             SELECT a.requirement_id, a.offer_id, a.quantity FROM plan_items i
@@ -149,21 +178,32 @@ public static class LedgerPlans
         var rows = new List<(string, string, long)>();
         while (await reader.ReadAsync(cancel))
             rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
-        rows.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1) is var c && c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2));
+        rows.Sort(
+            (a, b) => string.CompareOrdinal(a.Item1, b.Item1) is var c && c != 0
+                ? c
+                : string.CompareOrdinal(a.Item2, b.Item2));
         return rows;
     }
 
-    /// <summary>The allocations of one requirement, of one offer, or of both (an empty or null id: any), in their order.</summary>
+    /// <summary>
+    /// The allocations of one requirement, of one offer, or of both (an empty or null id: any), in their order.
+    /// </summary>
     public static IReadOnlyList<(string RequirementId, string OfferId, long Quantity)> Matching(
-        IEnumerable<(string RequirementId, string OfferId, long Quantity)> allocations, string? requirementId, string? offerId)
+        IEnumerable<(string RequirementId, string OfferId, long Quantity)> allocations, string? requirementId,
+        string? offerId)
     {
-        return [.. allocations.Where(a => (string.IsNullOrEmpty(requirementId) || a.RequirementId == requirementId) && (string.IsNullOrEmpty(offerId) || a.OfferId == offerId))];
+        return [
+            .. allocations.Where(
+                a => (string.IsNullOrEmpty(requirementId) || a.RequirementId == requirementId)
+                    && (string.IsNullOrEmpty(offerId) || a.OfferId == offerId))];
     }
 
-    private const string PlanColumns = "id, created_at, actor, audit_seq, input_hash, objective, allocated_units, requirements, offers, items_solved";
+    private const string PlanColumns = "id, created_at, actor, audit_seq, input_hash, objective, "
+        + "allocated_units, requirements, offers, items_solved";
 
     private static StoredPlan ReadPlan(DbDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4), BigInteger.Parse(r.GetString(5), CultureInfo.InvariantCulture),
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4),
+        BigInteger.Parse(r.GetString(5), CultureInfo.InvariantCulture),
         r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9));
 
     /// <summary>
@@ -172,7 +212,8 @@ public static class LedgerPlans
     /// </summary>
     public static string ItemHash(IEnumerable<Requirement> requirements, IEnumerable<Offer> offers)
     {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(
+            System.Security.Cryptography.HashAlgorithmName.SHA256);
         void Add(string kind, IEnumerable<string> cells) =>
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(kind + "\u001F" + string.Join('\u001F', cells) + "\n"));
         foreach (var r in requirements.OrderBy(r => r.Id, StringComparer.Ordinal))
@@ -182,20 +223,29 @@ public static class LedgerPlans
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>The ledger changes to <paramref name="item"/>'s requirements and offers after <paramref name="plan"/> was made, oldest first.</summary>
+    /// <summary>
+    /// The ledger changes to <paramref name="item"/>'s requirements and offers after <paramref name="plan"/> was made,
+    /// oldest first.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> ChangesSinceAsync(
         LedgerDatabase db, StoredPlan plan, string item, CancellationToken cancel = default) =>
         (await ChangesByItemAsync(db, plan.AuditSeq, long.MaxValue, cancel)).GetValueOrDefault(item) ?? [];
 
-    private static async Task<StoredPlan?> LatestAsync(LedgerDatabase db, DbTransaction transaction, CancellationToken cancel)
+    private static async Task<StoredPlan?> LatestAsync(
+        LedgerDatabase db, DbTransaction transaction, CancellationToken cancel)
     {
-        await using var command = db.CreateCommand($"SELECT {PlanColumns} FROM plans ORDER BY id DESC LIMIT 1", transaction);
+        await using var command = db.CreateCommand(
+            $"SELECT {PlanColumns} FROM plans ORDER BY id DESC LIMIT 1", transaction);
         await using var reader = await command.ExecuteReaderAsync(cancel);
         return await reader.ReadAsync(cancel) ? ReadPlan(reader) : null;
     }
 
-    /// <summary>The item types of every requirement and offer added, changed or removed after audit entry <paramref name="seq"/>.</summary>
-    private static async Task<HashSet<string>> ItemsChangedSinceAsync(LedgerDatabase db, long seq, DbTransaction? transaction, CancellationToken cancel)
+    /// <summary>
+    /// The item types of every requirement and offer added, changed or removed after audit entry
+    /// <paramref name="seq"/>.
+    /// </summary>
+    private static async Task<HashSet<string>> ItemsChangedSinceAsync(
+        LedgerDatabase db, long seq, DbTransaction? transaction, CancellationToken cancel)
     {
         var items = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var (_, _, _, itemBefore, itemAfter) in PlanningChangesAsync(db, seq, long.MaxValue, transaction, cancel))
@@ -208,25 +258,30 @@ public static class LedgerPlans
         return items;
     }
 
-    private static async Task<Dictionary<string, List<string>>> ChangesByItemAsync(LedgerDatabase db, long fromSeq, long toSeq, CancellationToken cancel)
+    private static async Task<Dictionary<string, List<string>>> ChangesByItemAsync(
+        LedgerDatabase db, long fromSeq, long toSeq, CancellationToken cancel)
     {
         var byItem = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await foreach (var (entity, key, action, itemBefore, itemAfter) in PlanningChangesAsync(db, fromSeq, toSeq, null, cancel))
             foreach (var item in new[] { itemBefore, itemAfter }.OfType<string>().Distinct(StringComparer.Ordinal))
-                (byItem.TryGetValue(item, out var list) ? list : byItem[item] = []).Add($"{entity.TrimEnd('s')} {key} {(action == "add" ? "added" : action == "remove" ? "removed" : "changed")}");
+                (byItem.TryGetValue(item, out var list) ? list : byItem[item] = []).Add($"{entity.TrimEnd('s')} "
+                    + $"{key} {(action == "add" ? "added" : action == "remove" ? "removed" : "changed")}");
         return byItem;
     }
 
     private static async IAsyncEnumerable<(string Entity, string Key, string Action, string? ItemBefore, string? ItemAfter)> PlanningChangesAsync(
-        LedgerDatabase db, long fromSeq, long toSeq, DbTransaction? transaction, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel)
+        LedgerDatabase db, long fromSeq, long toSeq, DbTransaction? transaction,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel)
     {
         await using var command = db.CreateCommand(
-            "SELECT entity, entity_key, action, before, after FROM audit_log WHERE seq > @from AND seq <= @to AND entity IN ('requirements', 'offers') ORDER BY seq",
+            "SELECT entity, entity_key, action, before, after FROM audit_log WHERE seq > @from "
+                + "AND seq <= @to AND entity IN ('requirements', 'offers') ORDER BY seq",
             transaction, ("from", fromSeq), ("to", toSeq));
         await using var reader = await command.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel))
             yield return (reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                ItemOf(reader.IsDBNull(3) ? null : reader.GetString(3)), ItemOf(reader.IsDBNull(4) ? null : reader.GetString(4)));
+                ItemOf(reader.IsDBNull(3) ? null : reader.GetString(3)),
+                ItemOf(reader.IsDBNull(4) ? null : reader.GetString(4)));
     }
 
     private static string? ItemOf(string? rowJson)
@@ -238,7 +293,9 @@ public static class LedgerPlans
     }
 
     /// <summary>The records of <paramref name="items"/>, or of every item type when null.</summary>
-    private static async Task<List<T>> LoadAsync<T>(LedgerDatabase db, LedgerKind<T> kind, HashSet<string>? items, DbTransaction transaction, CancellationToken cancel)
+    private static async Task<List<T>> LoadAsync<T>(
+        LedgerDatabase db, LedgerKind<T> kind, HashSet<string>? items, DbTransaction transaction,
+        CancellationToken cancel)
         where T : class
     {
         if (items is null)
@@ -250,9 +307,12 @@ public static class LedgerPlans
     }
 
     /// <summary>A plan's totals, and its input hash: SHA-256 over its item types' hashes in item order.</summary>
-    private static async Task<(BigInteger Objective, long Units, string InputHash)> ItemTotalsAsync(LedgerDatabase db, long planId, DbTransaction transaction, CancellationToken cancel)
+    private static async Task<(BigInteger Objective, long Units, string InputHash)> ItemTotalsAsync(
+        LedgerDatabase db, long planId, DbTransaction transaction, CancellationToken cancel)
     {
-        await using var command = db.CreateCommand("SELECT item, input_hash, objective, allocated_units FROM plan_items WHERE plan_id = @p", transaction, ("p", planId));
+        await using var command = db.CreateCommand(
+            "SELECT item, input_hash, objective, allocated_units FROM plan_items WHERE plan_id = @p", transaction,
+            ("p", planId));
         await using var reader = await command.ExecuteReaderAsync(cancel);
         var (objective, units) = (BigInteger.Zero, 0L);
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -267,8 +327,13 @@ public static class LedgerPlans
         return (objective, units, inputHash);
     }
 
-    private static Task InsertAllocationsAsync(LedgerDatabase db, long planId, IReadOnlyList<Allocation> allocations, DbTransaction transaction, CancellationToken cancel) =>
-        db.BulkInsertAsync("plan_allocations", [("plan_id", false), ("item", true), ("requirement_id", true), ("offer_id", true), ("quantity", false)],
-            allocations.Select(a => new object?[] { planId, a.Requirement.Item, a.Requirement.Id, a.Offer.Id, a.Quantity }),
+    private static Task InsertAllocationsAsync(
+        LedgerDatabase db, long planId, IReadOnlyList<Allocation> allocations, DbTransaction transaction, CancellationToken cancel) =>
+        
+        db.BulkInsertAsync(
+            "plan_allocations",
+            [("plan_id", false), ("item", true), ("requirement_id", true), ("offer_id", true), ("quantity", false)],
+            allocations.Select(
+                a => new object?[] { planId, a.Requirement.Item, a.Requirement.Id, a.Offer.Id, a.Quantity }),
             transaction, cancel);
 }

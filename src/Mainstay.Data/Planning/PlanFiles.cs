@@ -20,7 +20,8 @@ public static class PlanFiles
         Parallel.Invoke(() => WriteAllocations(folder, plan), () => WriteCoverage(folder, plan));
     }
 
-    public static void WriteSummary(string folder, PlanSummary summary, IReadOnlyDictionary<string, long>? timingsMs = null)
+    public static void WriteSummary(
+        string folder, PlanSummary summary, IReadOnlyDictionary<string, long>? timingsMs = null)
     {
         Directory.CreateDirectory(folder);
         WriteAtomically(Path.Combine(folder, "summary.json"), writer => writer.Write(SummaryJson(summary, timingsMs)));
@@ -59,7 +60,10 @@ public static class PlanFiles
             }
         });
 
-    /// <summary>Writes the coverage forecast as <c>forecast.csv</c> (one row per month of each item and area) and <c>forecast.svg</c>.</summary>
+    /// <summary>
+    /// Writes the coverage forecast as <c>forecast.csv</c> (one row per month of each item and area) and
+    /// <c>forecast.svg</c>.
+    /// </summary>
     public static void WriteForecast(string folder, IReadOnlyList<ForecastMonth> forecast, string title)
     {
         Directory.CreateDirectory(folder);
@@ -70,7 +74,8 @@ public static class PlanFiles
                 writer.Write(string.Create(CultureInfo.InvariantCulture,
                     $"{CsvTableFile.Field(f.Capability)},{CsvTableFile.Field(f.Item ?? "*")},{f.Month},{f.Needed},{f.Planned},{f.OnTime},{f.OnTimeShare:0.0000},{f.Gap}\n"));
         });
-        WriteAtomically(Path.Combine(folder, "forecast.svg"), writer => writer.Write(ForecastChart.Svg(forecast, title)));
+        WriteAtomically(
+            Path.Combine(folder, "forecast.svg"), writer => writer.Write(ForecastChart.Svg(forecast, title)));
     }
 
     public static string SummaryJson(PlanSummary summary, IReadOnlyDictionary<string, long>? timingsMs = null)

@@ -10,7 +10,8 @@ namespace Mainstay.Data.Planning;
 /// A planning scenario folder as the planning contract defines it: <c>requirements.csv</c>,
 /// <c>offers.csv</c> and an optional <c>items.csv</c>, with exactly their columns.
 /// </summary>
-public sealed record Scenario(IReadOnlyList<Requirement> Requirements, IReadOnlyList<Offer> Offers, IReadOnlyList<ItemType> Items)
+public sealed record Scenario(
+    IReadOnlyList<Requirement> Requirements, IReadOnlyList<Offer> Offers, IReadOnlyList<ItemType> Items)
 {
     public static (Scenario? Scenario, IReadOnlyList<Problem> Problems) Read(string folder)
     {
@@ -26,14 +27,16 @@ public sealed record Scenario(IReadOnlyList<Requirement> Requirements, IReadOnly
         List<Offer> offers = [];
         List<ItemType> items = [];
         Parallel.Invoke(
-            () => requirements = ReadFile(folder, "requirements.csv", LedgerKinds.Requirements, r => r.Id, required: true, requirementProblems),
+            () => requirements = ReadFile(
+                folder, "requirements.csv", LedgerKinds.Requirements, r => r.Id, required: true, requirementProblems),
             () => offers = ReadFile(folder, "offers.csv", LedgerKinds.Offers, o => o.Id, required: true, offerProblems),
             () => items = ReadFile(folder, "items.csv", LedgerKinds.Items, i => i.Id, required: false, itemProblems));
         problems.AddRange(requirementProblems.Concat(offerProblems).Concat(itemProblems));
         return problems.Count > 0 ? (null, problems) : (new Scenario(requirements, offers, items), []);
     }
 
-    private static List<T> ReadFile<T>(string folder, string name, LedgerKind<T> kind, Func<T, string> key, bool required, List<Problem> problems)
+    private static List<T> ReadFile<T>(
+        string folder, string name, LedgerKind<T> kind, Func<T, string> key, bool required, List<Problem> problems)
         where T : class
     {
         var path = Path.Combine(folder, name);

@@ -51,8 +51,10 @@ public static class DatabaseFailures
         "28P01" or "28000" => "the database server refused the user name or password",
         "3D000" => "the database does not exist on that server",
         "42501" => "the database user lacks the privilege for this",
-        "57P01" => "the database server ended the connection (it is shutting down, or an administrator ended the session)",
-        _ when e.SqlState.StartsWith("57P", StringComparison.Ordinal) => "the database server is shutting down or restarting",
+        "57P01" =>
+            "the database server ended the connection (it is shutting down, or an administrator ended the session)",
+        _ when e.SqlState.StartsWith("57P", StringComparison.Ordinal) =>
+            "the database server is shutting down or restarting",
         _ when e.SqlState.StartsWith("08", StringComparison.Ordinal) => "the connection to the database server failed",
         _ when e.SqlState.StartsWith("58", StringComparison.Ordinal) =>
             "the database server failed to read or write its files (is its disk full?)",
@@ -62,9 +64,11 @@ public static class DatabaseFailures
     private static string Lost(NpgsqlException e) => e.InnerException switch
     {
         TimeoutException =>
-            "the database did not answer in time (Command Timeout): another writer may hold the ledger's lock, or the server is overloaded",
+            "the database did not answer in time (Command Timeout): another writer "
+                + "may hold the ledger's lock, or the server is overloaded",
         System.Net.Sockets.SocketException => "the database server cannot be reached",
-        IOException => "the connection to the database server was lost: it stopped or crashed (a full disk makes it stop)",
+        IOException =>
+            "the connection to the database server was lost: it stopped or crashed (a full disk makes it stop)",
         _ => "the database failed",
     };
 

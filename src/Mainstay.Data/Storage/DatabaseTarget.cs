@@ -24,7 +24,8 @@ public sealed record DatabaseTarget(Dialect Dialect, string ConnectionString, st
     /// connections are pooled already.
     /// </summary>
     public DatabaseTarget Pooled() => Dialect == Dialect.Sqlite
-        ? this with { ConnectionString = new SqliteConnectionStringBuilder(ConnectionString) { Pooling = true }.ConnectionString }
+        ? this with {
+            ConnectionString = new SqliteConnectionStringBuilder(ConnectionString) { Pooling = true }.ConnectionString }
         : this;
 
     public const string EnvironmentVariable = "MAINSTAY_DB";
@@ -42,14 +43,18 @@ public sealed record DatabaseTarget(Dialect Dialect, string ConnectionString, st
 
     public static Result<DatabaseTarget> Parse(string text)
     {
-        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
             return FromPostgresUri(text);
         if (text.Contains("Host=", StringComparison.OrdinalIgnoreCase))
         {
             try
             {
                 var builder = new NpgsqlConnectionStringBuilder(text);
-                return Result<DatabaseTarget>.Ok(new DatabaseTarget(Dialect.Postgres, builder.ConnectionString, $"postgres {builder.Host}:{builder.Port}/{builder.Database}"));
+                return Result<DatabaseTarget>.Ok(
+                    new DatabaseTarget(
+                        Dialect.Postgres, builder.ConnectionString,
+                        $"postgres {builder.Host}:{builder.Port}/{builder.Database}"));
             }
             catch (ArgumentException e)
             {
@@ -71,14 +76,20 @@ public sealed record DatabaseTarget(Dialect Dialect, string ConnectionString, st
     };
 
     /// <summary>The SQLite file, or null for PostgreSQL.</summary>
-    public string? SqlitePath => Dialect == Dialect.Sqlite ? new SqliteConnectionStringBuilder(ConnectionString).DataSource : null;
+    public string? SqlitePath => Dialect == Dialect.Sqlite
+        ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
+        : null;
 
     /// <summary>
     /// The same ledger in another SQLite file (a ledger being built beside its final place, a backup),
     /// still named by <see cref="Display"/> in messages.
     /// </summary>
     public DatabaseTarget AtSqliteFile(string path) =>
-        this with { ConnectionString = new SqliteConnectionStringBuilder(ConnectionString) { DataSource = path }.ConnectionString };
+        this with {
+            ConnectionString = new SqliteConnectionStringBuilder(ConnectionString)
+            {
+                DataSource = path,
+            }.ConnectionString };
 
     private static Result<DatabaseTarget> FromPostgresUri(string text)
     {
@@ -106,9 +117,13 @@ public sealed record DatabaseTarget(Dialect Dialect, string ConnectionString, st
             }
             catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
             {
-                return new Problem("--db", key, $"not a PostgreSQL connection option this version understands ({e.Message})");
+                return new Problem(
+                    "--db", key, $"not a PostgreSQL connection option this version understands ({e.Message})");
             }
         }
-        return Result<DatabaseTarget>.Ok(new DatabaseTarget(Dialect.Postgres, builder.ConnectionString, $"postgres {builder.Host}:{builder.Port}/{builder.Database}"));
+        return Result<DatabaseTarget>.Ok(
+            new DatabaseTarget(
+                Dialect.Postgres, builder.ConnectionString,
+                $"postgres {builder.Host}:{builder.Port}/{builder.Database}"));
     }
 }

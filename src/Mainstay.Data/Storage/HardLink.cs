@@ -11,7 +11,9 @@ internal static class HardLink
 {
     private const int AlreadyExists = 17; // EEXIST, on Linux and macOS alike
 
-    /// <summary>True when linked, false when <paramref name="created"/> exists, null when hard links are not to be had here.</summary>
+    /// <summary>
+    /// True when linked, false when <paramref name="created"/> exists, null when hard links are not to be had here.
+    /// </summary>
     public static bool? TryCreate(string existing, string created)
     {
         try

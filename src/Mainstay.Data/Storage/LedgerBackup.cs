@@ -11,7 +11,9 @@ namespace Mainstay.Data.Storage;
 /// </summary>
 public static class LedgerBackup
 {
-    /// <summary>Copies <paramref name="source"/> into a new file at <paramref name="path"/>, which must not exist.</summary>
+    /// <summary>
+    /// Copies <paramref name="source"/> into a new file at <paramref name="path"/>, which must not exist.
+    /// </summary>
     public static void CopyToNewFile(LedgerDatabase source, string path) =>
         CopyInto(source, new SqliteConnectionStringBuilder
         {
@@ -20,9 +22,17 @@ public static class LedgerBackup
             Pooling = false,
         }.ConnectionString);
 
-    /// <summary>Replaces the SQLite database at <paramref name="destination"/> with <paramref name="source"/>, in one transaction.</summary>
+    /// <summary>
+    /// Replaces the SQLite database at <paramref name="destination"/> with <paramref name="source"/>, in one
+    /// transaction.
+    /// </summary>
     public static void Replace(LedgerDatabase source, DatabaseTarget destination) =>
-        CopyInto(source, new SqliteConnectionStringBuilder(destination.ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ConnectionString);
+        CopyInto(
+            source,
+            new SqliteConnectionStringBuilder(destination.ConnectionString)
+            {
+                Mode = SqliteOpenMode.ReadWrite,
+            }.ConnectionString);
 
     private static void CopyInto(LedgerDatabase source, string destination)
     {

@@ -30,11 +30,15 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
     /// Opens the ledger and applies pending migrations up to <paramref name="upToVersion"/> (default: all).
     /// A SQLite file that does not exist is created only when <paramref name="create"/> is set.
     /// </summary>
-    /// <param name="migrate">False only where the ledger is known to be migrated already (a server opening it per request after its start).</param>
-    public static async Task<Result<LedgerDatabase>> OpenAsync(DatabaseTarget target, TimeProvider clock, int? upToVersion = null, CancellationToken cancel = default, bool create = true, bool migrate = true)
+    /// <param name="migrate">False only where the ledger is known to be migrated already (a server opening it per
+    /// request after its start).</param>
+    public static async Task<Result<LedgerDatabase>> OpenAsync(
+        DatabaseTarget target, TimeProvider clock, int? upToVersion = null, CancellationToken cancel = default,
+        bool create = true, bool migrate = true)
     {
         if (!create && target.SqlitePath is { } path && !File.Exists(path))
-            return new Problem(target.Display, "", "no Mainstay ledger here; create one with 'mainstay init' or by importing into it");
+            return new Problem(
+                target.Display, "", "no Mainstay ledger here; create one with 'mainstay init' or by importing into it");
         DbConnection connection = target.Dialect == Dialect.Sqlite
             ? new SqliteConnection(target.ConnectionString)
             : new NpgsqlConnection(target.ConnectionString);
@@ -43,7 +47,11 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         {
             await connection.OpenAsync(cancel);
             if (target.Dialect == Dialect.Sqlite)
-                await db.ExecuteAsync(migrate ? "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;" : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", cancel);
+                await db.ExecuteAsync(
+                    migrate
+                        ? "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                        : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                    cancel);
             if (!migrate)
                 return Result<LedgerDatabase>.Ok(db);
             var problem = await db.MigrateAsync(clock, upToVersion ?? Migrations.Latest, cancel);
@@ -69,12 +77,15 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
     /// write-ahead log on closing, and where that is not allowed, read-only (<c>Mode=ReadOnly</c>).
     /// On PostgreSQL the session's transactions are read-only.
     /// </summary>
-    public static async Task<Result<LedgerDatabase>> OpenReadOnlyAsync(DatabaseTarget target, CancellationToken cancel = default)
+    public static async Task<Result<LedgerDatabase>> OpenReadOnlyAsync(
+        DatabaseTarget target, CancellationToken cancel = default)
     {
         if (target.SqlitePath is { } path)
         {
             if (!File.Exists(path))
-                return new Problem(target.Display, "", "no Mainstay ledger here; create one with 'mainstay init' or by importing into it");
+                return new Problem(
+                    target.Display, "",
+                    "no Mainstay ledger here; create one with 'mainstay init' or by importing into it");
             if (new FileInfo(path).Length == 0)
                 return new Problem(target.Display, "", "not a Mainstay ledger: the file is empty (0 bytes)");
         }
@@ -105,9 +116,11 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
             var (current, problem) = await db.CheckSchemaAsync(null, cancel);
             problem ??= current == 0
                 ? new Problem(target.Display, "",
-                    "not a Mainstay ledger: the database is empty; create one with 'mainstay init' or by importing into it")
+                    "not a Mainstay ledger: the database is empty; create one "
+                        + "with 'mainstay init' or by importing into it")
                 : current < Migrations.Latest
-                ? new Problem(target.Display, "", $"written by an older version of Mainstay (schema version {current} of "
+                ? new Problem(
+                    target.Display, "", $"written by an older version of Mainstay (schema version {current} of "
                     + $"{Migrations.Latest}); upgrade it with 'mainstay init' first")
                 : null;
             if (problem is null)
@@ -149,14 +162,18 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
 
     private static Problem OpenFailed(DatabaseTarget target, DbException e) =>
         DatabaseFailures.IsNotADatabase(e)
-            ? new Problem(target.Display, "", $"not a Mainstay database: the file is not a SQLite database ({e.Message.TrimEnd('.')})")
+            ? new Problem(
+                target.Display, "",
+                $"not a Mainstay database: the file is not a SQLite database ({e.Message.TrimEnd('.')})")
             : DatabaseFailures.IsDamaged(e)
             ? new Problem(target.Display, DamagedField, DatabaseFailures.Describe(e), ProblemKind.RunTimeFailure)
             : new Problem(target.Display, ConnectionField, $"cannot open the database: {DatabaseFailures.Describe(e)}",
                 ProblemKind.RunTimeFailure);
 
     public async Task<int> SchemaVersionAsync(CancellationToken cancel = default, DbTransaction? transaction = null) =>
-        Convert.ToInt32(await ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM mainstay_schema", cancel, transaction), CultureInfo.InvariantCulture);
+        Convert.ToInt32(
+            await ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM mainstay_schema", cancel, transaction),
+            CultureInfo.InvariantCulture);
 
     private async Task<Problem?> MigrateAsync(TimeProvider clock, int upTo, CancellationToken cancel)
     {
@@ -174,8 +191,10 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         foreach (var migration in Migrations.All.Where(m => m.Version > current && m.Version <= upTo))
         {
             await ExecuteAsync(migration.SqlFor(Dialect), cancel, transaction);
-            await ExecuteAsync("INSERT INTO mainstay_schema (version, name, applied_at) VALUES (@v, @n, @at)", cancel, transaction,
-                ("v", migration.Version), ("n", migration.Name), ("at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+            await ExecuteAsync(
+                "INSERT INTO mainstay_schema (version, name, applied_at) VALUES (@v, @n, @at)", cancel, transaction,
+                ("v", migration.Version), ("n", migration.Name),
+                ("at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
         }
         await transaction.CommitAsync(cancel);
         return null;
@@ -184,16 +203,21 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
     /// <summary>An arbitrary key for PostgreSQL's advisory lock that serialises schema upgrades.</summary>
     private const long MigrationLock = 0x4D61696E73746179; // "Mainstay"
 
-    private async Task<(int Version, Problem? Problem)> CheckSchemaAsync(DbTransaction? transaction, CancellationToken cancel)
+    private async Task<(int Version, Problem? Problem)> CheckSchemaAsync(
+        DbTransaction? transaction, CancellationToken cancel)
     {
         var tables = await TableNamesAsync(transaction, cancel);
         if (!tables.Contains("mainstay_schema"))
             return tables.Count == 0
                 ? (0, null)
-                : (0, new Problem(Target.Display, "", $"not a Mainstay database: it holds other tables ({string.Join(", ", tables.Order(StringComparer.Ordinal).Take(5))}) and no mainstay_schema; refusing to change it"));
+                : (0, new Problem(Target.Display, "", "not a Mainstay database: it holds other tables "
+                    + $"({string.Join(", ", tables.Order(StringComparer.Ordinal).Take(5))}) and no "
+                    + "mainstay_schema; refusing to change it"));
         var current = await SchemaVersionAsync(cancel, transaction);
         return current > Migrations.Latest
-            ? (current, new Problem(Target.Display, "", $"this database was written by a newer version of Mainstay (schema version {current}; this version knows up to {Migrations.Latest}); upgrade Mainstay to use it"))
+            ? (current, new Problem(Target.Display, "", "this database was written by a newer version of Mainstay "
+                + $"(schema version {current}; this version knows up to {Migrations.Latest}); upgrade "
+                + "Mainstay to use it"))
             : (current, null);
     }
 
@@ -210,7 +234,8 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         return names;
     }
 
-    public DbCommand CreateCommand(string sql, DbTransaction? transaction = null, params (string Name, object? Value)[] parameters)
+    public DbCommand CreateCommand(
+        string sql, DbTransaction? transaction = null, params (string Name, object? Value)[] parameters)
     {
         var command = Connection.CreateCommand();
         command.CommandText = sql;
@@ -225,20 +250,26 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         return command;
     }
 
-    public async Task<int> ExecuteAsync(string sql, CancellationToken cancel, DbTransaction? transaction = null, params (string Name, object? Value)[] parameters)
+    public async Task<int> ExecuteAsync(
+        string sql, CancellationToken cancel, DbTransaction? transaction = null,
+        params (string Name, object? Value)[] parameters)
     {
         await using var command = CreateCommand(sql, transaction, parameters);
         return await command.ExecuteNonQueryAsync(cancel);
     }
 
-    public async Task<object?> ScalarAsync(string sql, CancellationToken cancel, DbTransaction? transaction = null, params (string Name, object? Value)[] parameters)
+    public async Task<object?> ScalarAsync(
+        string sql, CancellationToken cancel, DbTransaction? transaction = null,
+        params (string Name, object? Value)[] parameters)
     {
         await using var command = CreateCommand(sql, transaction, parameters);
         var value = await command.ExecuteScalarAsync(cancel);
         return value is DBNull ? null : value;
     }
 
-    /// <summary>Starts the one transaction of a write. On PostgreSQL it also serialises writers on the audit chain.</summary>
+    /// <summary>
+    /// Starts the one transaction of a write. On PostgreSQL it also serialises writers on the audit chain.
+    /// </summary>
     public async Task<DbTransaction> BeginWriteAsync(CancellationToken cancel)
     {
         var transaction = await Connection.BeginTransactionAsync(cancel);
@@ -270,7 +301,8 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         var done = 0L;
         if (Connection is NpgsqlConnection postgres)
         {
-            await using var importer = await postgres.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancel);
+            await using var importer = await postgres.BeginBinaryImportAsync(
+                $"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancel);
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(cancel);

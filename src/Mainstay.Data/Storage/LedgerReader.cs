@@ -17,9 +17,12 @@ public static class LedgerReader
         await LoadAsync(db, LedgerKinds.Coalitions, cancel),
         await LoadAsync(db, LedgerKinds.ExchangeRates, cancel));
 
-    /// <summary>Loads a table's records; with <paramref name="where"/> only the rows whose column equals a value.</summary>
+    /// <summary>
+    /// Loads a table's records; with <paramref name="where"/> only the rows whose column equals a value.
+    /// </summary>
     public static async Task<IReadOnlyList<T>> LoadAsync<T>(
-        LedgerDatabase db, LedgerKind<T> kind, CancellationToken cancel = default, DbTransaction? transaction = null, (string Column, string Value)? where = null)
+        LedgerDatabase db, LedgerKind<T> kind, CancellationToken cancel = default, DbTransaction? transaction = null,
+        (string Column, string Value)? where = null)
         where T : class
     {
         var rows = await LedgerTables.LoadAsync(db, kind, transaction, cancel, where);

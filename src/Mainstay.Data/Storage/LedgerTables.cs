@@ -9,7 +9,9 @@ namespace Mainstay.Data.Storage;
 public static class LedgerTables
 {
     /// <summary>Loads a table, or with <paramref name="where"/> only the rows whose column equals a value.</summary>
-    public static async Task<SortedDictionary<string, string[]>> LoadAsync(LedgerDatabase db, LedgerKind kind, DbTransaction? transaction, CancellationToken cancel, (string Column, string Value)? where = null)
+    public static async Task<SortedDictionary<string, string[]>> LoadAsync(
+        LedgerDatabase db, LedgerKind kind, DbTransaction? transaction, CancellationToken cancel,
+        (string Column, string Value)? where = null)
     {
         var columns = kind.Columns;
         var sql = $"SELECT {string.Join(", ", columns.Select(c => c.Name))} FROM {kind.Table}";
@@ -29,16 +31,22 @@ public static class LedgerTables
                     : reader.GetInt64(i).ToString(CultureInfo.InvariantCulture);
             for (var i = 0; i < columns.Count; i++)
                 if (columns[i].Type == ColumnType.Amount)
-                    cells[i] = new Money.Money(long.Parse(cells[i], CultureInfo.InvariantCulture), CurrencyOf(kind, i, cells)).AmountText();
+                    cells[i] = new Money.Money(
+                        long.Parse(cells[i], CultureInfo.InvariantCulture), CurrencyOf(kind, i, cells)).AmountText();
             rows.Add(kind.KeyOf(cells), cells);
         }
         return rows;
     }
 
     public static async Task<long> CountAsync(LedgerDatabase db, LedgerKind kind, CancellationToken cancel, DbTransaction? transaction = null) =>
-        Convert.ToInt64(await db.ScalarAsync($"SELECT COUNT(*) FROM {kind.Table}", cancel, transaction), CultureInfo.InvariantCulture);
+        
+        Convert.ToInt64(
+            await db.ScalarAsync($"SELECT COUNT(*) FROM {kind.Table}", cancel, transaction),
+            CultureInfo.InvariantCulture);
 
-    public static async Task InsertAsync(LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction, CancellationToken cancel, IProgress<long>? progress = null)
+    public static async Task InsertAsync(
+        LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction,
+        CancellationToken cancel, IProgress<long>? progress = null)
     {
         if (rows.Count == 0)
             return;
@@ -48,17 +56,22 @@ public static class LedgerTables
             transaction, cancel, progress);
     }
 
-    public static async Task UpdateAsync(LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction, CancellationToken cancel)
+    public static async Task UpdateAsync(
+        LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction,
+        CancellationToken cancel)
     {
         if (rows.Count == 0)
             return;
         var columns = kind.Columns;
-        var set = Enumerable.Range(kind.KeyColumns, columns.Count - kind.KeyColumns).Select(i => $"{columns[i].Name} = @p{i}");
+        var set = Enumerable.Range(
+            kind.KeyColumns, columns.Count - kind.KeyColumns).Select(i => $"{columns[i].Name} = @p{i}");
         var sql = $"UPDATE {kind.Table} SET {string.Join(", ", set)} WHERE {KeyCondition(kind)}";
         await RunForEachAsync(db, kind, sql, rows, Enumerable.Range(0, columns.Count).ToArray(), transaction, cancel);
     }
 
-    public static async Task DeleteAsync(LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction, CancellationToken cancel)
+    public static async Task DeleteAsync(
+        LedgerDatabase db, LedgerKind kind, IReadOnlyCollection<string[]> rows, DbTransaction transaction,
+        CancellationToken cancel)
     {
         if (rows.Count == 0)
             return;
@@ -69,9 +82,12 @@ public static class LedgerTables
     private static string KeyCondition(LedgerKind kind) =>
         string.Join(" AND ", Enumerable.Range(0, kind.KeyColumns).Select(i => $"{kind.Columns[i].Name} = @p{i}"));
 
-    /// <summary>Runs one prepared statement per row; parameters <c>@p{i}</c> carry the cells at <paramref name="used"/>.</summary>
+    /// <summary>
+    /// Runs one prepared statement per row; parameters <c>@p{i}</c> carry the cells at <paramref name="used"/>.
+    /// </summary>
     private static async Task RunForEachAsync(
-        LedgerDatabase db, LedgerKind kind, string sql, IEnumerable<string[]> rows, int[] used, DbTransaction transaction, CancellationToken cancel)
+        LedgerDatabase db, LedgerKind kind, string sql, IEnumerable<string[]> rows, int[] used,
+        DbTransaction transaction, CancellationToken cancel)
     {
         await using var command = db.CreateCommand(sql, transaction);
         var parameters = new DbParameter[kind.Columns.Count];
@@ -79,7 +95,9 @@ public static class LedgerTables
         {
             parameters[i] = command.CreateParameter();
             parameters[i].ParameterName = "p" + i.ToString(CultureInfo.InvariantCulture);
-            parameters[i].DbType = kind.Columns[i].Type == ColumnType.Text ? System.Data.DbType.String : System.Data.DbType.Int64;
+            parameters[i].DbType = kind.Columns[i].Type == ColumnType.Text
+                ? System.Data.DbType.String
+                : System.Data.DbType.Int64;
             command.Parameters.Add(parameters[i]);
         }
         await command.PrepareAsync(cancel);
@@ -102,7 +120,8 @@ public static class LedgerTables
 
     private static Currency CurrencyOf(LedgerKind kind, int amountColumn, string[] cells)
     {
-        var source = kind.Columns[amountColumn].Currency ?? throw new InvalidOperationException($"{kind.Name}.{kind.Columns[amountColumn].Name} names no currency");
+        var source = kind.Columns[amountColumn].Currency
+            ?? throw new InvalidOperationException($"{kind.Name}.{kind.Columns[amountColumn].Name} names no currency");
         var index = -1;
         for (var i = 0; i < kind.Columns.Count; i++)
             if (kind.Columns[i].Name == source)

@@ -24,13 +24,17 @@ public sealed class NewLedgerFile
     /// <summary>The ledger being built, named in messages as the ledger at <see cref="Path"/>.</summary>
     public DatabaseTarget Target { get; }
 
-    /// <summary>A new SQLite file to be built for <paramref name="path"/>, whether or not a file is there now.</summary>
+    /// <summary>
+    /// A new SQLite file to be built for <paramref name="path"/>, whether or not a file is there now.
+    /// </summary>
     public static NewLedgerFile At(string path) => new(DatabaseTarget.Parse(path).Value, path);
 
     /// <summary>Where the file is built until it is published.</summary>
     public string BuildingPath => _building;
 
-    /// <summary>A new ledger for <paramref name="target"/>, or null when it is on PostgreSQL or its file exists.</summary>
+    /// <summary>
+    /// A new ledger for <paramref name="target"/>, or null when it is on PostgreSQL or its file exists.
+    /// </summary>
     public static NewLedgerFile? For(DatabaseTarget target) =>
         target.SqlitePath is { } path && !File.Exists(path) ? new NewLedgerFile(target, path) : null;
 

@@ -18,7 +18,8 @@ public static class AccessPolicy
         { "nations", "gdp", "items", "coalitions", "exchange-rates", "annual-rates", "baselines" };
 
     /// <summary>The column naming the nation a row belongs to, for the tables rows of which belong to one.</summary>
-    private static readonly Dictionary<string, (string DonorSide, string RecipientSide)> Owners = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string DonorSide, string RecipientSide)> Owners = new(
+        StringComparer.Ordinal)
     {
         ["offers"] = ("donor", ""),
         ["pledges"] = ("donor", "recipient"),
@@ -42,16 +43,21 @@ public static class AccessPolicy
     /// </summary>
     public static bool SeesEverything(User? user) => user?.Role is Role.Coordinator or Role.Auditor;
 
-    /// <summary>Whether <paramref name="user"/> (null: the public) may see any row of <paramref name="table"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="user"/> (null: the public) may see any row of <paramref name="table"/>.
+    /// </summary>
     public static bool CanSeeTable(User? user, string table) =>
         Reference.Contains(table) || SeesEverything(user) || user?.Role switch
         {
             Role.DonorDesk => table is "offers" or "pledges" or "contributions" or "requirements",
-            Role.RecipientOfficer => table is "requirements" or "offers" or "pledges" or "contributions" or "deliveries",
+            Role.RecipientOfficer =>
+                table is "requirements" or "offers" or "pledges" or "contributions" or "deliveries",
             _ => false,
         };
 
-    /// <summary>Whether <paramref name="user"/> (null: the public) may see this row of <paramref name="table"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="user"/> (null: the public) may see this row of <paramref name="table"/>.
+    /// </summary>
     public static bool CanSee(User? user, string table, Func<string, string> cell)
     {
         if (Reference.Contains(table) || SeesEverything(user))
@@ -62,13 +68,16 @@ public static class AccessPolicy
             return true;
         return user.Role switch
         {
-            Role.DonorDesk => table == "requirements" || (owner.DonorSide.Length > 0 && cell(owner.DonorSide) == user.Nation),
+            Role.DonorDesk => table == "requirements"
+                || (owner.DonorSide.Length > 0 && cell(owner.DonorSide) == user.Nation),
             Role.RecipientOfficer => owner.RecipientSide.Length > 0 && cell(owner.RecipientSide) == user.Nation,
             _ => false,
         };
     }
 
-    /// <summary>A released offer is for every donor desk to see, and for the officers of the recipients it may go to.</summary>
+    /// <summary>
+    /// A released offer is for every donor desk to see, and for the officers of the recipients it may go to.
+    /// </summary>
     private static bool OfferMayReach(User user, Func<string, string> cell) => user.Role switch
     {
         Role.DonorDesk => true,
@@ -76,7 +85,10 @@ public static class AccessPolicy
         _ => false,
     };
 
-    /// <summary>Whether <paramref name="user"/> may write some rows of <paramref name="table"/> (each row is still checked by <see cref="CanWrite"/>).</summary>
+    /// <summary>
+    /// Whether <paramref name="user"/> may write some rows of <paramref name="table"/> (each row is still checked by
+    /// <see cref="CanWrite"/>).
+    /// </summary>
     public static bool CanWriteTable(User? user, string table) => user is { Disabled: false } && user.Role switch
     {
         Role.Coordinator => true,
@@ -85,7 +97,9 @@ public static class AccessPolicy
         _ => false,
     };
 
-    /// <summary>Whether <paramref name="user"/> may write this row (as it is before and as it will be after the change).</summary>
+    /// <summary>
+    /// Whether <paramref name="user"/> may write this row (as it is before and as it will be after the change).
+    /// </summary>
     public static bool CanWrite(User? user, string table, Func<string, string> cell)
     {
         if (!CanWriteTable(user, table))

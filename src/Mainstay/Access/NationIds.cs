@@ -8,7 +8,10 @@ namespace Mainstay.Access;
 /// </summary>
 public static class NationIds
 {
-    /// <summary>The nation of <paramref name="nations"/> an id is reserved for (<c>DE</c> for <c>DE-O0001</c>), or null when it names none.</summary>
+    /// <summary>
+    /// The nation of <paramref name="nations"/> an id is reserved for (<c>DE</c> for <c>DE-O0001</c>), or null when it
+    /// names none.
+    /// </summary>
     public static string? NationOf(string id, IReadOnlySet<string> nations) =>
         id.Length >= 3 && id[2] == '-' && nations.Contains(id[..2]) ? id[..2] : null;
 

@@ -20,16 +20,23 @@ public static class PasswordHash
     public static string Hash(string password, int iterations = DefaultIterations)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, HashBytes);
-        return string.Join('$', Scheme, iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
+        var hash = Rfc2898DeriveBytes.Pbkdf2(
+            Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, HashBytes);
+        return string.Join(
+            '$', Scheme, iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt),
+            Convert.ToBase64String(hash));
     }
 
-    /// <summary>Whether <paramref name="password"/> matches <paramref name="stored"/>, in time that does not depend on where they differ.</summary>
+    /// <summary>
+    /// Whether <paramref name="password"/> matches <paramref name="stored"/>, in time that does not depend on where
+    /// they differ.
+    /// </summary>
     public static bool Verify(string password, string stored)
     {
         var parts = stored.Split('$');
         if (parts.Length != 4 || parts[0] != Scheme
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations) || iterations < 1)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations)
+                || iterations < 1)
             return false;
         byte[] salt, expected;
         try
@@ -41,11 +48,14 @@ public static class PasswordHash
         {
             return false;
         }
-        var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
+        var actual = Rfc2898DeriveBytes.Pbkdf2(
+            Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 
     /// <summary>Why a new password is not acceptable, or null.</summary>
     public static string? Weakness(string password) =>
-        password.Length < MinimumLength ? $"a password needs at least {MinimumLength} characters, got {password.Length}" : null;
+        password.Length < MinimumLength
+            ? $"a password needs at least {MinimumLength} characters, got {password.Length}"
+            : null;
 }

@@ -5,7 +5,9 @@ public enum Role
 {
     /// <summary>Keeps the ledger, runs plans, publishes reports; sees everything.</summary>
     Coordinator,
-    /// <summary>Records one nation's pledges, offers and deliveries; sees its own records in full, others' only as released.</summary>
+    /// <summary>
+    /// Records one nation's pledges, offers and deliveries; sees its own records in full, others' only as released.
+    /// </summary>
     DonorDesk,
     /// <summary>Records and prioritises one nation's requirements; sees what is planned and delivered to it.</summary>
     RecipientOfficer,
@@ -18,7 +20,8 @@ public enum Role
 /// <summary>The file and command-line codes of the roles, both ways.</summary>
 public static class Roles
 {
-    public static readonly IReadOnlyDictionary<string, Role> ByCode = new Dictionary<string, Role>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Role> ByCode = new Dictionary<string, Role>(
+        StringComparer.Ordinal)
     {
         ["coordinator"] = Role.Coordinator,
         ["donor-desk"] = Role.DonorDesk,

@@ -15,11 +15,14 @@ public static class TokenSecret
     public static (string Id, string Token) New()
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=')
+            .Replace('+', '-')
+            .Replace('/', '_');
         return (id, $"{Prefix}{id}_{secret}");
     }
 
-    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string HashOf(string token) => Convert.ToHexStringLower(
+        SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>The id inside a token, or null when it is not shaped like one.</summary>
     public static string? IdOf(string token)

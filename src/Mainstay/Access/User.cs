@@ -1,6 +1,8 @@
 namespace Mainstay.Access;
 
-/// <summary>Someone who signs in: a role, the nation a desk or officer acts for, and whether they may still sign in.</summary>
+/// <summary>
+/// Someone who signs in: a role, the nation a desk or officer acts for, and whether they may still sign in.
+/// </summary>
 public sealed record User(string Name, Role Role, string? Nation, bool Disabled, DateTimeOffset CreatedAt)
 {
     /// <summary>What the user is, for listings: <c>donor-desk of PL</c>, <c>auditor</c>.</summary>
@@ -8,7 +10,8 @@ public sealed record User(string Name, Role Role, string? Nation, bool Disabled,
 }
 
 /// <summary>A personal API token as stored: never the token itself, only its hash and an id to name it by.</summary>
-public sealed record ApiToken(string Id, string User, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
+public sealed record ApiToken(
+    string Id, string User, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
 {
     public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);
 }

@@ -13,7 +13,8 @@ public sealed record ValuedContribution(Contribution Contribution, EuroValue Val
 /// <summary>One donor's line: what it contributed in the period against its fair share (allies only).</summary>
 /// <param name="Notes">Every note of the line, those of <see cref="ContributionNotes"/> first.</param>
 public sealed record DonorLine(
-    Nation Nation, Money.Money Counted, Money.Money? FairShare, decimal? Ratio, decimal? PercentOfGdp, int? Rank, EuroValue? Gdp,
+    Nation Nation, Money.Money Counted, Money.Money? FairShare, decimal? Ratio, decimal? PercentOfGdp, int? Rank,
+    EuroValue? Gdp,
     IReadOnlyList<string> Notes)
 {
     /// <summary>The notes that name one of the donor's contributions (by id): rows not everyone may see.</summary>
@@ -80,10 +81,13 @@ public sealed record BurdenSharingReport(
     }
 
     public string Rule =>
-        $"Fair share = baseline × the ally's share of the allies' combined GDP. Baseline {Baseline.Year}: {Eur(Baseline.Amount)} ({Baseline.Source})"
+        "Fair share = baseline × the ally's share of the allies' combined GDP. "
+            + $"Baseline {Baseline.Year}: {Eur(Baseline.Amount)} ({Baseline.Source})"
         + (Period.Half is null ? "" : $", half of it for {Period}")
-        + $". GDP of {GdpYear}, converted to euros at the mean of the ECB's daily rates of {GdpYear} (IMF annual average via US$ where the ECB publishes none)."
-        + " Counted: military support including non-lethal aid, through NATO, bilaterally, multilaterally or otherwise, valued in euros at the ECB reference rate of its value date;"
+        + $". GDP of {GdpYear}, converted to euros at the mean of the ECB's daily rates of "
+            + $"{GdpYear} (IMF annual average via US$ where the ECB publishes none)."
+        + " Counted: military support including non-lethal aid, through NATO, bilaterally, "
+            + "multilaterally or otherwise, valued in euros at the ECB reference rate of its value date;"
         + " a fund's purchases paid from a counted contribution and reimbursed contributions are not counted again.";
 
     public static string Eur(Money.Money amount) => $"EUR {amount.Units:N0}";
@@ -96,22 +100,30 @@ public sealed record BurdenSharingReport(
             : input.Baselines.FirstOrDefault(b => b.Year == period.Year);
         if (baseline is null)
         {
-            problems.Add(new Problem("--year", "baseline", $"no baseline for {period.Year}; the ledger has baselines for {YearsOf(input.Baselines.Select(b => b.Year))}: import a baselines file with a row for {period.Year} or pass --baseline"));
+            problems.Add(new Problem("--year", "baseline", $"no baseline for {period.Year}; the ledger has baselines "
+                + $"for {YearsOf(input.Baselines.Select(b => b.Year))}: import a "
+                + $"baselines file with a row for {period.Year} or pass --baseline"));
             return Fail(problems);
         }
 
         var nations = input.Nations.ToDictionary(n => n.Code, StringComparer.Ordinal);
-        var gdpByNation = input.Gdp.Where(g => g.Year == input.GdpYear).ToDictionary(g => g.Nation, StringComparer.Ordinal);
+        var gdpByNation = input.Gdp.Where(
+            g => g.Year == input.GdpYear).ToDictionary(g => g.Nation, StringComparer.Ordinal);
         var gdpEur = new Dictionary<string, EuroValue>(StringComparer.Ordinal);
         foreach (var nation in input.Nations.Where(n => n.Role != NationRole.Recipient))
         {
-            // An ally's fair share needs the GDP of the year chosen; a partner's % of GDP may use its latest earlier figure.
+            // An ally's fair share needs the GDP of the year chosen; a partner's % of GDP may use its latest earlier
+            // figure.
             var figure = gdpByNation.GetValueOrDefault(nation.Code)
-                ?? (nation.Role == NationRole.Partner ? input.Gdp.Where(g => g.Nation == nation.Code && g.Year < input.GdpYear).MaxBy(g => g.Year) : null);
+                ?? (
+                    nation.Role == NationRole.Partner
+                        ? input.Gdp.Where(g => g.Nation == nation.Code && g.Year < input.GdpYear).MaxBy(g => g.Year)
+                        : null);
             if (figure is null)
             {
                 if (nation.Role == NationRole.Ally)
-                    problems.Add(new Problem("gdp", nation.Code, $"no GDP for ally {nation.Code} ({nation.Name}) in {input.GdpYear}; import it or choose another --gdp-year"));
+                    problems.Add(new Problem("gdp", nation.Code, $"no GDP for ally {nation.Code} ({nation.Name}) in "
+                        + $"{input.GdpYear}; import it or choose another --gdp-year"));
                 continue;
             }
             var value = input.Valuation.YearToEur(figure.Amount, figure.Year);
@@ -129,21 +141,29 @@ public sealed record BurdenSharingReport(
         // Every total below is part of this one: once it fits in Money, none of them overflows.
         if (counted.Aggregate(Int128.Zero, (sum, v) => sum + Int128.Abs(v.Value.Eur.Minor)) > long.MaxValue)
         {
-            problems.Add(new Problem("--year", "contributions", $"the contributions counted in {period} add up to more euros than "
-                + "Mainstay can count (92,233,720,368,547,758.07): is an amount or a rate wrong? `mainstay report contributions` lists them"));
+            problems.Add(
+                new Problem(
+                    "--year", "contributions", $"the contributions counted in {period} add up to more euros than "
+                + "Mainstay can count (92,233,720,368,547,758.07): is an amount or a "
+                    + "rate wrong? `mainstay report contributions` lists them"));
             return Fail(problems);
         }
         if (input.Nations.FirstOrDefault(n => n.Role == NationRole.Ally && gdpEur[n.Code].Eur.Minor == 0) is { } zero)
         {
             // A share of it, and contributions as a % of it, would divide by zero.
-            problems.Add(new Problem($"gdp {zero.Code} {input.GdpYear}", "amount", $"the GDP of {zero.Code} comes to 0.00 EUR: is the amount or its currency wrong?"));
+            problems.Add(
+                new Problem(
+                    $"gdp {zero.Code} {input.GdpYear}", "amount",
+                    $"the GDP of {zero.Code} comes to 0.00 EUR: is the amount or its currency wrong?"));
             return Fail(problems);
         }
         var byDonor = counted.GroupBy(v => v.Contribution.Donor, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(v => v.Value.Eur.Minor), StringComparer.Ordinal);
         var imfNotes = valued.Where(v => v.Value.ByImf)
             .GroupBy(v => v.Contribution.Donor, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(v => $"{v.Contribution.Id}: {v.Value.RateBasis}").ToArray(), StringComparer.Ordinal);
+            .ToDictionary(
+                g => g.Key, g => g.Select(v => $"{v.Contribution.Id}: {v.Value.RateBasis}").ToArray(),
+                StringComparer.Ordinal);
 
         var periodBaseline = Money.Money.FromUnits(baseline.Amount.Units * period.ShareOfYear, Currency.Eur);
         var allies = input.Nations.Where(n => n.Role == NationRole.Ally).ToArray();
@@ -177,15 +197,19 @@ public sealed record BurdenSharingReport(
             .OrderByDescending(l => l.Counted.Minor).ThenBy(l => l.Nation.Code, StringComparer.Ordinal)
             .ToArray();
 
-        long Total(Func<Contribution, bool> which) => counted.Where(v => which(v.Contribution)).Sum(v => v.Value.Eur.Minor);
+        long Total(
+            Func<Contribution, bool> which) => counted.Where(v => which(v.Contribution)).Sum(v => v.Value.Eur.Minor);
         var alliesTotal = Total(c => nations.GetValueOrDefault(c.Donor)?.Role == NationRole.Ally);
         var partnersTotal = Total(c => nations.GetValueOrDefault(c.Donor)?.Role == NationRole.Partner);
         var all = Total(_ => true);
         var byCategory = counted.GroupBy(v => v.Contribution.Category).OrderBy(g => g.Key)
             .Select(g => (g.Key, Money.Money.FromMinor(g.Sum(v => v.Value.Eur.Minor)))).ToArray();
-        return Result<BurdenSharingReport>.Ok(new BurdenSharingReport(period, input.GdpYear, baseline, periodBaseline, allyLines, partnerLines,
-            Money.Money.FromMinor(alliesTotal), Money.Money.FromMinor(partnersTotal), Money.Money.FromMinor(all - alliesTotal - partnersTotal),
-            all == 0 ? null : (decimal)alliesTotal / all, byCategory, valued, SourcesOf(allies.Select(a => gdpByNation[a.Code]), valued, named: true))
+        return Result<BurdenSharingReport>.Ok(
+            new BurdenSharingReport(period, input.GdpYear, baseline, periodBaseline, allyLines, partnerLines,
+            Money.Money.FromMinor(alliesTotal), Money.Money.FromMinor(partnersTotal),
+            Money.Money.FromMinor(all - alliesTotal - partnersTotal),
+            all == 0 ? null : (decimal)alliesTotal / all, byCategory, valued,
+            SourcesOf(allies.Select(a => gdpByNation[a.Code]), valued, named: true))
         {
             ReleasedSources = SourcesOf(allies.Select(a => gdpByNation[a.Code]), valued, named: false),
         });
@@ -199,7 +223,10 @@ public sealed record BurdenSharingReport(
         }
     }
 
-    /// <summary><paramref name="whole"/> × <paramref name="part"/> ÷ <paramref name="all"/>, the share taken first when the product would overflow.</summary>
+    /// <summary>
+    /// <paramref name="whole"/> × <paramref name="part"/> ÷ <paramref name="all"/>, the share taken first when the
+    /// product would overflow.
+    /// </summary>
     private static decimal Share(decimal whole, decimal part, decimal all)
     {
         try
@@ -217,7 +244,8 @@ public sealed record BurdenSharingReport(
     /// (a problem for each that cannot be): what the report counts, and the plain listing of them.
     /// </summary>
     public static IReadOnlyList<ValuedContribution> ValueInEuros(
-        IEnumerable<Contribution> contributions, EuroValuation valuation, ReportPeriod period, ICollection<Problem> problems)
+        IEnumerable<Contribution> contributions, EuroValuation valuation, ReportPeriod period,
+        ICollection<Problem> problems)
     {
         var valued = new List<ValuedContribution>();
         foreach (var contribution in contributions.Where(c => period.Contains(c.ValueDate)).OrderBy(c => c.Id, StringComparer.Ordinal))
@@ -235,14 +263,17 @@ public sealed record BurdenSharingReport(
     /// Where the report's figures come from, in words for its footer; <paramref name="named"/>: with
     /// the commonest source texts of recorded contributions, which not everyone may read.
     /// </summary>
-    private static IReadOnlyList<string> SourcesOf(IEnumerable<GdpFigure> gdp, IReadOnlyList<ValuedContribution> valued, bool named)
+    private static IReadOnlyList<string> SourcesOf(
+        IEnumerable<GdpFigure> gdp, IReadOnlyList<ValuedContribution> valued, bool named)
     {
         var sources = new List<string>
         {
-            $"GDP: {string.Join("; ", gdp.Select(g => g.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}",
+            "GDP: "
+                + $"{string.Join("; ", gdp.Select(g => g.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}",
         };
         sources.Add(valued.Any(v => v.Value.ByImf)
-            ? "Exchange rates: ECB euro foreign exchange reference rates; IMF annual average rates per US$ where the ECB publishes none"
+            ? "Exchange rates: ECB euro foreign exchange reference rates; IMF "
+                + "annual average rates per US$ where the ECB publishes none"
             : "Exchange rates: ECB euro foreign exchange reference rates");
         var pledged = valued.Count(v => v.Contribution.Origin == ContributionOrigin.DisbursedPledge);
         var delivered = valued.Count(v => v.Contribution.Origin == ContributionOrigin.Delivery);

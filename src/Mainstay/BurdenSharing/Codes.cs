@@ -1,9 +1,13 @@
 namespace Mainstay.BurdenSharing;
 
-/// <summary>The file codes of the burden-sharing choices (<c>military</c>, <c>trust-fund</c>, <c>nato</c>, <c>declared</c>…), both ways.</summary>
+/// <summary>
+/// The file codes of the burden-sharing choices (<c>military</c>, <c>trust-fund</c>, <c>nato</c>, <c>declared</c>…),
+/// both ways.
+/// </summary>
 public static class Codes
 {
-    public static readonly IReadOnlyDictionary<string, AidType> AidTypes = new Dictionary<string, AidType>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, AidType> AidTypes = new Dictionary<string, AidType>(
+        StringComparer.Ordinal)
     {
         ["military"] = AidType.Military,
         ["financial"] = AidType.Financial,
@@ -20,7 +24,8 @@ public static class Codes
         ["unspecified"] = ContributionCategory.Unspecified,
     };
 
-    public static readonly IReadOnlyDictionary<string, Channel> Channels = new Dictionary<string, Channel>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Channel> Channels = new Dictionary<string, Channel>(
+        StringComparer.Ordinal)
     {
         ["nato"] = Channel.Nato,
         ["bilateral"] = Channel.Bilateral,

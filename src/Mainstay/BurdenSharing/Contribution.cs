@@ -1,6 +1,8 @@
 namespace Mainstay.BurdenSharing;
 
-/// <summary>What kind of support a contribution is. Burden sharing counts military support only (non-lethal aid included).</summary>
+/// <summary>
+/// What kind of support a contribution is. Burden sharing counts military support only (non-lethal aid included).
+/// </summary>
 public enum AidType
 {
     Military,

@@ -7,7 +7,8 @@ namespace Mainstay.BurdenSharing;
 /// </summary>
 public static class ContributionLinks
 {
-    /// <param name="shown">Whether the reader of the problems may see a contribution; a loop names the others "…".</param>
+    /// <param name="shown">Whether the reader of the problems may see a contribution; a loop names the others
+    /// "…".</param>
     public static IEnumerable<(Contribution Contribution, string Field, string Message)> Problems(
         IReadOnlyList<Contribution> contributions, Func<string, bool>? shown = null)
     {
@@ -25,7 +26,8 @@ public static class ContributionLinks
             }
         foreach (var loop in Loops(contributions, byId))
             yield return (loop[0], LinkField(loop[0], loop[1 % loop.Count].Id), 
-                $"the links form a loop: {string.Join(" → ", loop.Select(c => c.Id).Append(loop[0].Id).Select(id => shown(id) ? id : "…"))}");
+                "the links form a loop: "
+                    + $"{string.Join(" → ", loop.Select(c => c.Id).Append(loop[0].Id).Select(id => shown(id) ? id : "…"))}");
     }
 
     private static IEnumerable<(string Field, string Target)> Links(Contribution c)
@@ -36,10 +38,13 @@ public static class ContributionLinks
             yield return ("reimbursed_by", reimbursed);
     }
 
-    private static string LinkField(Contribution from, string to) => from.FundedBy == to ? "funded_by" : "reimbursed_by";
+    private static string LinkField(Contribution from, string to) => from.FundedBy == to
+        ? "funded_by"
+        : "reimbursed_by";
 
     /// <summary>Each loop of two or more contributions once, starting from its smallest id.</summary>
-    private static List<List<Contribution>> Loops(IReadOnlyList<Contribution> contributions, Dictionary<string, Contribution> byId)
+    private static List<List<Contribution>> Loops(
+        IReadOnlyList<Contribution> contributions, Dictionary<string, Contribution> byId)
     {
         var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the current path, 2 = done
         var loops = new List<List<Contribution>>();

@@ -11,12 +11,17 @@ namespace Mainstay.BurdenSharing;
 public static class DerivedContributions
 {
     public static Result<IReadOnlyList<Contribution>> From(
-        IEnumerable<Pledge> pledges, IEnumerable<Delivery> deliveries, IEnumerable<Offer> offers, IEnumerable<ItemType> items)
+        IEnumerable<Pledge> pledges, IEnumerable<Delivery> deliveries, IEnumerable<Offer> offers,
+        IEnumerable<ItemType> items)
     {
         var contributions = new List<Contribution>();
         foreach (var tranche in pledges.SelectMany(p => p.Tranches).Where(t => t.Status == PledgeStatus.Disbursed))
-            contributions.Add(new Contribution($"pledge:{tranche.PledgeId}:{tranche.Year}", tranche.Donor, tranche.Recipient, tranche.DisbursedOn!.Value,
-                AidType.Military, ContributionCategory.Unspecified, Channel.Bilateral, tranche.Amount, ValuationBasis.Cash, tranche.Source,
+            contributions.Add(
+                new Contribution(
+                    $"pledge:{tranche.PledgeId}:{tranche.Year}", tranche.Donor, tranche.Recipient,
+                    tranche.DisbursedOn!.Value,
+                AidType.Military, ContributionCategory.Unspecified, Channel.Bilateral, tranche.Amount,
+                ValuationBasis.Cash, tranche.Source,
                 Origin: ContributionOrigin.DisbursedPledge));
 
         var offerById = offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
@@ -26,15 +31,21 @@ public static class DerivedContributions
             if (!offerById.TryGetValue(delivery.Offer, out var offer))
                 return new Problem($"delivery {delivery.Id}", "offer", $"no offer \"{delivery.Offer}\" in the ledger");
             if (!itemById.TryGetValue(offer.Item, out var item))
-                return new Problem($"delivery {delivery.Id}", "offer", $"offer {offer.Id} is of item \"{offer.Item}\", which has no reference value in items");
+                return new Problem(
+                    $"delivery {delivery.Id}", "offer",
+                    $"offer {offer.Id} is of item \"{offer.Item}\", which has no reference value in items");
             var value = (Int128)item.UnitValueEur.Minor * delivery.Quantity;
             if (value > long.MaxValue || value < long.MinValue)
-                return new Problem($"delivery {delivery.Id}", "quantity", $"{delivery.Quantity} × {item.Id} at the reference value "
-                    + $"{item.UnitValueEur} is more euros than Mainstay can count (92,233,720,368,547,758.07): is the quantity or the value wrong?");
-            contributions.Add(new Contribution($"delivery:{delivery.Id}", offer.Donor, delivery.Recipient, delivery.DeliveredOn,
+                return new Problem(
+                    $"delivery {delivery.Id}", "quantity", $"{delivery.Quantity} × {item.Id} at the reference value "
+                    + $"{item.UnitValueEur} is more euros than Mainstay can count "
+                        + "(92,233,720,368,547,758.07): is the quantity or the value wrong?");
+            contributions.Add(
+                new Contribution($"delivery:{delivery.Id}", offer.Donor, delivery.Recipient, delivery.DeliveredOn,
                 AidType.Military, ContributionCategory.Equipment, Channel.Bilateral,
                 new Money.Money((long)value, item.UnitValueEur.Currency), ValuationBasis.ReferenceReplacementValue,
-                $"{delivery.Quantity} × {item.Id} of offer {offer.Id} at the reference value {item.UnitValueEur}; {delivery.Source}",
+                $"{delivery.Quantity} × {item.Id} of offer {offer.Id} at the "
+                    + $"reference value {item.UnitValueEur}; {delivery.Source}",
                 Origin: ContributionOrigin.Delivery));
         }
         return Result<IReadOnlyList<Contribution>>.Ok(contributions);

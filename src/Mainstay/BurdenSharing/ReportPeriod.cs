@@ -1,6 +1,8 @@
 namespace Mainstay.BurdenSharing;
 
-/// <summary>A calendar year, or one half of it (H1 January–June, H2 July–December): the framework reports twice a year.</summary>
+/// <summary>
+/// A calendar year, or one half of it (H1 January–June, H2 July–December): the framework reports twice a year.
+/// </summary>
 public sealed record ReportPeriod(int Year, int? Half = null)
 {
     public DateOnly Start => new(Year, Half == 2 ? 7 : 1, 1);
@@ -12,5 +14,7 @@ public sealed record ReportPeriod(int Year, int? Half = null)
 
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 
-    public override string ToString() => Half is { } half ? $"{Year} H{half}" : Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public override string ToString() => Half is { } half
+        ? $"{Year} H{half}"
+        : Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

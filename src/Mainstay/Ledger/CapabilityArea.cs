@@ -20,7 +20,8 @@ public enum CapabilityArea
 public static class CapabilityAreas
 {
     /// <summary>The codes used in files, in declaration order of <see cref="CapabilityArea"/>.</summary>
-    public static readonly IReadOnlyDictionary<string, CapabilityArea> ByCode = new Dictionary<string, CapabilityArea>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, CapabilityArea> ByCode = new Dictionary<string, CapabilityArea>(
+        StringComparer.Ordinal)
     {
         ["air-missile-defence"] = CapabilityArea.AirAndMissileDefence,
         ["artillery"] = CapabilityArea.Artillery,

@@ -11,7 +11,9 @@ namespace Mainstay.Ledger;
 public static class CellText
 {
     private static readonly SearchValues<char> Forbidden = SearchValues.Create(
-        [.. Enumerable.Range(0, 0xA0).Where(c => c < 0x20 ? c is not ('\t' or '\n' or '\r') : c >= 0x7F).Select(c => (char)c),
+        [
+            .. Enumerable.Range(0, 0xA0).Where(c => c < 0x20 ? c is not ('\t' or '\n' or '\r') : c >= 0x7F)
+                .Select(c => (char)c),
          '\uFFFE', '\uFFFF']);
 
     /// <summary>Why <paramref name="text"/> may not be stored, or null when it may.</summary>
@@ -27,7 +29,8 @@ public static class CellText
             if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
                 i++;
             else if (char.IsSurrogate(span[i]))
-                return $"holds a broken character (a lone UTF-16 surrogate U+{((int)span[i]).ToString("X4", CultureInfo.InvariantCulture)}) "
+                return "holds a broken character (a lone UTF-16 surrogate "
+                    + $"U+{((int)span[i]).ToString("X4", CultureInfo.InvariantCulture)}) "
                     + $"at character {i + 1}; save the file as UTF-8 again";
         }
         return null;

@@ -41,7 +41,8 @@ public sealed record PledgeTranche(
     public IEnumerable<(string Field, string Message)> LifecycleProblems()
     {
         if (Status >= PledgeStatus.Committed && CommittedOn is null)
-            yield return ("committed_on", $"a {Status.ToString().ToLowerInvariant()} pledge needs the date it was committed");
+            yield return (
+                "committed_on", $"a {Status.ToString().ToLowerInvariant()} pledge needs the date it was committed");
         if (Status == PledgeStatus.Disbursed && DisbursedOn is null)
             yield return ("disbursed_on", "a disbursed pledge needs the date it was disbursed");
         if (Status < PledgeStatus.Committed && CommittedOn is not null)
@@ -49,14 +50,19 @@ public sealed record PledgeTranche(
         if (Status < PledgeStatus.Disbursed && DisbursedOn is not null)
             yield return ("disbursed_on", "only a disbursed pledge has a disbursement date; set status to disbursed");
         if (CommittedOn < AnnouncedOn)
-            yield return ("committed_on", $"committed on {CommittedOn:yyyy-MM-dd}, before it was announced on {AnnouncedOn:yyyy-MM-dd}");
+            yield return (
+                "committed_on",
+                $"committed on {CommittedOn:yyyy-MM-dd}, before it was announced on {AnnouncedOn:yyyy-MM-dd}");
         if (DisbursedOn < CommittedOn)
-            yield return ("disbursed_on", $"disbursed on {DisbursedOn:yyyy-MM-dd}, before it was committed on {CommittedOn:yyyy-MM-dd}");
+            yield return (
+                "disbursed_on",
+                $"disbursed on {DisbursedOn:yyyy-MM-dd}, before it was committed on {CommittedOn:yyyy-MM-dd}");
     }
 }
 
 /// <summary>A financial pledge: its tranches, all from one donor to one recipient in one currency.</summary>
-public sealed record Pledge(string Id, string Donor, string Recipient, PledgeKind Kind, IReadOnlyList<PledgeTranche> Tranches)
+public sealed record Pledge(
+    string Id, string Donor, string Recipient, PledgeKind Kind, IReadOnlyList<PledgeTranche> Tranches)
 {
     public Money.Money Total => Tranches.Skip(1).Aggregate(Tranches[0].Amount, (sum, t) => sum + t.Amount);
 
@@ -74,20 +80,35 @@ public sealed record Pledge(string Id, string Donor, string Recipient, PledgeKin
     /// Problems between the tranches of one pledge: they must agree on donor, recipient, kind,
     /// currency, announcement and source, and a one-off pledge has exactly one tranche.
     /// </summary>
-    public static IEnumerable<(PledgeTranche Tranche, string Field, string Message)> ConsistencyProblems(IReadOnlyList<PledgeTranche> tranches)
+    public static IEnumerable<(PledgeTranche Tranche, string Field, string Message)> ConsistencyProblems(
+        IReadOnlyList<PledgeTranche> tranches)
     {
         var first = tranches[0];
         foreach (var t in tranches.Skip(1))
         {
-            if (t.Donor != first.Donor) yield return (t, "donor", $"pledge {t.PledgeId} has donor {first.Donor} in year {first.Year}, not {t.Donor}");
-            if (t.Recipient != first.Recipient) yield return (t, "recipient", $"pledge {t.PledgeId} has recipient {first.Recipient} in year {first.Year}, not {t.Recipient}");
-            if (t.Kind != first.Kind) yield return (t, "kind", $"pledge {t.PledgeId} is {KindCode(first.Kind)} in year {first.Year}");
-            if (t.Amount.Currency != first.Amount.Currency) yield return (t, "currency", $"pledge {t.PledgeId} is in {first.Amount.Currency} in year {first.Year}, not {t.Amount.Currency}");
-            if (t.AnnouncedOn != first.AnnouncedOn) yield return (t, "announced_on", $"pledge {t.PledgeId} was announced on {first.AnnouncedOn:yyyy-MM-dd} in year {first.Year}");
-            if (t.Source != first.Source) yield return (t, "source", $"pledge {t.PledgeId} has another source in year {first.Year}");
+            if (t.Donor != first.Donor)
+                yield return (
+                    t, "donor", $"pledge {t.PledgeId} has donor {first.Donor} in year {first.Year}, not {t.Donor}");
+            if (t.Recipient != first.Recipient)
+                yield return (
+                    t, "recipient",
+                    $"pledge {t.PledgeId} has recipient {first.Recipient} in year {first.Year}, not {t.Recipient}");
+            if (t.Kind != first.Kind)
+                yield return (t, "kind", $"pledge {t.PledgeId} is {KindCode(first.Kind)} in year {first.Year}");
+            if (t.Amount.Currency != first.Amount.Currency)
+                yield return (
+                    t, "currency", $"pledge {t.PledgeId} is in {first.Amount.Currency} in "
+                        + $"year {first.Year}, not {t.Amount.Currency}");
+            if (t.AnnouncedOn != first.AnnouncedOn)
+                yield return (
+                    t, "announced_on",
+                    $"pledge {t.PledgeId} was announced on {first.AnnouncedOn:yyyy-MM-dd} in year {first.Year}");
+            if (t.Source != first.Source)
+                yield return (t, "source", $"pledge {t.PledgeId} has another source in year {first.Year}");
         }
         if (first.Kind == PledgeKind.OneOff && tranches.Count > 1)
-            yield return (tranches[1], "kind", $"one-off pledge {first.PledgeId} has {tranches.Count} yearly rows; make it multi-year or keep one row");
+            yield return (tranches[1], "kind", $"one-off pledge {first.PledgeId} has {tranches.Count} "
+                + "yearly rows; make it multi-year or keep one row");
     }
 
     public static string KindCode(PledgeKind kind) => kind == PledgeKind.MultiYear ? "multi-year" : "one-off";

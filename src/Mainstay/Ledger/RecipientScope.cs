@@ -23,7 +23,8 @@ public sealed class RecipientScope : IEquatable<RecipientScope>
 
     public bool Allows(string recipient) => _codes is null || _codes.Contains(recipient);
 
-    public static RecipientScope Only(IEnumerable<string> codes) => new(new SortedSet<string>(codes, StringComparer.Ordinal));
+    public static RecipientScope Only(
+        IEnumerable<string> codes) => new(new SortedSet<string>(codes, StringComparer.Ordinal));
 
     /// <summary>Parses <c>*</c> or a <c>;</c>-separated list; a repeated code counts once.</summary>
     public static bool TryParse(string text, out RecipientScope scope, out string why)
@@ -49,7 +50,8 @@ public sealed class RecipientScope : IEquatable<RecipientScope>
 
     public override string ToString() => _text;
 
-    public bool Equals(RecipientScope? other) => other is not null && (ReferenceEquals(this, other) || _text == other._text);
+    public bool Equals(RecipientScope? other) => other is not null
+        && (ReferenceEquals(this, other) || _text == other._text);
 
     public override bool Equals(object? obj) => Equals(obj as RecipientScope);
 

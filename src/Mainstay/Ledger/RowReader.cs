@@ -10,7 +10,8 @@ namespace Mainstay.Ledger;
 /// instead of stopping at the first. A reader whose row had problems returns placeholder values;
 /// check <see cref="HasProblems"/> before using the record built from them.
 /// </summary>
-public sealed class RowReader(Func<string> where, Func<string, string?> cell, ICollection<Problem> problems, RowCache? cache = null)
+public sealed class RowReader(
+    Func<string> where, Func<string, string?> cell, ICollection<Problem> problems, RowCache? cache = null)
 {
     private int _problemCount;
     private string? _where;
@@ -20,7 +21,9 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
     {
     }
 
-    /// <summary>The place of the row, <c>file:line</c>; built only when needed (a million rows need it rarely).</summary>
+    /// <summary>
+    /// The place of the row, <c>file:line</c>; built only when needed (a million rows need it rarely).
+    /// </summary>
     public string Where => _where ??= where();
 
     public bool HasProblems => _problemCount > 0;
@@ -90,7 +93,9 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
         return month;
     }
 
-    public DateOnly Date(string column, int minYear = YearMonth.MinYear) => OptionalDate(column, required: true, minYear) ?? default;
+    public DateOnly Date(
+        string column, int minYear = YearMonth.MinYear) => OptionalDate(column, required: true, minYear)
+        ?? default;
 
     public DateOnly? OptionalDate(string column, bool required = false, int minYear = YearMonth.MinYear)
     {
@@ -178,7 +183,9 @@ public sealed class RowReader(Func<string> where, Func<string, string?> cell, IC
     public IReadOnlyList<string> List(string column)
     {
         var text = Optional(column);
-        return text.Length == 0 ? [] : text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return text.Length == 0
+            ? []
+            : text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static string Describe(long min, long max) => (min, max) switch

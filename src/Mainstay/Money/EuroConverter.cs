@@ -32,18 +32,22 @@ public sealed class EuroConverter
 
         var code = amount.Currency.Code;
         if (!_byCurrency.TryGetValue(code, out var series))
-            return new Problem(code, "rate", $"no ECB reference rate for {code} is loaded; import the ECB's eurofxref-hist.csv");
+            return new Problem(
+                code, "rate", $"no ECB reference rate for {code} is loaded; import the ECB's eurofxref-hist.csv");
 
         var index = Array.BinarySearch(series.Dates, valueDate);
         if (index < 0)
             index = ~index - 1;
         if (index < 0)
             return new Problem(code, "rate",
-                $"no ECB reference rate for {code} on or before {valueDate:yyyy-MM-dd} (the first loaded is {series.Dates[0]:yyyy-MM-dd})");
+                $"no ECB reference rate for {code} on or before "
+                    + $"{valueDate:yyyy-MM-dd} (the first loaded is {series.Dates[0]:yyyy-MM-dd})");
 
         var rate = series.Rates[index];
         var eur = InEuros(amount, rate, valueDate);
-        return eur.IsOk ? Result<EuroValue>.Ok(new EuroValue(amount, eur.Value, rate, series.Dates[index])) : eur.Problem;
+        return eur.IsOk
+            ? Result<EuroValue>.Ok(new EuroValue(amount, eur.Value, rate, series.Dates[index]))
+            : eur.Problem;
     }
 
     /// <summary>

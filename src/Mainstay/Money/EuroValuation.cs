@@ -44,10 +44,14 @@ public sealed class EuroValuation
             if (!crossed.IsOk)
                 return crossed.Problem;
             if (crossed.Value is { } rate)
-                return Convert(amount, rate, valueDate, $"IMF annual average {year} via US$ (no ECB rate for {amount.Currency.Code})", byImf: true);
+                return Convert(
+                    amount, rate, valueDate,
+                    $"IMF annual average {year} via US$ (no ECB rate for {amount.Currency.Code})", byImf: true);
         }
         return new Problem(amount.Currency.Code, "rate",
-            $"no rate to value {amount.Currency.Code} on {valueDate:yyyy-MM-dd}: the ECB publishes none for it and no IMF annual average for {valueDate.Year - 1} or {valueDate.Year} (with the euro's) is loaded; import the IMF's imf_exchangerates_A_ENDA_USD.csv");
+            $"no rate to value {amount.Currency.Code} on {valueDate:yyyy-MM-dd}: the ECB publishes "
+                + $"none for it and no IMF annual average for {valueDate.Year - 1} or {valueDate.Year} (with "
+                + "the euro's) is loaded; import the IMF's imf_exchangerates_A_ENDA_USD.csv");
     }
 
     /// <summary>A yearly amount (such as GDP) in euros at the year's average rate.</summary>
@@ -63,11 +67,16 @@ public sealed class EuroValuation
         if (!crossed.IsOk)
             return crossed.Problem;
         if (crossed.Value is { } rate)
-            return Convert(amount, rate, date, $"IMF annual average {year} via US$ (no ECB rates for {code} in {year})", byImf: true);
-        return new Problem(code, "rate", $"no ECB rates for {code} in {year} and no IMF annual average: import the ECB's eurofxref-hist.csv or the IMF's rates");
+            return Convert(
+                amount, rate, date, $"IMF annual average {year} via US$ (no ECB rates for {code} in {year})",
+                byImf: true);
+        return new Problem(code, "rate", $"no ECB rates for {code} in {year} and no IMF annual average: "
+            + "import the ECB's eurofxref-hist.csv or the IMF's rates");
     }
 
-    /// <summary>The IMF's rate crossed through the dollar; null when either is missing, a problem when it overflows.</summary>
+    /// <summary>
+    /// The IMF's rate crossed through the dollar; null when either is missing, a problem when it overflows.
+    /// </summary>
     private Result<decimal?> ImfUnitsPerEuro(string currency, int year)
     {
         if (!_imf.TryGetValue((Currency.Eur.Code, year), out var euro))
@@ -81,18 +90,22 @@ public sealed class EuroValuation
         }
         catch (OverflowException)
         {
-            return new Problem(currency, "rate", $"the IMF annual averages of {year} ({perUsd} {currency} and {euro.UnitsPerUsd} EUR "
+            return new Problem(
+                currency, "rate", $"the IMF annual averages of {year} ({perUsd} {currency} and {euro.UnitsPerUsd} EUR "
                 + "per US$) cross to more units per euro than Mainstay can count: is a rate wrong?");
         }
     }
 
-    private static Result<EuroValue> Convert(Money amount, decimal unitsPerEuro, DateOnly rateDate, string basis, bool byImf = false)
+    private static Result<EuroValue> Convert(
+        Money amount, decimal unitsPerEuro, DateOnly rateDate, string basis, bool byImf = false)
     {
         var eur = EuroConverter.InEuros(amount, unitsPerEuro, rateDate);
         return eur.IsOk ? new EuroValue(amount, eur.Value, unitsPerEuro, rateDate, basis, byImf) : eur.Problem;
     }
 
-    /// <summary>The mean; a running mean when the sum of rates far out of range (an older ledger's) would overflow.</summary>
+    /// <summary>
+    /// The mean; a running mean when the sum of rates far out of range (an older ledger's) would overflow.
+    /// </summary>
     private static decimal Mean(List<decimal> rates)
     {
         try

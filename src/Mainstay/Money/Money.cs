@@ -57,7 +57,8 @@ public readonly record struct Money(long Minor, Currency Currency)
         new((long)Math.Round(units * currency.MinorPerUnit, MidpointRounding.AwayFromZero), currency);
 
     /// <summary>Canonical text: exactly the currency's decimals, invariant culture, no separators.</summary>
-    public string AmountText() => Units.ToString("F" + Currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    public string AmountText() => Units.ToString(
+        "F" + Currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public override string ToString() => $"{AmountText()} {Currency.Code}";
 }

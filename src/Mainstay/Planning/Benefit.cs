@@ -20,15 +20,20 @@ public static class Benefit
     public static int LateMonths(Offer offer, Requirement requirement) =>
         Math.Max(0, offer.Arrival.Index - requirement.NeedBy.Index);
 
-    /// <summary>Whether the offer may serve the requirement: same item, recipient allowed, arrives within the useful window.</summary>
+    /// <summary>
+    /// Whether the offer may serve the requirement: same item, recipient allowed, arrives within the useful window.
+    /// </summary>
     public static bool Eligible(Offer offer, Requirement requirement) =>
         offer.Item == requirement.Item
         && offer.Recipients.Allows(requirement.Recipient)
         && offer.Arrival.Index <= requirement.NeedBy.Index + requirement.UsefulMonths;
 
-    /// <summary><c>b(o,r) = weight(priority(r)) * (useful_months(r) + 1 - late(o,r))</c> for an eligible pair.</summary>
+    /// <summary>
+    /// <c>b(o,r) = weight(priority(r)) * (useful_months(r) + 1 - late(o,r))</c> for an eligible pair.
+    /// </summary>
     public static long PerUnit(Offer offer, Requirement requirement) =>
         PerUnit(requirement.Priority, requirement.UsefulMonths, LateMonths(offer, requirement));
 
-    public static long PerUnit(int priority, int usefulMonths, int lateMonths) => Weight(priority) * (usefulMonths + 1 - lateMonths);
+    public static long PerUnit(
+        int priority, int usefulMonths, int lateMonths) => Weight(priority) * (usefulMonths + 1 - lateMonths);
 }

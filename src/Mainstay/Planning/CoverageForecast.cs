@@ -9,7 +9,8 @@ namespace Mainstay.Planning;
 /// <param name="Needed">Units of the requirements due by this month.</param>
 /// <param name="Planned">Units planned to arrive by this month, for any requirement.</param>
 /// <param name="OnTime">Units for requirements due by this month that arrive by their need-by month.</param>
-public sealed record ForecastMonth(string Capability, string? Item, Time.YearMonth Month, long Needed, long Planned, long OnTime)
+public sealed record ForecastMonth(
+    string Capability, string? Item, Time.YearMonth Month, long Needed, long Planned, long OnTime)
 {
     /// <summary>Units due by this month that will not have arrived in time.</summary>
     public long Gap => Needed - OnTime;
@@ -40,9 +41,12 @@ public static class CoverageForecast
         var months = last - first + 1;
 
         // Per item: units newly due, newly arriving and newly on time in each month of the horizon.
-        var perItem = new SortedDictionary<string, (long[] Needed, long[] Planned, long[] OnTime)>(StringComparer.Ordinal);
+        var perItem = new SortedDictionary<string, (long[] Needed, long[] Planned, long[] OnTime)>(
+            StringComparer.Ordinal);
         (long[] Needed, long[] Planned, long[] OnTime) Series(string item) =>
-            perItem.TryGetValue(item, out var series) ? series : perItem[item] = (new long[months], new long[months], new long[months]);
+            perItem.TryGetValue(item, out var series)
+                ? series
+                : perItem[item] = (new long[months], new long[months], new long[months]);
         foreach (var c in plan.Coverage)
             Series(c.Requirement.Item).Needed[c.Requirement.NeedBy.Index - first] += c.Requirement.Quantity;
         foreach (var a in plan.Allocations)
@@ -64,7 +68,8 @@ public static class CoverageForecast
         return rows;
     }
 
-    private static IEnumerable<ForecastMonth> Cumulate(string capability, string? item, int first, (long[] Needed, long[] Planned, long[] OnTime)[] series)
+    private static IEnumerable<ForecastMonth> Cumulate(
+        string capability, string? item, int first, (long[] Needed, long[] Planned, long[] OnTime)[] series)
     {
         long needed = 0, planned = 0, onTime = 0;
         for (var m = 0; m < series[0].Needed.Length; m++)
@@ -75,7 +80,8 @@ public static class CoverageForecast
                 planned += s.Planned[m];
                 onTime += s.OnTime[m];
             }
-            yield return new ForecastMonth(capability, item, Time.YearMonth.FromIndex(first + m), needed, planned, onTime);
+            yield return new ForecastMonth(
+                capability, item, Time.YearMonth.FromIndex(first + m), needed, planned, onTime);
         }
     }
 }

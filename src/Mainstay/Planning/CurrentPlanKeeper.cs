@@ -8,7 +8,8 @@ namespace Mainstay.Planning;
 /// </summary>
 /// <param name="AuditSeq">The newest audit entry the plan's rows include.</param>
 public sealed record CurrentPlan(
-    Plan Plan, IReadOnlyList<Requirement> Requirements, IReadOnlyList<Offer> Offers, long AuditSeq, DateTimeOffset MadeAt);
+    Plan Plan, IReadOnlyList<Requirement> Requirements, IReadOnlyList<Offer> Offers, long AuditSeq,
+    DateTimeOffset MadeAt);
 
 /// <summary>
 /// Keeps <see cref="CurrentPlan"/> current as the ledger's rows change: rows changed in place are
@@ -21,10 +22,15 @@ public sealed class CurrentPlanKeeper(TimeProvider clock, int? maxParallelism = 
     private Dictionary<string, Requirement> _requirements = new(StringComparer.Ordinal);
     private Dictionary<string, Offer> _offers = new(StringComparer.Ordinal);
 
-    /// <summary>How many updates re-planned from the last optimum rather than from scratch (for tests and benchmarks).</summary>
+    /// <summary>
+    /// How many updates re-planned from the last optimum rather than from scratch (for tests and benchmarks).
+    /// </summary>
     public int WarmUpdates { get; private set; }
 
-    /// <summary>The plan of <paramref name="requirements"/> and <paramref name="offers"/>, the ledger's rows at <paramref name="auditSeq"/>.</summary>
+    /// <summary>
+    /// The plan of <paramref name="requirements"/> and <paramref name="offers"/>, the ledger's rows at
+    /// <paramref name="auditSeq"/>.
+    /// </summary>
     public CurrentPlan Update(IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers, long auditSeq)
     {
         var requirementsById = ById(requirements, r => r.Id);

@@ -38,8 +38,10 @@ internal sealed class ItemNetwork
     private Dictionary<int, int>? _demandGroupOf;
 
     private ItemNetwork(
-        Offer[] allOffers, Requirement[] allRequirements, int[][] supplyMembers, int[] supplyNode, int[][] demandMembers, int[] demandSinkArc, int sink,
-        List<(int Recipient, int Month)>[] chains, Dictionary<(int, int), int> monthNode, Dictionary<int, List<(int Group, int Arc)>> inflows,
+        Offer[] allOffers, Requirement[] allRequirements, int[][] supplyMembers, int[] supplyNode,
+        int[][] demandMembers, int[] demandSinkArc, int sink,
+        List<(int Recipient, int Month)>[] chains, Dictionary<(int, int), int> monthNode,
+        Dictionary<int, List<(int Group, int Arc)>> inflows,
         Dictionary<int, List<(int Group, int Arc, bool Late)>> draws, NetworkBuilder network)
     {
         (_allOffers, _allRequirements, _supplyMembers, _supplyNode, _demandMembers, _demandSinkArc, _sink) =
@@ -48,18 +50,26 @@ internal sealed class ItemNetwork
         _solver = network.Build();
     }
 
-    /// <summary>Units of offer <see cref="Offer"/> for requirement <see cref="Requirement"/>, both as indexes into the planner's arrays.</summary>
+    /// <summary>
+    /// Units of offer <see cref="Offer"/> for requirement <see cref="Requirement"/>, both as indexes into the planner's
+    /// arrays.
+    /// </summary>
     internal readonly record struct Pair(int Offer, int Requirement, long Quantity);
 
     /// <summary>
     /// The network of one item type, or null when no offer may reach any of its requirements.
     /// The arrays are shared, not copied: <see cref="ChangeQuantities"/> reads the changed rows from them.
     /// </summary>
-    /// <param name="requirementRank">Each requirement's place in ordinal id order (members of a group are taken in that order).</param>
+    /// <param name="requirementRank">Each requirement's place in ordinal id order (members of a group are taken in that
+    /// order).</param>
     /// <param name="offerRank">Each offer's place in ordinal id order.</param>
-    public static ItemNetwork? Build(Requirement[] allRequirements, int[] requirementIndexes, int[] requirementRank, Offer[] allOffers, int[] offerIndexes, int[] offerRank)
+    public static ItemNetwork? Build(
+        Requirement[] allRequirements, int[] requirementIndexes, int[] requirementRank, Offer[] allOffers,
+        int[] offerIndexes, int[] offerRank)
     {
-        var recipients = requirementIndexes.Select(r => allRequirements[r].Recipient).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var recipients = requirementIndexes.Select(r => allRequirements[r].Recipient).Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToArray();
         var recipientIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < recipients.Length; i++)
             recipientIndex[recipients[i]] = i;
@@ -68,12 +78,18 @@ internal sealed class ItemNetwork
         foreach (var r in requirementIndexes)
         {
             var i = recipientIndex[allRequirements[r].Recipient];
-            latestUseful[i] = Math.Max(latestUseful[i], allRequirements[r].NeedBy.Index + allRequirements[r].UsefulMonths);
+            latestUseful[i] = Math.Max(
+                latestUseful[i], allRequirements[r].NeedBy.Index + allRequirements[r].UsefulMonths);
         }
 
         // Demand groups: identical requirements, members in id order.
         var demand = requirementIndexes
-            .Select(r => (Key: (Recipient: recipientIndex[allRequirements[r].Recipient], Need: allRequirements[r].NeedBy.Index, allRequirements[r].UsefulMonths, allRequirements[r].Priority), Index: r))
+            .Select(
+                r => (
+                    Key: (
+                        Recipient: recipientIndex[allRequirements[r].Recipient], Need: allRequirements[r].NeedBy.Index,
+                        allRequirements[r].UsefulMonths, allRequirements[r].Priority),
+                    Index: r))
             .GroupBy(p => p.Key)
             .OrderBy(g => g.Key)
             .Select(g => (g.Key, Members: g.Select(p => p.Index).OrderBy(r => requirementRank[r]).ToArray()))
@@ -88,12 +104,15 @@ internal sealed class ItemNetwork
                 var offer = allOffers[o];
                 if (!scopes.TryGetValue((offer.Recipients, offer.Arrival.Index), out var allowed))
                     scopes[(offer.Recipients, offer.Arrival.Index)] = allowed = Enumerable.Range(0, recipients.Length)
-                        .Where(i => offer.Recipients.Allows(recipients[i]) && offer.Arrival.Index <= latestUseful[i]).ToArray();
+                        .Where(i => offer.Recipients.Allows(recipients[i]) && offer.Arrival.Index <= latestUseful[i])
+                            .ToArray();
                 return (Offer: o, Allowed: allowed);
             })
             .Where(p => p.Allowed.Length > 0)
             .GroupBy(p => (Arrival: allOffers[p.Offer].Arrival.Index, Allowed: p.Allowed), AllowedComparer.Instance)
-            .Select(g => (g.Key.Arrival, g.Key.Allowed, Members: g.Select(p => p.Offer).OrderBy(o => offerRank[o]).ToArray()))
+            .Select(
+                g => (
+                    g.Key.Arrival, g.Key.Allowed, Members: g.Select(p => p.Offer).OrderBy(o => offerRank[o]).ToArray()))
             .OrderBy(g => g.Arrival).ThenBy(g => g.Allowed, AllowedComparer.Instance)
             .ToArray();
         if (demand.Length == 0 || supply.Length == 0)
@@ -157,18 +176,23 @@ internal sealed class ItemNetwork
         {
             var (recipient, need, useful, priority) = demand[q].Key;
             var onTimeNode = monthNode[(recipient, need)];
-            var arc = network.AddArc(onTimeNode, demandNode[q], -Benefit.PerUnit(priority, useful, 0), NetworkSimplex.Infinite);
+            var arc = network.AddArc(
+                onTimeNode, demandNode[q], -Benefit.PerUnit(priority, useful, 0), NetworkSimplex.Infinite);
             (draws.TryGetValue(onTimeNode, out var list) ? list : draws[onTimeNode] = []).Add((q, arc, false));
             var lateMonths = useful == 0 ? [] : arrivalMonths[recipient].GetViewBetween(need + 1, need + useful);
             foreach (var month in lateMonths)
             {
                 var node = monthNode[(recipient, month)];
-                var late = network.AddArc(node, demandNode[q], -Benefit.PerUnit(priority, useful, month - need), NetworkSimplex.Infinite);
+                var late = network.AddArc(
+                    node, demandNode[q], -Benefit.PerUnit(priority, useful, month - need), NetworkSimplex.Infinite);
                 (draws.TryGetValue(node, out var lateList) ? lateList : draws[node] = []).Add((q, late, true));
             }
-            demandSinkArc[q] = network.AddArc(demandNode[q], sink, 0, demand[q].Members.Sum(r => allRequirements[r].Quantity));
+            demandSinkArc[q] = network.AddArc(
+                demandNode[q], sink, 0, demand[q].Members.Sum(r => allRequirements[r].Quantity));
         }
-        return new ItemNetwork(allOffers, allRequirements, supply.Select(s => s.Members).ToArray(), supplyNode, demand.Select(d => d.Members).ToArray(),
+        return new ItemNetwork(
+            allOffers, allRequirements, supply.Select(s => s.Members).ToArray(), supplyNode,
+            demand.Select(d => d.Members).ToArray(),
             demandSinkArc, sink, chains, monthNode, inflows, draws, network);
     }
 
@@ -176,7 +200,8 @@ internal sealed class ItemNetwork
     public List<Pair> Solve()
     {
         if (!_solver.Solve())
-            throw new InvalidOperationException("the planning network is always feasible: unused units flow to the sink");
+            throw new InvalidOperationException(
+                "the planning network is always feasible: unused units flow to the sink");
         return Pairs();
     }
 
@@ -215,13 +240,16 @@ internal sealed class ItemNetwork
 
     private List<Pair> Pairs()
     {
-        var pairs = Decompose(_allOffers, _supplyMembers, _allRequirements, _demandMembers, _chains, _monthNode, _inflows, _draws, _solver);
+        var pairs = Decompose(
+            _allOffers, _supplyMembers, _allRequirements, _demandMembers, _chains, _monthNode, _inflows, _draws,
+            _solver);
         Objective = CheckAgainstNetwork(pairs, _allOffers, _allRequirements, _network, _solver);
         return pairs;
     }
 
     private static List<Pair> Decompose(
-        Offer[] allOffers, int[][] supplyMembers, Requirement[] allRequirements, int[][] demandMembers, List<(int Recipient, int Month)>[] chains,
+        Offer[] allOffers, int[][] supplyMembers, Requirement[] allRequirements, int[][] demandMembers,
+        List<(int Recipient, int Month)>[] chains,
         Dictionary<(int, int), int> monthNode, Dictionary<int, List<(int Group, int Arc)>> inflows,
         Dictionary<int, List<(int Group, int Arc, bool Late)>> draws, NetworkSimplex solver)
     {
@@ -281,8 +309,12 @@ internal sealed class ItemNetwork
     /// <summary>The benefit of the pairs last returned: the objective of this item type.</summary>
     public Int128 Objective { get; private set; }
 
-    /// <summary>Checks each pair's eligibility and that the pairs' benefits add up to the network's; returns their sum.</summary>
-    private static Int128 CheckAgainstNetwork(List<Pair> pairs, Offer[] allOffers, Requirement[] allRequirements, NetworkBuilder network, NetworkSimplex solver)
+    /// <summary>
+    /// Checks each pair's eligibility and that the pairs' benefits add up to the network's; returns their sum.
+    /// </summary>
+    private static Int128 CheckAgainstNetwork(
+        List<Pair> pairs, Offer[] allOffers, Requirement[] allRequirements, NetworkBuilder network,
+        NetworkSimplex solver)
     {
         Int128 networkBenefit = 0;
         for (var arc = 0; arc < network.ArcCount; arc++)
@@ -292,15 +324,19 @@ internal sealed class ItemNetwork
         {
             var (offer, requirement) = (allOffers[pair.Offer], allRequirements[pair.Requirement]);
             if (!Benefit.Eligible(offer, requirement))
-                throw new InvalidOperationException($"decomposition paired ineligible offer {offer.Id} with requirement {requirement.Id}");
+                throw new InvalidOperationException(
+                    $"decomposition paired ineligible offer {offer.Id} with requirement {requirement.Id}");
             pairBenefit += (Int128)Benefit.PerUnit(offer, requirement) * pair.Quantity;
         }
         if (pairBenefit != networkBenefit)
-            throw new InvalidOperationException($"decomposition lost benefit: pairs {pairBenefit}, network {networkBenefit}");
+            throw new InvalidOperationException(
+                $"decomposition lost benefit: pairs {pairBenefit}, network {networkBenefit}");
         return pairBenefit;
     }
 
-    /// <summary>Orders and compares the keys of supply groups: arrival month, then the recipients they may reach.</summary>
+    /// <summary>
+    /// Orders and compares the keys of supply groups: arrival month, then the recipients they may reach.
+    /// </summary>
     private sealed class AllowedComparer : IEqualityComparer<(int Arrival, int[] Allowed)>, IComparer<int[]>
     {
         public static readonly AllowedComparer Instance = new();

@@ -20,7 +20,8 @@ public sealed partial class NetworkSimplex
     /// capacities must be finite, and the changed problem must be feasible, as the planning network
     /// always is (otherwise this throws and the solver must <see cref="Solve"/> again).
     /// </summary>
-    public void Reoptimise(IEnumerable<(int Node, long Supply)> supplies, IEnumerable<(int Arc, long Capacity)> capacities)
+    public void Reoptimise(
+        IEnumerable<(int Node, long Supply)> supplies, IEnumerable<(int Arc, long Capacity)> capacities)
     {
         // Check everything before changing anything: a refused change leaves the last optimum intact.
         var newSupply = new Dictionary<int, long>();
@@ -28,7 +29,8 @@ public sealed partial class NetworkSimplex
             newSupply[node] = supply;
         var newCapacity = capacities.ToArray();
         if (newCapacity.FirstOrDefault(c => c.Capacity is < 0 or Infinite) is { Capacity: < 0 or Infinite } bad)
-            throw new ArgumentOutOfRangeException(nameof(capacities), bad.Capacity, "a changed capacity must be finite and non-negative");
+            throw new ArgumentOutOfRangeException(
+                nameof(capacities), bad.Capacity, "a changed capacity must be finite and non-negative");
         if (newSupply.Sum(s => s.Value - _supply[s.Key]) != 0)
             throw new ArgumentException("supplies must still sum to zero", nameof(supplies));
 
@@ -55,7 +57,8 @@ public sealed partial class NetworkSimplex
             {
                 var to = search.Run(this, from, excess);
                 if (to < 0)
-                    throw new InvalidOperationException("infeasible after the change: no residual path from node " + from);
+                    throw new InvalidOperationException(
+                        "infeasible after the change: no residual path from node " + from);
                 Augment(search, from, to, excess);
             }
     }
@@ -84,14 +87,18 @@ public sealed partial class NetworkSimplex
         (_firstAdjacent, _adjacent) = (first, adjacent);
     }
 
-    /// <summary>Sends units along the path the search found, as many as its narrowest arc, the excess at its start and the shortage at its end allow.</summary>
+    /// <summary>
+    /// Sends units along the path the search found, as many as its narrowest arc, the excess at its start and the
+    /// shortage at its end allow.
+    /// </summary>
     private void Augment(ShortestPaths search, int from, int to, long[] excess)
     {
         var units = Math.Min(excess[from], -excess[to]);
         for (var v = to; v != from;)
         {
             var entry = search.Via[v];
-            units = Math.Min(units, entry >= 0 ? (_cap[entry] == Infinite ? Infinite : _cap[entry] - _flow[entry]) : _flow[~entry]);
+            units = Math.Min(
+                units, entry >= 0 ? (_cap[entry] == Infinite ? Infinite : _cap[entry] - _flow[entry]) : _flow[~entry]);
             v = entry >= 0 ? _source[entry] : _target[~entry];
         }
         for (var v = to; v != from;)

@@ -31,15 +31,21 @@ public sealed record Plan(IReadOnlyList<Allocation> Allocations, IReadOnlyList<C
         var coverage = requirements.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r =>
         {
             var mine = byRequirement[r.Id];
-            var (allocated, onTime) = (mine.Sum(a => a.Quantity), mine.Where(a => a.LateMonths == 0).Sum(a => a.Quantity));
+            var (allocated, onTime) = (
+                mine.Sum(a => a.Quantity), mine.Where(a => a.LateMonths == 0).Sum(a => a.Quantity));
             return new Coverage(r, allocated, onTime, allocated - onTime);
         }).ToArray();
-        var objective = allocations.Aggregate(BigInteger.Zero, (sum, a) => sum + ((BigInteger)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity));
+        var objective = allocations.Aggregate(
+            BigInteger.Zero, (sum, a) => sum + ((BigInteger)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity));
         return new Plan(allocations, coverage, objective);
     }
 
-    /// <summary>A plan from pairs of indexes into <paramref name="requirements"/> and <paramref name="offers"/>, whose ordinal id ranks are given.</summary>
-    internal static Plan From(Requirement[] requirements, int[] requirementRank, Offer[] offers, int[] offerRank, ItemNetwork.Pair[] pairs)
+    /// <summary>
+    /// A plan from pairs of indexes into <paramref name="requirements"/> and <paramref name="offers"/>, whose ordinal
+    /// id ranks are given.
+    /// </summary>
+    internal static Plan From(
+        Requirement[] requirements, int[] requirementRank, Offer[] offers, int[] offerRank, ItemNetwork.Pair[] pairs)
     {
         // Sort by (requirement rank, offer rank) as one integer: quicker than comparing strings.
         var keys = new long[pairs.Length];
@@ -68,7 +74,8 @@ public sealed record Plan(IReadOnlyList<Allocation> Allocations, IReadOnlyList<C
                 long allocated = 0, onTime = 0;
                 for (; next < pairs.Length && pairs[next].Requirement == byRank[rank]; next++)
                 {
-                    var allocation = allocations[next] = new Allocation(offers[pairs[next].Offer], requirement, pairs[next].Quantity);
+                    var allocation = allocations[next] = new Allocation(
+                        offers[pairs[next].Offer], requirement, pairs[next].Quantity);
                     allocated += allocation.Quantity;
                     if (allocation.LateMonths == 0)
                         onTime += allocation.Quantity;
@@ -84,7 +91,9 @@ public sealed record Plan(IReadOnlyList<Allocation> Allocations, IReadOnlyList<C
         return new Plan(allocations, coverage, (BigInteger)total);
     }
 
-    /// <summary>The first of the sorted <paramref name="keys"/> whose requirement rank is at least <paramref name="rank"/>.</summary>
+    /// <summary>
+    /// The first of the sorted <paramref name="keys"/> whose requirement rank is at least <paramref name="rank"/>.
+    /// </summary>
     private static int FirstPairOf(long[] keys, int rank)
     {
         var key = (long)rank << 32;

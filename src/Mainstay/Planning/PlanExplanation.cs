@@ -10,13 +10,20 @@ namespace Mainstay.Planning;
 /// </summary>
 public static class PlanExplanation
 {
-    public static IReadOnlyList<string> Explain(Requirement requirement, IReadOnlyList<Offer> offers, Plan plan, int names = 5)
+    public static IReadOnlyList<string> Explain(
+        Requirement requirement, IReadOnlyList<Offer> offers, Plan plan, int names = 5)
     {
-        var coverage = plan.Coverage.First(c => ReferenceEquals(c.Requirement, requirement) || c.Requirement.Id == requirement.Id);
+        var coverage = plan.Coverage.First(
+            c => ReferenceEquals(c.Requirement, requirement) || c.Requirement.Id == requirement.Id);
         var lines = new List<string>
         {
-            FormattableString.Invariant($"{requirement.Id}: {requirement.Quantity:N0} {requirement.Item} for {requirement.Recipient}, priority {requirement.Priority}, needed by {requirement.NeedBy}, useful {requirement.UsefulMonths} month(s) after."),
-            FormattableString.Invariant($"Planned: {coverage.Allocated:N0} ({coverage.OnTime:N0} on time, {coverage.Late:N0} late); uncovered: {coverage.Uncovered:N0}."),
+            FormattableString.Invariant($"{requirement.Id}: {requirement.Quantity:N0} {requirement.Item} for ")
+                + FormattableString.Invariant($"{requirement.Recipient}, priority {requirement.Priority}, needed ")
+                + FormattableString.Invariant($"by {requirement.NeedBy}, useful {requirement.UsefulMonths} ")
+                + "month(s) after.",
+            FormattableString.Invariant($"Planned: {coverage.Allocated:N0} ")
+                + FormattableString.Invariant($"({coverage.OnTime:N0} on time, ")
+                + FormattableString.Invariant($"{coverage.Late:N0} late); uncovered: {coverage.Uncovered:N0}."),
         };
         if (coverage.Uncovered == 0)
         {
@@ -33,8 +40,14 @@ public static class PlanExplanation
         var allowed = sameItem.Where(o => o.Recipients.Allows(requirement.Recipient)).ToArray();
         var refused = sameItem.Where(o => !o.Recipients.Allows(requirement.Recipient)).ToArray();
         if (refused.Length > 0)
-            lines.Add(FormattableString.Invariant($"{refused.Length} offer(s) of {requirement.Item} may not go to {requirement.Recipient}: ")
-                + string.Join("; ", refused.Take(names).Select(o => $"{o.Id} ({o.Donor}) only to {o.Recipients}" + (o.Conditions.Length > 0 ? $", \"{o.Conditions}\"" : "")))
+            lines.Add(
+                FormattableString.Invariant(
+                    $"{refused.Length} offer(s) of {requirement.Item} may not go to {requirement.Recipient}: ")
+                + string.Join(
+                    "; ",
+                    refused.Take(names).Select(
+                        o => $"{o.Id} ({o.Donor}) only to {o.Recipients}"
+                            + (o.Conditions.Length > 0 ? $", \"{o.Conditions}\"" : "")))
                 + (refused.Length > names ? "; ..." : "."));
         if (allowed.Length == 0)
         {
@@ -46,7 +59,10 @@ public static class PlanExplanation
         var tooLate = allowed.Where(o => o.Arrival > lastUseful).ToArray();
         var eligible = allowed.Where(o => o.Arrival <= lastUseful).ToArray();
         if (tooLate.Length > 0)
-            lines.Add(FormattableString.Invariant($"{tooLate.Length} offer(s) arrive after {lastUseful}, the end of its useful window; the earliest, {tooLate.MinBy(o => o.Arrival.Index)!.Id}, arrives {tooLate.Min(o => o.Arrival)}."));
+            lines.Add(FormattableString.Invariant($"{tooLate.Length} offer(s) arrive after {lastUseful}, the end ")
+                + "of its useful window; the earliest, "
+                + FormattableString.Invariant($"{tooLate.MinBy(o => o.Arrival.Index)!.Id}, arrives ")
+                + FormattableString.Invariant($"{tooLate.Min(o => o.Arrival)}."));
         if (eligible.Length == 0)
         {
             lines.Add("So every offer that may go to it arrives too late.");
@@ -58,14 +74,29 @@ public static class PlanExplanation
         var takers = plan.Allocations
             .Where(a => eligibleIds.Contains(a.Offer.Id) && a.Requirement.Id != requirement.Id)
             .GroupBy(a => a.Requirement.Id, StringComparer.Ordinal)
-            .Select(g => (Requirement: g.First().Requirement, Units: g.Sum(a => a.Quantity), PerUnit: g.Max(a => Benefit.PerUnit(a.Offer, a.Requirement))))
+            .Select(
+                g => (
+                    Requirement: g.First().Requirement, Units: g.Sum(a => a.Quantity),
+                    PerUnit: g.Max(a => Benefit.PerUnit(a.Offer, a.Requirement))))
             .OrderByDescending(t => t.PerUnit).ThenBy(t => t.Requirement.Id, StringComparer.Ordinal)
             .ToArray();
         var unused = offered - takers.Sum(t => t.Units) - coverage.Allocated;
-        lines.Add(FormattableString.Invariant($"{eligible.Length} offer(s) could serve it, {offered:N0} units in all; {takers.Sum(t => t.Units):N0} went to {takers.Length} other requirement(s)") + (unused > 0 ? FormattableString.Invariant($" and {unused:N0} are left unused.") : "."));
+        lines.Add(
+            FormattableString.Invariant($"{eligible.Length} offer(s) could serve it, ")
+                + FormattableString.Invariant($"{offered:N0} units in all; ")
+                + FormattableString.Invariant($"{takers.Sum(t => t.Units):N0} went to ")
+                + FormattableString.Invariant($"{takers.Length} other requirement(s)")
+                + (unused > 0 ? FormattableString.Invariant($" and {unused:N0} are left unused.") : "."));
         if (takers.Length > 0)
             lines.Add("They went where the plan's objective values them more (priority weight × months of use): "
-                + string.Join("; ", takers.Take(names).Select(t => FormattableString.Invariant($"{t.Requirement.Id} ({t.Requirement.Recipient}, priority {t.Requirement.Priority}, needed by {t.Requirement.NeedBy}, {t.Units:N0} units at {t.PerUnit:N0} per unit)")))
+                + string.Join(
+                    "; ", takers.Take(names).Select(t => FormattableString.Invariant($"{t.Requirement.Id} ")
+                        + FormattableString.Invariant($"({t.Requirement.Recipient}, ")
+                        + "priority "
+                        + FormattableString.Invariant($"{t.Requirement.Priority}, ")
+                        + "needed by "
+                        + FormattableString.Invariant($"{t.Requirement.NeedBy}, ")
+                        + FormattableString.Invariant($"{t.Units:N0} units at {t.PerUnit:N0} per unit)")))
                 + (takers.Length > names ? "; ..." : "."));
         return lines;
     }

@@ -10,7 +10,10 @@ namespace Mainstay.Planning;
 internal sealed class PlanInput
 {
     private PlanInput(Requirement[] requirements, int[] requirementRank, Offer[] offers, int[] offerRank, ItemRows[] items) =>
-        (Requirements, RequirementRank, Offers, OfferRank, Items) = (requirements, requirementRank, offers, offerRank, items);
+        
+        (
+            Requirements, RequirementRank, Offers, OfferRank, Items) = (requirements, requirementRank, offers,
+            offerRank, items);
 
     public Requirement[] Requirements { get; }
     public int[] RequirementRank { get; }
@@ -24,7 +27,8 @@ internal sealed class PlanInput
         var allOffers = offers.ToArray();
         var offersByItem = Enumerable.Range(0, allOffers.Length).GroupBy(o => allOffers[o].Item, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        var items = Enumerable.Range(0, allRequirements.Length).GroupBy(r => allRequirements[r].Item, StringComparer.Ordinal)
+        var items = Enumerable.Range(
+            0, allRequirements.Length).GroupBy(r => allRequirements[r].Item, StringComparer.Ordinal)
             .Where(g => offersByItem.ContainsKey(g.Key))
             .Select(g => new ItemRows(g.Key, g.ToArray(), offersByItem[g.Key]))
             .OrderByDescending(g => g.Requirements.Length + g.Offers.Length)

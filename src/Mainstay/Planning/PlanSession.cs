@@ -31,7 +31,8 @@ public sealed class PlanSession
         Parallel.For(0, states.Length, Planner.Parallelism(maxParallelism), i => states[i] = Solve(_input.Items[i]));
         _items = states.ToDictionary(s => s.Rows.Item, StringComparer.Ordinal);
         Plan = _input.PlanFrom(states.Select(s => s.Pairs));
-        _keys = Plan.Allocations.Select(a => Key(_requirementIndex[a.Requirement.Id], _offerIndex[a.Offer.Id])).ToArray();
+        _keys = Plan.Allocations.Select(
+            a => Key(_requirementIndex[a.Requirement.Id], _offerIndex[a.Offer.Id])).ToArray();
         _allocations = [.. Plan.Allocations];
         _coverage = [.. Plan.Coverage];
     }
@@ -47,7 +48,8 @@ public sealed class PlanSession
     public Plan Change(IEnumerable<Requirement> requirements, IEnumerable<Offer> offers)
     {
         // Find every row before changing any, so an unknown id changes nothing.
-        var requirementChanges = requirements.Select(r => (Index: Find(_requirementIndex, r.Id, "requirement"), Row: r)).ToArray();
+        var requirementChanges = requirements.Select(
+            r => (Index: Find(_requirementIndex, r.Id, "requirement"), Row: r)).ToArray();
         var offerChanges = offers.Select(o => (Index: Find(_offerIndex, o.Id, "offer"), Row: o)).ToArray();
         var oldRequirements = requirementChanges.Select(c => (c.Index, Row: _input.Requirements[c.Index])).ToArray();
         var oldOffers = offerChanges.Select(c => (c.Index, Row: _input.Offers[c.Index])).ToArray();
@@ -78,13 +80,15 @@ public sealed class PlanSession
         {
             foreach (var item in resolve)
                 _items[item] = Solve(RowsOf(item));
-            var warm = warmRequirements.Select(r => _input.Requirements[r].Item).Concat(warmOffers.Select(o => _input.Offers[o].Item))
+            var warm = warmRequirements.Select(
+                r => _input.Requirements[r].Item).Concat(warmOffers.Select(o => _input.Offers[o].Item))
                 .Where(item => !resolve.Contains(item) && _items.GetValueOrDefault(item)?.Network is not null)
                 .Distinct(StringComparer.Ordinal).ToArray();
             foreach (var item in warm)
             {
                 var state = _items[item];
-                _items[item] = Solved(state.Rows, state.Network, state.Network!.ChangeQuantities(warmOffers, warmRequirements));
+                _items[item] = Solved(
+                    state.Rows, state.Network, state.Network!.ChangeQuantities(warmOffers, warmRequirements));
                 resolve.Add(item);
             }
             return Plan = Assemble(resolve, warmRequirements);
@@ -97,7 +101,9 @@ public sealed class PlanSession
             foreach (var (index, row) in oldOffers.Reverse())
                 _input.Offers[index] = row;
             var touched = oldRequirements.Select(r => r.Row.Item).Concat(requirementChanges.Select(r => r.Row.Item))
-                .Concat(oldOffers.Select(o => o.Row.Item)).Concat(offerChanges.Select(o => o.Row.Item)).ToHashSet(StringComparer.Ordinal);
+                .Concat(oldOffers.Select(o => o.Row.Item))
+                    .Concat(offerChanges.Select(o => o.Row.Item))
+                    .ToHashSet(StringComparer.Ordinal);
             foreach (var item in touched.Where(_items.ContainsKey))
                 _items[item] = Solve(RowsOf(item));
             Plan = Assemble(touched, [.. oldRequirements.Select(r => r.Index)]);
@@ -118,7 +124,9 @@ public sealed class PlanSession
     private static ItemState Solved(ItemRows rows, ItemNetwork? network, List<ItemNetwork.Pair> pairs) =>
         new(rows, network, pairs, network is null ? BigInteger.Zero : (BigInteger)network.Objective);
 
-    private long Key(int requirement, int offer) => ((long)_input.RequirementRank[requirement] << 32) | (uint)_input.OfferRank[offer];
+    private long Key(
+        int requirement,
+        int offer) => ((long)_input.RequirementRank[requirement] << 32) | (uint)_input.OfferRank[offer];
 
     /// <summary>
     /// The plan after the pairs of <paramref name="items"/> changed: their allocations and coverage
@@ -128,7 +136,8 @@ public sealed class PlanSession
     {
         var coverage = (Coverage[])_coverage.Clone();
         foreach (var r in changedRequirements) // rows of item types without offers have no pairs, but their quantity shows
-            coverage[_input.RequirementRank[r]] = coverage[_input.RequirementRank[r]] with { Requirement = _input.Requirements[r] };
+            coverage[
+                _input.RequirementRank[r]] = coverage[_input.RequirementRank[r]] with { Requirement = _input.Requirements[r] };
         var replaced = new bool[_input.Requirements.Length];
         var fresh = new List<(long Key, Allocation Allocation)>();
         foreach (var state in items.Select(item => _items.GetValueOrDefault(item)).OfType<ItemState>())
@@ -140,11 +149,14 @@ public sealed class PlanSession
             }
             foreach (var pair in state.Pairs)
             {
-                var allocation = new Allocation(_input.Offers[pair.Offer], _input.Requirements[pair.Requirement], pair.Quantity);
+                var allocation = new Allocation(
+                    _input.Offers[pair.Offer], _input.Requirements[pair.Requirement], pair.Quantity);
                 fresh.Add((Key(pair.Requirement, pair.Offer), allocation));
                 ref var covered = ref coverage[_input.RequirementRank[pair.Requirement]];
                 var onTime = allocation.LateMonths == 0 ? allocation.Quantity : 0;
-                covered = covered with { Allocated = covered.Allocated + allocation.Quantity, OnTime = covered.OnTime + onTime, Late = covered.Late + allocation.Quantity - onTime };
+                covered = covered with {
+                    Allocated = covered.Allocated + allocation.Quantity, OnTime = covered.OnTime + onTime,
+                    Late = covered.Late + allocation.Quantity - onTime };
             }
         }
         fresh.Sort((a, b) => a.Key.CompareTo(b.Key));
@@ -169,7 +181,8 @@ public sealed class PlanSession
             (keys[at], allocations[at]) = fresh[next];
 
         (_keys, _allocations, _coverage) = (keys, allocations, coverage);
-        return new Plan(allocations, coverage, _items.Values.Aggregate(BigInteger.Zero, (sum, state) => sum + state.Objective));
+        return new Plan(
+            allocations, coverage, _items.Values.Aggregate(BigInteger.Zero, (sum, state) => sum + state.Objective));
     }
 
     private static Dictionary<string, int> IndexById(IEnumerable<string> ids, string kind)
@@ -182,7 +195,10 @@ public sealed class PlanSession
     }
 
     private static int Find(Dictionary<string, int> index, string id, string kind) =>
-        index.TryGetValue(id, out var at) ? at : throw new ArgumentException($"{kind} {id} is not in this plan: adding a row needs a new session");
+        index.TryGetValue(id, out var at)
+            ? at
+            : throw new ArgumentException($"{kind} {id} is not in this plan: adding a row needs a new session");
 
-    private sealed record ItemState(ItemRows Rows, ItemNetwork? Network, List<ItemNetwork.Pair> Pairs, BigInteger Objective);
+    private sealed record ItemState(
+        ItemRows Rows, ItemNetwork? Network, List<ItemNetwork.Pair> Pairs, BigInteger Objective);
 }

@@ -8,11 +8,14 @@ namespace Mainstay.Planning;
 /// </summary>
 public static class Planner
 {
-    public static Plan Solve(IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers, int? maxParallelism = null)
+    public static Plan Solve(
+        IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers, int? maxParallelism = null)
     {
         var input = PlanInput.Index(requirements, offers);
         var results = new List<ItemNetwork.Pair>[input.Items.Length];
-        Parallel.For(0, input.Items.Length, Parallelism(maxParallelism), i => results[i] = input.Network(input.Items[i])?.Solve() ?? []);
+        Parallel.For(
+            0, input.Items.Length, Parallelism(maxParallelism),
+            i => results[i] = input.Network(input.Items[i])?.Solve() ?? []);
         return input.PlanFrom(results);
     }
 

@@ -7,7 +7,9 @@ namespace Mainstay.Reports;
 public sealed record PledgeYear(int Year, long AlliesEur, long PartnersEur, int Donors);
 
 /// <summary>Units and reference value needed and offered in one capability area.</summary>
-public sealed record CapabilityBalance(CapabilityArea Area, int Requirements, long UnitsNeeded, long NeededEur, int Offers, long UnitsOffered, long OfferedEur);
+public sealed record CapabilityBalance(
+    CapabilityArea Area, int Requirements, long UnitsNeeded, long NeededEur, int Offers, long UnitsOffered,
+    long OfferedEur);
 
 /// <summary>A first look at a ledger: pledges by year in EUR, needs against offers by capability area.</summary>
 public sealed record LedgerOverview(
@@ -48,13 +50,17 @@ public sealed record LedgerOverview(
         var items = ledger.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var capabilities = Enum.GetValues<CapabilityArea>().Select(area =>
         {
-            var needs = ledger.Requirements.Where(r => items.TryGetValue(r.Item, out var i) && i.Capability == area).ToArray();
-            var offers = ledger.Offers.Where(o => items.TryGetValue(o.Item, out var i) && i.Capability == area).ToArray();
+            var needs = ledger.Requirements.Where(
+                r => items.TryGetValue(r.Item, out var i) && i.Capability == area).ToArray();
+            var offers = ledger.Offers.Where(
+                o => items.TryGetValue(o.Item, out var i) && i.Capability == area).ToArray();
             return new CapabilityBalance(area,
                 needs.Length, needs.Sum(r => r.Quantity), needs.Sum(r => r.Quantity * items[r.Item].UnitValueEur.Minor),
-                offers.Length, offers.Sum(o => o.Quantity), offers.Sum(o => o.Quantity * items[o.Item].UnitValueEur.Minor));
+                offers.Length, offers.Sum(o => o.Quantity),
+                offers.Sum(o => o.Quantity * items[o.Item].UnitValueEur.Minor));
         }).Where(c => c.Requirements + c.Offers > 0).ToArray();
 
-        return new LedgerOverview(byYear, largest, capabilities, ledger.Offers.Count(o => !o.Recipients.IsAny), unconverted);
+        return new LedgerOverview(
+            byYear, largest, capabilities, ledger.Offers.Count(o => !o.Recipients.IsAny), unconverted);
     }
 }

@@ -37,7 +37,8 @@ public readonly record struct YearMonth : IComparable<YearMonth>
     public static YearMonth FromIndex(int index)
     {
         if (index < MinYear * 12 || index > (MaxComputedYear * 12) + 11)
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"month index must lie in {MinYear}-01..{MaxComputedYear}-12");
+            throw new ArgumentOutOfRangeException(
+                nameof(index), index, $"month index must lie in {MinYear}-01..{MaxComputedYear}-12");
         return new(index);
     }
 

@@ -33,5 +33,7 @@ public sealed class AnnualRatesKind : LedgerKind<AnnualRate>
     }
 
     public override string[] Write(AnnualRate r) =>
-        [r.Currency, r.Year.ToString(CultureInfo.InvariantCulture), (r.UnitsPerUsd / 1.000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture), r.Source];
+        [
+            r.Currency, r.Year.ToString(CultureInfo.InvariantCulture),
+            (r.UnitsPerUsd / 1.000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture), r.Source];
 }

@@ -16,7 +16,10 @@ public sealed class BaselinesKind : LedgerKind<Baseline>
         [new("year", ColumnType.Integer), new("amount_eur", ColumnType.Amount, Currency: "EUR"), new("source")];
 
     public override Baseline Read(RowReader row) =>
-        new(row.Int("year", Mainstay.Time.YearMonth.MinYear, Mainstay.Time.YearMonth.MaxYear), row.Amount("amount_eur", Currency.Eur), row.Text("source"));
+        new(
+            row.Int("year", Mainstay.Time.YearMonth.MinYear, Mainstay.Time.YearMonth.MaxYear),
+            row.Amount("amount_eur", Currency.Eur), row.Text("source"));
 
-    public override string[] Write(Baseline b) => [b.Year.ToString(CultureInfo.InvariantCulture), b.Amount.AmountText(), b.Source];
+    public override string[] Write(Baseline b) => [
+        b.Year.ToString(CultureInfo.InvariantCulture), b.Amount.AmountText(), b.Source];
 }

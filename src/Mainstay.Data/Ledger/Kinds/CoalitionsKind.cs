@@ -17,7 +17,8 @@ public sealed class CoalitionsKind : LedgerKind<Coalition>
 
     public override Coalition Read(RowReader row)
     {
-        var coalition = new Coalition(row.Text("id"), row.Text("name"), row.Choice("capability", CapabilityAreas.ByCode),
+        var coalition = new Coalition(
+            row.Text("id"), row.Text("name"), row.Choice("capability", CapabilityAreas.ByCode),
             row.List("leads"), row.List("members"));
         if (!row.HasProblems && coalition.Leads.Count == 0)
             row.Fail("leads", "a coalition needs at least one lead nation");
@@ -25,5 +26,7 @@ public sealed class CoalitionsKind : LedgerKind<Coalition>
     }
 
     public override string[] Write(Coalition c) =>
-        [c.Id, c.Name, c.Capability.Code(), string.Join(';', c.Leads.Distinct().Order(StringComparer.Ordinal)), string.Join(';', c.Members.Distinct().Order(StringComparer.Ordinal))];
+        [
+            c.Id, c.Name, c.Capability.Code(), string.Join(';', c.Leads.Distinct().Order(StringComparer.Ordinal)),
+            string.Join(';', c.Members.Distinct().Order(StringComparer.Ordinal))];
 }

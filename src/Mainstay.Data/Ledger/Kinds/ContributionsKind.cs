@@ -14,8 +14,10 @@ public sealed class ContributionsKind : LedgerKind<Contribution>
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("donor", References: NationReference.One), new("recipient", References: NationReference.One), new("value_date"),
-        new("aid_type"), new("category"), new("channel"), new("amount", ColumnType.Amount, Currency: "currency"), new("currency"),
+        new("id"), new("donor", References: NationReference.One), new("recipient", References: NationReference.One),
+        new("value_date"),
+        new("aid_type"), new("category"), new("channel"), new("amount", ColumnType.Amount, Currency: "currency"),
+        new("currency"),
         new("valuation"), new("source"), new("funded_by", Optional: true, RowOf: "contributions"),
         new("reimbursed_by", Optional: true, RowOf: "contributions"),
         new("correction", Optional: true, Default: "no"),
@@ -41,9 +43,13 @@ public sealed class ContributionsKind : LedgerKind<Contribution>
         if (Mainstay.Money.Money.TryParse(amountText, currency, out _, out _))
         {
             if (correction && amount.Minor >= 0)
-                row.Fail("amount", $"a correction takes back part of an earlier contribution: expected an amount < 0, got \"{amountText}\"");
+                row.Fail("amount", "a correction takes back part of an earlier contribution: "
+                    + $"expected an amount < 0, got \"{amountText}\"");
             else if (!correction && amount.Minor <= 0)
-                row.Fail("amount", $"expected an amount > 0, got \"{amountText}\"" + (amount.Minor < 0 ? "; a negative amount is a correction: set correction to yes" : ""));
+                row.Fail(
+                    "amount",
+                    $"expected an amount > 0, got \"{amountText}\""
+                        + (amount.Minor < 0 ? "; a negative amount is a correction: set correction to yes" : ""));
         }
         if (donor.Length > 0 && donor == recipient)
             row.Fail("recipient", $"a nation does not contribute to itself ({donor})");
@@ -53,12 +59,15 @@ public sealed class ContributionsKind : LedgerKind<Contribution>
 
     public override string[] Write(Contribution c) =>
     [
-        c.Id, c.Donor, c.Recipient, c.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Codes.Of(c.AidType), Codes.Of(c.Category),
-        Codes.Of(c.Channel), c.Amount.AmountText(), c.Amount.Currency.Code, Codes.Of(c.Valuation), c.Source, c.FundedBy ?? "", c.ReimbursedBy ?? "",
+        c.Id, c.Donor, c.Recipient, c.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Codes.Of(c.AidType), Codes.Of(c.Category),
+        Codes.Of(c.Channel), c.Amount.AmountText(), c.Amount.Currency.Code, Codes.Of(c.Valuation), c.Source,
+        c.FundedBy ?? "", c.ReimbursedBy ?? "",
         c.Correction ? "yes" : "no",
     ];
 
-    public override IEnumerable<Problem> CheckTogether(IReadOnlyList<SourcedRow> rows, Func<string[], bool>? shown = null)
+    public override IEnumerable<Problem> CheckTogether(
+        IReadOnlyList<SourcedRow> rows, Func<string[], bool>? shown = null)
     {
         var where = new Dictionary<string, string>(StringComparer.Ordinal);
         var cells = new Dictionary<string, string[]>(StringComparer.Ordinal);

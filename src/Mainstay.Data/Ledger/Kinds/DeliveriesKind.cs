@@ -13,13 +13,18 @@ public sealed class DeliveriesKind : LedgerKind<Delivery>
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("offer", RowOf: "offers"), new("recipient", References: NationReference.One), new("quantity", ColumnType.Integer),
+        new("id"), new("offer", RowOf: "offers"), new("recipient", References: NationReference.One),
+        new("quantity", ColumnType.Integer),
         new("delivered_on"), new("source"),
     ];
 
     public override Delivery Read(RowReader row) =>
-        new(row.Text("id"), row.Text("offer"), row.Text("recipient"), row.Integer("quantity", 1, Offer.MaxQuantity), row.Date("delivered_on"), row.Text("source"));
+        new(
+            row.Text("id"), row.Text("offer"), row.Text("recipient"), row.Integer("quantity", 1, Offer.MaxQuantity),
+            row.Date("delivered_on"), row.Text("source"));
 
     public override string[] Write(Delivery d) =>
-        [d.Id, d.Offer, d.Recipient, d.Quantity.ToString(CultureInfo.InvariantCulture), d.DeliveredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Source];
+        [
+            d.Id, d.Offer, d.Recipient, d.Quantity.ToString(CultureInfo.InvariantCulture),
+            d.DeliveredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Source];
 }

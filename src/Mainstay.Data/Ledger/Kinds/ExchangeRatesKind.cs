@@ -36,5 +36,7 @@ public sealed class ExchangeRatesKind : LedgerKind<ExchangeRate>
     }
 
     public override string[] Write(ExchangeRate r) =>
-        [r.Currency, r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (r.UnitsPerEuro / 1.000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)];
+        [
+            r.Currency, r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            (r.UnitsPerEuro / 1.000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)];
 }

@@ -25,5 +25,7 @@ public sealed class GdpKind : LedgerKind<GdpFigure>
     }
 
     public override string[] Write(GdpFigure g) =>
-        [g.Nation, g.Year.ToString(CultureInfo.InvariantCulture), g.Amount.AmountText(), g.Amount.Currency.Code, g.Source];
+        [
+            g.Nation, g.Year.ToString(CultureInfo.InvariantCulture), g.Amount.AmountText(), g.Amount.Currency.Code,
+            g.Source];
 }

@@ -5,7 +5,8 @@ namespace Mainstay.Data.Ledger.Kinds;
 
 public sealed class NationsKind : LedgerKind<Nation>
 {
-    public static readonly IReadOnlyDictionary<string, NationRole> Roles = new Dictionary<string, NationRole>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, NationRole> Roles = new Dictionary<string, NationRole>(
+        StringComparer.Ordinal)
     {
         ["ally"] = NationRole.Ally,
         ["partner"] = NationRole.Partner,

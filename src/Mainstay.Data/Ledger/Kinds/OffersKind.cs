@@ -15,8 +15,10 @@ public sealed class OffersKind : LedgerKind<Offer>
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("donor", References: NationReference.One), new("item", RowOf: "items"), new("quantity", ColumnType.Integer),
-        new("available"), new("transit_months", ColumnType.Integer), new("recipients", References: NationReference.ListOrAny),
+        new("id"), new("donor", References: NationReference.One), new("item", RowOf: "items"),
+        new("quantity", ColumnType.Integer),
+        new("available"), new("transit_months", ColumnType.Integer),
+        new("recipients", References: NationReference.ListOrAny),
         new("conditions", Optional: true), new("released", Optional: true, Default: "no"),
     ];
 
@@ -28,6 +30,7 @@ public sealed class OffersKind : LedgerKind<Offer>
     public override string[] Write(Offer o) =>
     [
         o.Id, o.Donor, o.Item, o.Quantity.ToString(CultureInfo.InvariantCulture), o.Available.ToString(),
-        o.TransitMonths.ToString(CultureInfo.InvariantCulture), o.Recipients.ToString(), o.Conditions, o.Released ? "yes" : "no",
+        o.TransitMonths.ToString(CultureInfo.InvariantCulture), o.Recipients.ToString(), o.Conditions,
+        o.Released ? "yes" : "no",
     ];
 }

@@ -8,13 +8,15 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// <summary>Pledges, one row per pledge and year (a one-off pledge has one row).</summary>
 public sealed class PledgesKind : LedgerKind<PledgeTranche>
 {
-    private static readonly IReadOnlyDictionary<string, PledgeKind> Kinds = new Dictionary<string, PledgeKind>(StringComparer.Ordinal)
+    private static readonly IReadOnlyDictionary<string, PledgeKind> Kinds = new Dictionary<string, PledgeKind>(
+        StringComparer.Ordinal)
     {
         ["multi-year"] = PledgeKind.MultiYear,
         ["one-off"] = PledgeKind.OneOff,
     };
 
-    private static readonly IReadOnlyDictionary<string, PledgeStatus> Statuses = new Dictionary<string, PledgeStatus>(StringComparer.Ordinal)
+    private static readonly IReadOnlyDictionary<string, PledgeStatus> Statuses = new Dictionary<string, PledgeStatus>(
+        StringComparer.Ordinal)
     {
         ["announced"] = PledgeStatus.Announced,
         ["committed"] = PledgeStatus.Committed,
@@ -29,7 +31,8 @@ public sealed class PledgesKind : LedgerKind<PledgeTranche>
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
         new("id"), new("year", ColumnType.Integer), new("donor", References: NationReference.One),
-        new("recipient", References: NationReference.One), new("kind"), new("amount", ColumnType.Amount, Currency: "currency"),
+        new("recipient", References: NationReference.One), new("kind"),
+        new("amount", ColumnType.Amount, Currency: "currency"),
         new("currency"), new("status"), new("announced_on"), new("committed_on", Optional: true),
         new("disbursed_on", Optional: true), new("source"),
     ];
@@ -58,7 +61,8 @@ public sealed class PledgesKind : LedgerKind<PledgeTranche>
         Date(t.AnnouncedOn), Date(t.CommittedOn), Date(t.DisbursedOn), t.Source,
     ];
 
-    public override IEnumerable<Problem> CheckTogether(IReadOnlyList<SourcedRow> rows, Func<string[], bool>? shown = null)
+    public override IEnumerable<Problem> CheckTogether(
+        IReadOnlyList<SourcedRow> rows, Func<string[], bool>? shown = null)
     {
         var where = new Dictionary<PledgeTranche, string>(ReferenceEqualityComparer.Instance);
         var tranches = rows.Select(r =>

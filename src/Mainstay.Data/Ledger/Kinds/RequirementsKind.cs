@@ -12,7 +12,8 @@ public sealed class RequirementsKind : LedgerKind<Requirement>
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("recipient", References: NationReference.One), new("item", RowOf: "items"), new("quantity", ColumnType.Integer),
+        new("id"), new("recipient", References: NationReference.One), new("item", RowOf: "items"),
+        new("quantity", ColumnType.Integer),
         new("priority", ColumnType.Integer), new("need_by"), new("useful_months", ColumnType.Integer),
     ];
 
@@ -23,7 +24,8 @@ public sealed class RequirementsKind : LedgerKind<Requirement>
 
     public override string[] Write(Requirement r) =>
     [
-        r.Id, r.Recipient, r.Item, r.Quantity.ToString(CultureInfo.InvariantCulture), r.Priority.ToString(CultureInfo.InvariantCulture),
+        r.Id, r.Recipient, r.Item, r.Quantity.ToString(CultureInfo.InvariantCulture),
+        r.Priority.ToString(CultureInfo.InvariantCulture),
         r.NeedBy.ToString(), r.UsefulMonths.ToString(CultureInfo.InvariantCulture),
     ];
 }
