@@ -40,7 +40,7 @@ measure "GET /api/v1/requirements?pageSize=100" "http://127.0.0.1:$PORT/api/v1/r
 measure "GET / (overview dashboard)" "http://127.0.0.1:$PORT/"
 python3 bench/web/writer.py "http://127.0.0.1:$PORT" "$TOKEN" 2 &
 WRITER=$!
-trap 'kill $WRITER 2>/dev/null; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $WRITER 2>/dev/null || true; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 measure "GET / while a write every 2 s" "http://127.0.0.1:$PORT/"
-kill $WRITER
+kill $WRITER; wait $WRITER 2>/dev/null || true
 echo "server peak memory: $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$SERVER/status)"

@@ -9,15 +9,12 @@ namespace Mainstay.Web.Hosting;
 /// The server's views derived from the whole ledger: its current plan and the overview built on it.
 /// They are computed once per ledger change, one computation at a time (a request that finds them
 /// stale joins the computation under way instead of starting its own), and the plan is re-planned
-/// from its last optimum (<see cref="CurrentPlanKeeper"/>). No request solves a plan: a request
-/// waits at most <see cref="FreshnessWait"/> for the newest view and is otherwise served the last
-/// one, which says what audit entry it is as of.
+/// from its last optimum (<see cref="CurrentPlanKeeper"/>). No request solves a plan or waits for
+/// one (but the server's very first): a request that finds the views older than the ledger is
+/// served the last ones, which say what audit entry they are as of, while the new ones are made.
 /// </summary>
 public sealed class CurrentViews(LedgerConnections ledger)
 {
-    /// <summary>How long a request waits for a view of the newest ledger before it is served the last one.</summary>
-    public static readonly TimeSpan FreshnessWait = TimeSpan.FromSeconds(10);
-
     private readonly CurrentPlanKeeper _keeper = new(ledger.Clock);
     private readonly Lock _lock = new();
     private CurrentView? _last;
@@ -31,34 +28,25 @@ public sealed class CurrentViews(LedgerConnections ledger)
     /// <summary>The last view computed, if any (never waits).</summary>
     public CurrentView? Last => Volatile.Read(ref _last);
 
-    /// <summary>The views as of the ledger's newest audit entry that <paramref name="db"/> sees, or the last ones if those take too long.</summary>
+    /// <summary>
+    /// The views as of the ledger's newest audit entry that <paramref name="db"/> sees; when they are
+    /// older, the last ones are served meanwhile (they say what entry they are as of) and a
+    /// computation of the new ones is started, unless one is under way. Only the very first reader
+    /// waits, for the first views.
+    /// </summary>
     public async Task<CurrentView> ReadAsync(LedgerDatabase db, CancellationToken cancel)
     {
         Volatile.Write(ref _wanted, true);
         var seq = await AuditSeqAsync(db, cancel);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var last = Last;
             if (last is not null && last.AuditSeq >= seq)
                 return last;
             var refresh = Refresh();
-            if (last is null)
-            {
-                await refresh.WaitAsync(cancel);
-                continue;
-            }
-            var left = FreshnessWait - waited.Elapsed;
-            if (left <= TimeSpan.Zero)
+            if (last is not null)
                 return last;
-            try
-            {
-                await refresh.WaitAsync(left, cancel);
-            }
-            catch (TimeoutException)
-            {
-                return last;
-            }
+            await refresh.WaitAsync(cancel);
         }
     }
 

@@ -55,7 +55,9 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             var requirement = current.Requirements.FirstOrDefault(r => r.Id == Explain.Trim());
             Explanation = requirement is null
                 ? [$"no requirement \"{Explain.Trim()}\" in the current plan (as of audit entry {current.AuditSeq})"]
-                : [.. PlanExplanation.Explain(requirement, current.Offers, current.Plan)];
+                : [$"By the current plan, as of audit entry {current.AuditSeq} (made "
+                    + $"{current.MadeAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC).",
+                    .. PlanExplanation.Explain(requirement, current.Offers, current.Plan)];
         }
         return Page();
     }
