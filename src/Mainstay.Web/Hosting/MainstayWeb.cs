@@ -97,7 +97,12 @@ public static class MainstayWeb
                     forwarded.KnownIPNetworks.Add(proxy);
             });
         // Escape <, > and & in JSON too, so a text field holding markup stays inert wherever it lands.
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default;
+            // Numbers are numbers: the OpenAPI document then types them as integer or number, not "integer or string".
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
 
         var app = builder.Build();
         // Before anything reads the client's address or scheme: the rate limits, the cookie's Secure flag, HSTS.
