@@ -69,6 +69,7 @@ public static class MainstayWeb
             document.Info = new() { Title = "Mainstay API", Version = "v1", Description = "The ledger's tables under /api/v1: paged, filtered lists; rows with ETags; changes with If-Match. Sign in with Authorization: Bearer and a personal API token (mainstay user token NAME). Errors are RFC 9457 problem details." };
             ApiRoutes.DocumentRowKey(document);
             LedgerTableDocument.Describe(document);
+            ApiProblems.Document(document);
             return Task.CompletedTask;
         }));
         builder.Services.AddRateLimiter(limits =>

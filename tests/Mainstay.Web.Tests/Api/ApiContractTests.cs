@@ -150,6 +150,7 @@ public sealed class ApiContractTests
         contract.ValidateAgainst("AllocationPage", Parse("""{"plan":1,"page":1,"pageSize":1,"total":1,"items":[{"requirement_id":"R","offer_id":"O","quantity":1}]}"""))
             .ShouldNotBeEmpty(); // the old casing
         contract.ValidateAgainst("ProblemDetails", Parse("""{"status":"bad"}""")).ShouldNotBeEmpty();
+        contract.ValidateAgainst("ProblemDetails", Parse("""{"status":400,"errors":[{"where":"body","field":"id"}]}""")).ShouldNotBeEmpty();
     }
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
