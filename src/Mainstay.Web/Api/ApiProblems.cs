@@ -33,7 +33,8 @@ public static class ApiProblems
     public static void Document(Microsoft.OpenApi.OpenApiDocument document)
     {
         if (document.Components?.Schemas is not { } schemas
-            || !schemas.TryGetValue("ProblemDetails", out var schema) || schema is not Microsoft.OpenApi.OpenApiSchema problem)
+            || !schemas.TryGetValue("ProblemDetails", out var schema)
+            || schema is not Microsoft.OpenApi.OpenApiSchema problem)
             return;
         var text = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String };
         problem.Properties ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>();

@@ -25,7 +25,8 @@ public static class LedgerEndpoints
         api.MapGetAndHead("/{table:ledgerTable}", ListAsync)
             .WithSummary("List a table's rows you may see")
             .WithDescription($"Query: page (from 1), pageSize (1..{MaxPageSize}, default 100), sort (a column, - for "
-                + $"descending), and any column=value to filter. Tables: {string.Join(", ", LedgerKinds.All.Select(k => k.Name))}.")
+                + "descending), and any column=value to filter. "
+                + $"Tables: {string.Join(", ", LedgerKinds.All.Select(k => k.Name))}.")
             .Produces<LedgerPage>()
             .ProducesProblems(S.Status400BadRequest, S.Status401Unauthorized, S.Status404NotFound, Unavailable);
         api.MapGetAndHead("/{table:ledgerTable}/{key}/{**rest}", GetAsync)

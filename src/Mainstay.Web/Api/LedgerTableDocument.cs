@@ -25,17 +25,20 @@ public static class LedgerTableDocument
         foreach (var kind in LedgerKinds.All)
         {
             var name = TypeName(kind);
-            document.Components.Schemas[name + "Row"] = RowSchema(kind);
-            document.Components.Schemas[name + "Page"] = PageSchema(kind, new OpenApiSchemaReference(name + "Row", document));
             var rowRef = new OpenApiSchemaReference(name + "Row", document);
             var pageRef = new OpenApiSchemaReference(name + "Page", document);
+            document.Components.Schemas[name + "Row"] = RowSchema(kind);
+            document.Components.Schemas[name + "Page"] = PageSchema(kind, rowRef);
             var listItem = new OpenApiPathItem { Operations = [] };
             foreach (var (method, operation) in list.Operations ?? [])
-                listItem.Operations[method] = ForTable(operation, kind, method == HttpMethod.Get ? $"List{name}" : $"Add{name}Row",
-                    method == HttpMethod.Get ? pageRef : rowRef, rowRef, filters: method == HttpMethod.Get);
+            {
+                var isList = method == HttpMethod.Get;
+                listItem.Operations[method] = ForTable(operation, kind, isList ? $"List{name}" : $"Add{name}Row",
+                    isList ? pageRef : rowRef, rowRef, filters: isList);
+            }
             var rowItem = new OpenApiPathItem { Operations = [] };
             foreach (var (method, operation) in row.Operations ?? [])
-                rowItem.Operations[method] = ForTable(operation, kind, $"{Verb(method)}{name}Row", rowRef, rowRef, filters: false);
+                rowItem.Operations[method] = ForTable(operation, kind, $"{Verb(method)}{name}Row", rowRef, rowRef, false);
             document.Paths[$"/api/v1/{kind.Name}"] = listItem;
             document.Paths[$"/api/v1/{kind.Name}/{{key}}"] = rowItem;
         }

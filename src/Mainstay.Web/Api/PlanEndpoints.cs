@@ -104,7 +104,8 @@ public static class PlanEndpoints
             return ApiProblems.NotFound(after is null ? $"no plan {id}" : against is null ? $"plan {id} is the first: nothing to compare it with" : $"no plan {against}");
         var db = (await ledger.ForRequestAsync(http))!;
         var changes = await LedgerPlans.DiffAsync(db, before, after, cancel);
-        var items = changes.Select(c => new PlanChange(c.RequirementId, c.Item, c.Before, c.After, c.Because)).ToArray();
+        var items = changes
+            .Select(c => new PlanChange(c.RequirementId, c.Item, c.Before, c.After, c.Because)).ToArray();
         return TypedResults.Ok(new PlanChanges(before.Id, after.Id, items));
     }
 

@@ -37,7 +37,8 @@ public static class ReportEndpoints
         return TypedResults.Ok(new OverviewReport(
             new OverviewAsOf(data.Plan.AuditSeq, data.Plan.MadeAt),
             [.. data.Pledges.Select(p => new PledgedAtStage(p.Stage, p.EurUnits))],
-            [.. data.Coverage.Select(c => new AreaCoverageLine(c.Capability, c.Priority, c.Needed, c.Planned, c.OnTime))],
+            [.. data.Coverage.Select(c =>
+                new AreaCoverageLine(c.Capability, c.Priority, c.Needed, c.Planned, c.OnTime))],
             // per capability area; a single item type's series could name one requirement
             [.. data.Forecast.Where(f => f.Item is null).Select(f => new ForecastPoint(
                 f.Capability, f.Item, f.Month.ToString(), f.Needed, f.Planned, f.OnTime, f.Gap))]));

@@ -16,7 +16,8 @@ public sealed record PlanAllocation(string RequirementId, string OfferId, long Q
 public sealed record AllocationPage(long Plan, int Page, int PageSize, int Total, IReadOnlyList<PlanAllocation> Items);
 
 /// <summary>A requirement whose coverage differs between two plans, and the ledger changes that explain it.</summary>
-public sealed record PlanChange(string RequirementId, string Item, long Before, long After, IReadOnlyList<string> Because);
+public sealed record PlanChange(
+    string RequirementId, string Item, long Before, long After, IReadOnlyList<string> Because);
 
 /// <summary>What changed from plan <see cref="Before"/> to plan <see cref="After"/>.</summary>
 public sealed record PlanChanges(long Before, long After, IReadOnlyList<PlanChange> Items);
