@@ -25,4 +25,32 @@ public static class ApiProblems
     public static IResult NotFound(string what) => Of(StatusCodes.Status404NotFound, "Not found", what);
 
     public static IResult BadRequest(string detail, IEnumerable<Problem>? problems = null) => Of(StatusCodes.Status400BadRequest, "Bad request", detail, problems);
+
+    /// <summary>
+    /// The problems' <c>errors</c> (400 and 422: each problem found, where, field and message) in the
+    /// document's ProblemDetails.
+    /// </summary>
+    public static void Document(Microsoft.OpenApi.OpenApiDocument document)
+    {
+        if (document.Components?.Schemas is not { } schemas
+            || !schemas.TryGetValue("ProblemDetails", out var schema)
+            || schema is not Microsoft.OpenApi.OpenApiSchema problem)
+            return;
+        var text = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String };
+        problem.Properties ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>();
+        problem.Properties["errors"] = new Microsoft.OpenApi.OpenApiSchema
+        {
+            Type = Microsoft.OpenApi.JsonSchemaType.Array,
+            Description = "Every problem found: where (body, query or a file's line), field, message",
+            Items = new Microsoft.OpenApi.OpenApiSchema
+            {
+                Type = Microsoft.OpenApi.JsonSchemaType.Object,
+                Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
+                {
+                    ["where"] = text, ["field"] = text, ["message"] = text,
+                },
+                Required = new HashSet<string>(["where", "field", "message"]),
+            },
+        };
+    }
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 using Mainstay.Access;
 using Mainstay.Data.Import;
 using Mainstay.Data.Ledger;
+using Mainstay.Web.Api.Responses;
 using Mainstay.Web.Hosting;
+using Row = System.Collections.Generic.IReadOnlyDictionary<string, object?>;
+using S = Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Mainstay.Web.Api;
 
@@ -20,26 +23,43 @@ public static class LedgerEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("Ledger");
         api.MapGetAndHead("/{table:ledgerTable}", ListAsync)
-            .WithSummary("List a table's rows you may see").WithDescription($"Query: page (from 1), pageSize (1..{MaxPageSize}, default 100), sort (a column, - for descending), and any column=value to filter. Tables: {string.Join(", ", LedgerKinds.All.Select(k => k.Name))}.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("List a table's rows you may see")
+            .WithDescription($"Query: page (from 1), pageSize (1..{MaxPageSize}, default 100), sort (a column, - for "
+                + "descending), and any column=value to filter. "
+                + $"Tables: {string.Join(", ", LedgerKinds.All.Select(k => k.Name))}.")
+            .Produces<LedgerPage>()
+            .ProducesProblems(S.Status400BadRequest, S.Status401Unauthorized, S.Status404NotFound, Unavailable);
         api.MapGetAndHead("/{table:ledgerTable}/{key}/{**rest}", GetAsync)
-            .WithSummary("Read one row, with its ETag").WithDescription("The key is the row's id; for pledges id/year, for GDP nation/year, for rates currency/date or currency/year.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Read one row, with its ETag")
+            .WithDescription("The key is the row's id; for pledges id/year, for GDP nation/year, "
+                + "for rates currency/date or currency/year.")
+            .Produces<Row>()
+            .ProducesProblems(S.Status401Unauthorized, S.Status404NotFound, Unavailable);
         api.MapPost("/{table:ledgerTable}", CreateAsync)
-            .WithSummary("Add a row").WithDescription("The body is a JSON object with the table's columns (docs/formats.md). Checked as an import of the whole table would be.")
-            .Accepts<Dictionary<string, object>>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Add a row")
+            .WithDescription("The body is a JSON object with the table's columns (docs/formats.md). "
+                + "Checked as an import of the whole table would be.")
+            .Accepts<Row>("application/json")
+            .Produces<Row>(S.Status201Created)
+            .ProducesProblems(S.Status400BadRequest, S.Status401Unauthorized, S.Status403Forbidden, S.Status404NotFound,
+                S.Status409Conflict, S.Status413PayloadTooLarge, S.Status415UnsupportedMediaType,
+                S.Status422UnprocessableEntity, Unavailable);
         api.MapPut("/{table:ledgerTable}/{key}/{**rest}", UpdateAsync)
-            .WithSummary("Change a row").WithDescription("Send If-Match with the ETag you read; a stale one gets 412 and changes nothing.")
-            .Accepts<Dictionary<string, object>>("application/json")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .WithSummary("Change a row")
+            .WithDescription("Send If-Match with the ETag you read; a stale one gets 412 and changes nothing.")
+            .Accepts<Row>("application/json")
+            .Produces<Row>()
+            .ProducesProblems(S.Status400BadRequest, S.Status401Unauthorized, S.Status403Forbidden, S.Status404NotFound,
+                S.Status412PreconditionFailed, S.Status413PayloadTooLarge, S.Status415UnsupportedMediaType,
+                S.Status422UnprocessableEntity, S.Status428PreconditionRequired, Unavailable);
         api.MapDelete("/{table:ledgerTable}/{key}/{**rest}", DeleteAsync)
             .WithSummary("Remove a row").WithDescription("Send If-Match with the ETag you read.")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .Produces(S.Status204NoContent)
+            .ProducesProblems(S.Status401Unauthorized, S.Status403Forbidden, S.Status404NotFound,
+                S.Status412PreconditionFailed, S.Status428PreconditionRequired, Unavailable);
     }
+
+    private const int Unavailable = S.Status503ServiceUnavailable;
 
     private static async Task<IResult> ListAsync(string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
@@ -53,8 +73,9 @@ public static class LedgerEndpoints
         if (db is null)
             return ApiProblems.Unavailable();
         var rows = (await ledger.SeenRowsAsync(db, kind, user, cancel)).Values.Where(query.Matches).ToArray();
-        var page = query.Sort(rows).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(c => RowBody.ToJson(kind, c)).ToArray();
-        return Results.Json(new { table = kind.Name, page = query.Page, pageSize = query.PageSize, total = rows.Length, items = page });
+        var page = query.Sort(rows).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(c => RowBody.ToJson(kind, c)).ToArray();
+        return TypedResults.Ok(new LedgerPage(kind.Name, query.Page, query.PageSize, rows.Length, page));
     }
 
     private static async Task<IResult> GetAsync(string table, string key, string? rest, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
@@ -70,7 +91,7 @@ public static class LedgerEndpoints
         if (cells is null)
             return ApiProblems.NotFound($"no {kind.RowNoun} \"{key}\"");
         http.Response.Headers.ETag = LedgerEdits.ETagOf(cells);
-        return Results.Json(RowBody.ToJson(kind, cells));
+        return TypedResults.Ok(RowBody.ToJson(kind, cells));
     }
 
     private static async Task<IResult> CreateAsync(string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
@@ -112,11 +133,17 @@ public static class LedgerEndpoints
         if (!edit.Ok)
             return ApiProblems.Of(edit.Status, edit.Title, edit.Detail, edit.Status == StatusCodes.Status422UnprocessableEntity ? edit.Problems : null);
         if (edit.Saved is not { } saved)
-            return Results.NoContent();
+            return TypedResults.NoContent();
         http.Response.Headers.ETag = edit.ETag;
         return edit.Status == StatusCodes.Status201Created
-            ? Results.Created($"/api/v1/{kind.Name}/{Uri.EscapeDataString(kind.KeyOf(saved)).Replace("%2F", "/", StringComparison.Ordinal)}", RowBody.ToJson(kind, saved))
-            : Results.Json(RowBody.ToJson(kind, saved));
+            ? TypedResults.Created(RowAddress(kind, saved), RowBody.ToJson(kind, saved))
+            : TypedResults.Ok(RowBody.ToJson(kind, saved));
+    }
+
+    private static string RowAddress(LedgerKind kind, string[] saved)
+    {
+        var key = Uri.EscapeDataString(kind.KeyOf(saved)).Replace("%2F", "/", StringComparison.Ordinal);
+        return $"/api/v1/{kind.Name}/{key}";
     }
 
     /// <summary>

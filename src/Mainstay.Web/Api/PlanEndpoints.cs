@@ -1,7 +1,9 @@
 using System.Globalization;
 using Mainstay.Access;
 using Mainstay.Data.Planning;
+using Mainstay.Web.Api.Responses;
 using Mainstay.Web.Hosting;
+using S = Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Mainstay.Web.Api;
 
@@ -16,20 +18,28 @@ public static class PlanEndpoints
     public static void MapPlanApi(this IEndpointRouteBuilder app)
     {
         var plans = app.MapGroup("/api/v1/plans").WithTags("Plans");
-        plans.MapGetAndHead("/", ListAsync).WithSummary("List the stored plans, oldest first").ProducesProblem(StatusCodes.Status404NotFound);
-        plans.MapGetAndHead("/{id:long}", GetAsync).WithSummary("Read one stored plan").ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGetAndHead("/", ListAsync).WithSummary("List the stored plans, oldest first")
+            .Produces<PlanList>().ProducesProblems(S.Status401Unauthorized, S.Status404NotFound, Unavailable);
+        plans.MapGetAndHead("/{id:long}", GetAsync).WithSummary("Read one stored plan")
+            .Produces<Plan>().ProducesProblems(S.Status401Unauthorized, S.Status404NotFound, Unavailable);
         plans.MapGetAndHead("/{id:long}/allocations", AllocationsAsync)
             .WithSummary("A plan's allocations, by requirement then offer")
             .WithDescription($"Query: page, pageSize (1..{LedgerEndpoints.MaxPageSize}), requirement_id, offer_id.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<AllocationPage>()
+            .ProducesProblems(S.Status400BadRequest, S.Status401Unauthorized, S.Status404NotFound, Unavailable);
         plans.MapGetAndHead("/{id:long}/changes", ChangesAsync)
-            .WithSummary("Requirements whose coverage differs from another plan (by default the one before), and the ledger changes that explain it")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Requirements whose coverage differs from another plan (by default the one before), "
+                + "and the ledger changes that explain it")
+            .Produces<PlanChanges>().ProducesProblems(S.Status401Unauthorized, S.Status404NotFound, Unavailable);
         plans.MapPost("/", RunAsync)
             .WithSummary("Make a new plan of the ledger (coordinators)")
-            .WithDescription("Re-solves only the item types whose requirements or offers changed since the last plan. 201 with the new plan, or 200 with the last one when nothing changed.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithDescription("Re-solves only the item types whose requirements or offers changed since the last plan. "
+                + "201 with the new plan, or 200 with the last one when nothing changed.")
+            .Produces<PlanRunResult>().Produces<PlanRunResult>(S.Status201Created)
+            .ProducesProblems(S.Status401Unauthorized, S.Status403Forbidden, S.Status404NotFound, Unavailable);
     }
+
+    private const int Unavailable = S.Status503ServiceUnavailable;
 
     private static async Task<(IResult? Refusal, IReadOnlyList<StoredPlan> Plans)> PlansAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
@@ -47,7 +57,7 @@ public static class PlanEndpoints
     private static async Task<IResult> ListAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var (refusal, plans) = await PlansAsync(http, ledger, cancel);
-        return refusal ?? Results.Json(new { items = plans.Select(Json).ToArray() });
+        return refusal ?? TypedResults.Ok(new PlanList([.. plans.Select(Json)]));
     }
 
     private static async Task<IResult> GetAsync(long id, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
@@ -55,7 +65,9 @@ public static class PlanEndpoints
         var (refusal, plans) = await PlansAsync(http, ledger, cancel);
         if (refusal is not null)
             return refusal;
-        return plans.FirstOrDefault(p => p.Id == id) is { } plan ? Results.Json(Json(plan)) : ApiProblems.NotFound($"no plan {id}");
+        return plans.FirstOrDefault(p => p.Id == id) is { } plan
+            ? TypedResults.Ok(Json(plan))
+            : ApiProblems.NotFound($"no plan {id}");
     }
 
     private static async Task<IResult> AllocationsAsync(long id, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
@@ -76,11 +88,9 @@ public static class PlanEndpoints
         var db = (await ledger.ForRequestAsync(http))!;
         var all = await ledger.CachedAsync(db, $"plan:{id}:allocations", () => LedgerPlans.AllocationsAsync(db, id, cancel), cancel);
         var selected = LedgerPlans.Matching(all, query["requirement_id"], query["offer_id"]);
-        return Results.Json(new
-        {
-            plan = id, page, pageSize, total = selected.Count,
-            items = selected.Skip((page - 1) * pageSize).Take(pageSize).Select(a => new { requirement_id = a.RequirementId, offer_id = a.OfferId, quantity = a.Quantity }).ToArray(),
-        });
+        var items = selected.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new PlanAllocation(a.RequirementId, a.OfferId, a.Quantity)).ToArray();
+        return TypedResults.Ok(new AllocationPage(id, page, pageSize, selected.Count, items));
     }
 
     private static async Task<IResult> ChangesAsync(long id, long? against, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
@@ -94,11 +104,9 @@ public static class PlanEndpoints
             return ApiProblems.NotFound(after is null ? $"no plan {id}" : against is null ? $"plan {id} is the first: nothing to compare it with" : $"no plan {against}");
         var db = (await ledger.ForRequestAsync(http))!;
         var changes = await LedgerPlans.DiffAsync(db, before, after, cancel);
-        return Results.Json(new
-        {
-            before = before.Id, after = after.Id,
-            items = changes.Select(c => new { requirement_id = c.RequirementId, item = c.Item, before = c.Before, after = c.After, because = c.Because }).ToArray(),
-        });
+        var items = changes
+            .Select(c => new PlanChange(c.RequirementId, c.Item, c.Before, c.After, c.Because)).ToArray();
+        return TypedResults.Ok(new PlanChanges(before.Id, after.Id, items));
     }
 
     private static async Task<IResult> RunAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
@@ -114,14 +122,12 @@ public static class PlanEndpoints
         if (db is null)
             return ApiProblems.Unavailable();
         var run = await LedgerPlans.RunAsync(db, user.Name, ledger.Clock, cancel);
-        var body = new { plan = Json(run.Plan), unchanged = run.Unchanged, itemsSolved = run.ItemsSolved };
-        return run.Unchanged ? Results.Json(body) : Results.Created($"/api/v1/plans/{run.Plan.Id}", body);
+        var body = new PlanRunResult(Json(run.Plan), run.Unchanged, run.ItemsSolved);
+        return run.Unchanged ? TypedResults.Ok(body) : TypedResults.Created($"/api/v1/plans/{run.Plan.Id}", body);
     }
 
-    private static object Json(StoredPlan plan) => new
-    {
-        id = plan.Id, createdAt = plan.CreatedAt, actor = plan.Actor, auditSeq = plan.AuditSeq, inputHash = plan.InputHash,
-        objective = plan.Objective.ToString(CultureInfo.InvariantCulture), // exact: it can exceed what JSON numbers hold
-        allocatedUnits = plan.AllocatedUnits, requirements = plan.Requirements, offers = plan.Offers, itemsSolved = plan.ItemsSolved,
-    };
+    private static Plan Json(StoredPlan plan) => new(
+        plan.Id, plan.CreatedAt, plan.Actor, plan.AuditSeq, plan.InputHash,
+        plan.Objective.ToString(CultureInfo.InvariantCulture), // exact: it can exceed what JSON numbers hold
+        plan.AllocatedUnits, plan.Requirements, plan.Offers, plan.ItemsSolved);
 }

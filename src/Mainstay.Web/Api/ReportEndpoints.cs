@@ -1,5 +1,7 @@
 using Mainstay.BurdenSharing;
+using Mainstay.Web.Api.Responses;
 using Mainstay.Web.Hosting;
+using S = Microsoft.AspNetCore.Http.StatusCodes;
 using Mainstay.Web.Reports;
 
 namespace Mainstay.Web.Api;
@@ -14,12 +16,17 @@ public static class ReportEndpoints
     public static void MapReportApi(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/v1/reports").WithTags("Reports");
-        reports.MapGetAndHead("/overview", OverviewAsync).WithSummary("Pledges by stage, coverage by capability area and priority, and the coverage forecast");
+        reports.MapGetAndHead("/overview", OverviewAsync)
+            .WithSummary("Pledges by stage, coverage by capability area and priority, and the coverage forecast")
+            .Produces<OverviewReport>().ProducesProblems(Unavailable);
         reports.MapGetAndHead("/burden-sharing", BurdenSharingAsync)
             .WithSummary("Each ally's contributions against its fair share of the baseline")
             .WithDescription("Query: year (default: the latest with a baseline), half (1 or 2), gdpYear (default: the year before).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<BurdenSharingAccount>()
+            .ProducesProblems(S.Status400BadRequest, S.Status422UnprocessableEntity, Unavailable);
     }
+
+    private const int Unavailable = S.Status503ServiceUnavailable;
 
     private static async Task<IResult> OverviewAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
@@ -27,13 +34,14 @@ public static class ReportEndpoints
         if (db is null)
             return ApiProblems.Unavailable();
         var data = await ledger.OverviewAsync(db, cancel);
-        return Results.Json(new
-        {
-            asOf = new { auditSeq = data.Plan.AuditSeq, planMadeAt = data.Plan.MadeAt },
-            pledgesEur = data.Pledges.Select(p => new { stage = p.Stage, eur = p.EurUnits }),
-            coverage = data.Coverage.Select(c => new { capability = c.Capability, priority = c.Priority, needed = c.Needed, planned = c.Planned, onTime = c.OnTime }),
-            forecast = data.Forecast.Where(f => f.Item is null), // per capability area; a single item type's series could name one requirement
-        });
+        return TypedResults.Ok(new OverviewReport(
+            new OverviewAsOf(data.Plan.AuditSeq, data.Plan.MadeAt),
+            [.. data.Pledges.Select(p => new PledgedAtStage(p.Stage, p.EurUnits))],
+            [.. data.Coverage.Select(c =>
+                new AreaCoverageLine(c.Capability, c.Priority, c.Needed, c.Planned, c.OnTime))],
+            // per capability area; a single item type's series could name one requirement
+            [.. data.Forecast.Where(f => f.Item is null).Select(f => new ForecastPoint(
+                f.Capability, f.Item, f.Month.ToString(), f.Needed, f.Planned, f.OnTime, f.Gap))]));
     }
 
     private static async Task<IResult> BurdenSharingAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
@@ -51,19 +59,15 @@ public static class ReportEndpoints
         var (report, reportYear, why) = await ReleasedBurdenSharing.ComputeAsync(db, ledger.Clock, year, half, gdpYear, ApiAuthentication.UserOf(http), cancel);
         if (report is null)
             return ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", $"no burden-sharing report for {reportYear}", why);
-        object Line(DonorLine line) => new
-        {
-            rank = line.Rank, nation = line.Nation.Code, name = line.Nation.Name, countedEur = line.Counted.Units, fairShareEur = line.FairShare?.Units,
-            ratio = line.Ratio, percentOfGdp = line.PercentOfGdp, notes = line.Notes,
-        };
-        return Results.Json(new
-        {
-            period = report.Period.ToString(), gdpYear = report.GdpYear, baselineEur = report.PeriodBaseline.Units, rule = report.Rule,
-            allies = report.Allies.Select(Line), partners = report.Partners.Select(Line),
-            alliesTotalEur = report.AlliesTotal.Units, partnersTotalEur = report.PartnersTotal.Units, othersTotalEur = report.OthersTotal.Units,
-            alliedShareOfMilitarySupport = report.AlliedShareOfMilitarySupport,
-            byCategory = report.ByCategory.Select(c => new { category = Codes.Of(c.Category), countedEur = c.Counted.Units }),
-            sources = report.Sources,
-        });
+        static DonorShare Line(DonorLine line) => new(
+            line.Rank, line.Nation.Code, line.Nation.Name, line.Counted.Units, line.FairShare?.Units,
+            line.Ratio, line.PercentOfGdp, line.Notes);
+        return TypedResults.Ok(new BurdenSharingAccount(
+            report.Period.ToString(), report.GdpYear, report.PeriodBaseline.Units, report.Rule,
+            [.. report.Allies.Select(Line)], [.. report.Partners.Select(Line)],
+            report.AlliesTotal.Units, report.PartnersTotal.Units, report.OthersTotal.Units,
+            report.AlliedShareOfMilitarySupport,
+            [.. report.ByCategory.Select(c => new CategoryTotal(Codes.Of(c.Category), c.Counted.Units))],
+            report.Sources));
     }
 }

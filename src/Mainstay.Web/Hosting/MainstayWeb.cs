@@ -68,6 +68,8 @@ public static class MainstayWeb
         {
             document.Info = new() { Title = "Mainstay API", Version = "v1", Description = "The ledger's tables under /api/v1: paged, filtered lists; rows with ETags; changes with If-Match. Sign in with Authorization: Bearer and a personal API token (mainstay user token NAME). Errors are RFC 9457 problem details." };
             ApiRoutes.DocumentRowKey(document);
+            LedgerTableDocument.Describe(document);
+            ApiProblems.Document(document);
             return Task.CompletedTask;
         }));
         builder.Services.AddRateLimiter(limits =>
@@ -97,7 +99,12 @@ public static class MainstayWeb
                     forwarded.KnownIPNetworks.Add(proxy);
             });
         // Escape <, > and & in JSON too, so a text field holding markup stays inert wherever it lands.
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default;
+            // Numbers are numbers: the OpenAPI document then types them as integer or number, not "integer or string".
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
 
         var app = builder.Build();
         // Before anything reads the client's address or scheme: the rate limits, the cookie's Secure flag, HSTS.

@@ -143,8 +143,21 @@ public sealed class LedgerApiTests
 
         document.GetProperty("info").GetProperty("title").GetString().ShouldBe("Mainstay API");
         var paths = document.GetProperty("paths");
-        paths.GetProperty("/api/v1/{table}").GetProperty("get").GetProperty("summary").GetString().ShouldBe("List a table's rows you may see");
-        paths.GetProperty("/api/v1/{table}/{key}").GetProperty("put").GetProperty("responses").TryGetProperty("412", out _).ShouldBeTrue();
+        // Each table has its own paths and row schema, generated from its columns.
+        paths.TryGetProperty("/api/v1/{table}", out _).ShouldBeFalse();
+        paths.GetProperty("/api/v1/offers").GetProperty("get").GetProperty("summary").GetString().ShouldBe("List the offers rows you may see");
+        paths.GetProperty("/api/v1/offers/{key}").GetProperty("put").GetProperty("responses").TryGetProperty("412", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/exchange-rates/{key}").GetProperty("get").GetProperty("operationId").GetString().ShouldBe("GetExchangeRatesRow");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var offer = schemas.GetProperty("OffersRow");
+        offer.GetProperty("properties").GetProperty("transit_months").GetProperty("type").GetString().ShouldBe("integer");
+        offer.GetProperty("properties").GetProperty("released").GetProperty("type").GetString().ShouldBe("string");
+        offer.GetProperty("additionalProperties").GetBoolean().ShouldBeFalse();
+        schemas.GetProperty("OffersPage").GetProperty("properties").GetProperty("items").GetProperty("items").GetProperty("$ref")
+            .GetString().ShouldBe("#/components/schemas/OffersRow");
+        paths.GetProperty("/api/v1/reports/overview").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref")
+            .GetString().ShouldBe("#/components/schemas/OverviewReport");
         paths.GetProperty("/api/v1/plans").GetProperty("post").GetProperty("summary").GetString().ShouldBe("Make a new plan of the ledger (coordinators)");
         paths.GetProperty("/api/v1/plans/{id}/allocations").GetProperty("get").GetProperty("responses").TryGetProperty("400", out _).ShouldBeTrue();
         paths.GetProperty("/api/v1/reports/burden-sharing").GetProperty("get").GetProperty("description").GetString()!.ShouldContain("gdpYear");

@@ -25,7 +25,7 @@ public sealed class PlanAndReportApiTests
         var again = await coord.PostAsync("/api/v1/plans", null);
         var plan = await Json(await coord.GetAsync("/api/v1/plans/1"));
         var page = await Json(await coord.GetAsync("/api/v1/plans/1/allocations?pageSize=7&page=2"));
-        var firstRequirement = page.GetProperty("items")[0].GetProperty("requirement_id").GetString()!;
+        var firstRequirement = page.GetProperty("items")[0].GetProperty("requirementId").GetString()!;
         var ofOne = await Json(await coord.GetAsync($"/api/v1/plans/1/allocations?requirement_id={firstRequirement}"));
 
         empty.GetProperty("items").GetArrayLength().ShouldBe(0);
@@ -41,9 +41,9 @@ public sealed class PlanAndReportApiTests
             plan.GetProperty("allocatedUnits").GetInt64().ShouldBe(stored.AllocatedUnits);
             var allocations = await LedgerPlans.AllocationsAsync(db, 1);
             page.GetProperty("total").GetInt32().ShouldBe(allocations.Count);
-            page.GetProperty("items").EnumerateArray().Select(a => (a.GetProperty("requirement_id").GetString(), a.GetProperty("offer_id").GetString(), a.GetProperty("quantity").GetInt64()))
+            page.GetProperty("items").EnumerateArray().Select(a => (a.GetProperty("requirementId").GetString(), a.GetProperty("offerId").GetString(), a.GetProperty("quantity").GetInt64()))
                 .ShouldBe(allocations.Skip(7).Take(7).Select(a => ((string?)a.RequirementId, (string?)a.OfferId, a.Quantity)));
-            ofOne.GetProperty("items").EnumerateArray().ShouldAllBe(a => a.GetProperty("requirement_id").GetString() == firstRequirement);
+            ofOne.GetProperty("items").EnumerateArray().ShouldAllBe(a => a.GetProperty("requirementId").GetString() == firstRequirement);
             ofOne.GetProperty("total").GetInt32().ShouldBe(allocations.Count(a => a.RequirementId == firstRequirement));
         }
 
@@ -58,7 +58,7 @@ public sealed class PlanAndReportApiTests
         var changes = await Json(await coord.GetAsync("/api/v1/plans/2/changes"));
 
         changes.GetProperty("before").GetInt64().ShouldBe(1);
-        var change = changes.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("requirement_id").GetString() == firstRequirement);
+        var change = changes.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("requirementId").GetString() == firstRequirement);
         change.GetProperty("before").GetInt64().ShouldBe(ofOne.GetProperty("items").EnumerateArray().Sum(a => a.GetProperty("quantity").GetInt64()));
         change.GetProperty("after").GetInt64().ShouldBe(1);
         change.GetProperty("because").EnumerateArray().Select(b => b.GetString()).ShouldContain($"requirement {firstRequirement} changed");
