@@ -26,6 +26,29 @@ public sealed class ImportPageTests
     }
 
     [Fact]
+    public async Task A_desks_file_with_a_bad_row_also_hears_in_the_same_upload_which_rows_it_would_remove()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var desk = await PageClient.SignInAsync(web, "pl-desk");
+        using var coord = web.Client("coord");
+        var own = (await Items(coord, "offers")).Where(o => o.GetProperty("donor").GetString() == "PL")
+            .Select(o => o.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToArray();
+        own.Length.ShouldBeGreaterThan(1);
+        // Every PL offer but the last, the first with a bad quantity: the file lacks the last one.
+        var file = "id,donor,item,quantity,available,transit_months,recipients\n" + string.Concat(own[..^1].Select((id, i) =>
+            $"{id},PL,155mm-shell,{(i == 0 ? "many" : "3")},2026-01,0,*\n"));
+        var before = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
+
+        var (status, html) = await UploadAsync(desk, "offers.csv", file);
+
+        status.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        html.ShouldContain("offers.csv:2: quantity: expected an integer");
+        html.ShouldContain($"would remove 1 row(s) of offers that the file does not hold ({own[^1]})");
+        html.ShouldNotContain($"({own[0]})"); // the bad row is in the file: not counted as removed
+        (await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger)).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_desks_upload_replaces_only_its_nations_offers_after_a_check_and_with_consent_to_removals()
     {
         await using var web = await WebApp.StartAsync("sqlite");

@@ -62,16 +62,25 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             var (tables, problems) = LedgerImport.ReadFiles(paths, null, partial: Scope is not null);
             problems = [.. problems, .. tables.Where(t => !AccessPolicy.CanWriteTable(user, t.Kind.Name))
                 .Select(t => new Problem(t.Source, "", $"{user.Describe()} may not import {t.Kind.Name}"))];
-            if (problems.Count == 0)
+            var mayWrite = problems.Count == 0 || tables.All(t => AccessPolicy.CanWriteTable(user, t.Kind.Name));
+            if (mayWrite)
             {
                 await using var db = await ledger.OpenAsync(cancel);
                 if (db is null)
                     return StatusCode(StatusCodes.Status503ServiceUnavailable);
                 var options = new ImportOptions { Scope = Scope, AllowRemovals = allowRemovals, DryRun = dryRun, Viewer = user };
-                var outcome = await LedgerImport.ApplyAsync(db, tables, user.Name, ledger.Clock, options, cancel: cancel);
-                problems = outcome.Problems;
-                Changes = outcome.Changes;
-                Checked = dryRun;
+                if (problems.Count > 0)
+                {
+                    // Say, in the same upload, what the ledger has against the rows that were fine on their own.
+                    problems = [.. problems.Concat(await LedgerImport.CheckAgainstLedgerAsync(db, tables, options, cancel)).Distinct()];
+                }
+                else
+                {
+                    var outcome = await LedgerImport.ApplyAsync(db, tables, user.Name, ledger.Clock, options, cancel: cancel);
+                    problems = outcome.Problems;
+                    Changes = outcome.Changes;
+                    Checked = dryRun;
+                }
             }
             Problems = problems;
             if (problems.Count > 0)
