@@ -51,9 +51,11 @@ public static class RowReferences
             var value = cells[column];
             if (value.Length == 0)
                 continue;
+            // A row of the file with problems of its own, already reported; checked before existence,
+            // so the answer is the same whether or not a row the writer may not see has that key.
+            if (targetPlan is not null && targetPlan.Table.BadKeys.Contains(value))
+                continue;
             var exists = targets.TryGetValue(value, out var targetCells);
-            if (!exists && targetPlan is not null && targetPlan.Table.BadKeys.Contains(value))
-                continue; // a row of the file with problems of its own, already reported
             if (NewlySet(plan, key, column, target, storedTargets, options) && (!exists || !options.Sees(target, targetCells!)))
                 problems.Add(new Problem(plan!.WhereOf(key), name, $"no {target.RowNoun} \"{value}\""
                     + (

@@ -41,7 +41,7 @@ public sealed class CurrentViews(LedgerConnections ledger)
         while (true)
         {
             var last = Last;
-            if (last is not null && last.AuditSeq >= seq)
+            if (last is not null && last.AuditSeq == seq)
                 return last;
             var refresh = Refresh();
             if (last is not null)
@@ -68,7 +68,7 @@ public sealed class CurrentViews(LedgerConnections ledger)
         if (db is null)
             return false;
         var seq = await AuditSeqAsync(db, cancel);
-        if (Last is not { } last || last.AuditSeq < seq)
+        if (Last is not { } last || last.AuditSeq != seq) // lower too: a restored backup
             await Refresh().WaitAsync(cancel);
         return true;
     }
@@ -151,6 +151,13 @@ public sealed class CurrentViewsRefresher(LedgerConnections ledger, ILogger<Curr
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await ledger.Views.IdleAsync();
+        try
+        {
+            await ledger.Views.IdleAsync().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown time is up: it stops without waiting for the computation.
+        }
     }
 }

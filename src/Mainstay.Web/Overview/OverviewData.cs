@@ -59,7 +59,7 @@ public sealed record OverviewData(
             if (report.IsOk)
                 burden = report.Value;
             else
-                missing = $"burden sharing {y}: {problems[0]}";
+                missing = $"burden sharing {y}: {BurdenSharingReport.ReleasedProblems(problems)[0]}"; // the public sees it
         }
         return new OverviewData(
             pledges, coverage, CoverageForecast.Compute(plan, snapshot.Items), gaps, burden, missing, current);

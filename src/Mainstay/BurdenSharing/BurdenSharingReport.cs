@@ -55,6 +55,26 @@ public sealed record BurdenSharingReport(
     IReadOnlyList<ValuedContribution> Contributions,
     IReadOnlyList<string> Sources)
 {
+    /// <summary>Where a problem with one contribution (or a delivery valued as one) is said to be.</summary>
+    public const string ContributionWhere = "contribution ";
+
+    /// <summary>Where a problem with one delivery is said to be.</summary>
+    public const string DeliveryWhere = "delivery ";
+
+    /// <summary>
+    /// Why a report cannot be made, as anyone may read it: problems with single contributions or
+    /// deliveries (which name them, their amounts and dates) are counted, not shown.
+    /// </summary>
+    public static IReadOnlyList<Problem> ReleasedProblems(IReadOnlyList<Problem> problems)
+    {
+        static bool NamesARow(Problem p) =>
+            p.Where.StartsWith(ContributionWhere, StringComparison.Ordinal) || p.Where.StartsWith(DeliveryWhere, StringComparison.Ordinal);
+        var named = problems.Count(NamesARow);
+        return named == 0 ? problems : [.. problems.Where(p => !NamesARow(p)),
+            new Problem("burden sharing", "", $"{named} contribution(s) or deliveries of the period cannot be valued "
+                + "in euros; the coordinators can see which and why")];
+    }
+
     /// <summary><see cref="Sources"/> without the source texts of recorded contributions.</summary>
     public IReadOnlyList<string> ReleasedSources { get; init; } = [];
 
@@ -254,7 +274,7 @@ public sealed record BurdenSharingReport(
             if (value.IsOk)
                 valued.Add(new ValuedContribution(contribution, value.Value));
             else
-                problems.Add(value.Problem with { Where = $"contribution {contribution.Id}" });
+                problems.Add(value.Problem with { Where = ContributionWhere + contribution.Id });
         }
         return valued;
     }

@@ -45,8 +45,16 @@ public sealed class CurrentPlanKeeper(TimeProvider clock, int? maxParallelism = 
             var changedOffers = offers.Where(o => !_offers[o.Id].Equals(o)).ToArray();
             if (changedRequirements.Length + changedOffers.Length > 0)
             {
-                _session.Change(changedRequirements, changedOffers);
-                WarmUpdates++;
+                try
+                {
+                    _session.Change(changedRequirements, changedOffers);
+                    WarmUpdates++;
+                }
+                catch (ArgumentException)
+                {
+                    // The session refused the change as it stands: plan the rows afresh instead.
+                    _session = new PlanSession(requirements, offers, maxParallelism);
+                }
             }
         }
         (_requirements, _offers) = (requirementsById, offersById);

@@ -25,7 +25,7 @@ public static class PlanExplanation
                 + FormattableString.Invariant($"({coverage.OnTime:N0} on time, ")
                 + FormattableString.Invariant($"{coverage.Late:N0} late); uncovered: {coverage.Uncovered:N0}."),
         };
-        if (coverage.Uncovered == 0)
+        if (coverage.Uncovered <= 0) // below 0: the requirement was lowered since a stored plan
         {
             lines.Add("It is fully covered.");
             return lines;

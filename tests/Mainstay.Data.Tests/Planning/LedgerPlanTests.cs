@@ -116,6 +116,14 @@ public sealed class LedgerPlanTests
         var replanned = await ledger.RunAsync("plan", "explain", "R1");
         replanned.Out.ShouldStartWith("By plan 2, made ");
         replanned.Out.ShouldContain("Planned: 3,000 (3,000 on time, 0 late); uncovered: 7,000.");
+
+        // R1 lowered below what plan 2 gives it: by that plan it is covered, and more than covered.
+        ledger.WriteFile("requirements.csv", Samples.Requirements.Replace("R1,UA,155mm-shell,10000", "R1,UA,155mm-shell,2000",
+            StringComparison.Ordinal));
+        (await ledger.RunAsync("import", "./requirements.csv")).Exit.ShouldBe(0);
+        var lowered = await ledger.RunAsync("plan", "explain", "R1");
+        lowered.Out.ShouldContain("uncovered: -1,000.");
+        lowered.Out.ShouldContain("It is fully covered.");
     }
 
     [Fact]

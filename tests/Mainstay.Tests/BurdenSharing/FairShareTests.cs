@@ -179,4 +179,24 @@ public sealed class FairShareTests
         released.Sources.Count.ShouldBe(report.Sources.Count);
         released.Contributions.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Why_a_report_cannot_be_made_is_released_without_naming_contributions_or_deliveries()
+    {
+        var problems = new List<Problem>();
+        var unpriced = Give("SECRET-9", "AA", "2025-03-01", 0, amount: Amount.FromUnits(5, Currency.Find("ALL")!));
+        BurdenSharingReport.Compute(new BurdenSharingInput(Nations, Gdp, [.. Contributions, unpriced],
+            [new Baseline(2025, Amount.FromUnits(1_000, Currency.Eur), "test baseline")],
+            new EuroValuation(Rates, []), new ReportPeriod(2025), 2024), problems).IsOk.ShouldBeFalse();
+        problems.Add(new Problem("baseline 2025", "", "stays as it is"));
+
+        var released = BurdenSharingReport.ReleasedProblems(problems);
+
+        problems.ShouldContain(p => p.Where == "contribution SECRET-9");
+        released.Select(p => p.ToString()).ShouldBe([
+            "baseline 2025: stays as it is",
+            "burden sharing: 1 contribution(s) or deliveries of the period cannot be valued in euros; "
+                + "the coordinators can see which and why",
+        ]);
+    }
 }
