@@ -122,6 +122,11 @@ public static class TablePlanning
     public static void CheckTogether(
         TablePlan plan, ImportOptions options, ISet<string> hidden, ICollection<Problem> problems)
     {
+        // Rows of the file with problems of their own are not in the table as it would be: what shows
+        // between rows would be said wrongly (a link to such a row as a link to none), and differently
+        // when a row the writer may not see has that key. It is checked once the file's rows are fixed.
+        if (plan.Table.BadKeys.Count > 0)
+            return;
         var kind = plan.Kind;
         var rows = plan.Final.OrderBy(
             p => p.Key, StringComparer.Ordinal).Select(p => new SourcedRow(plan.WhereOf(p.Key), p.Value)).ToArray();

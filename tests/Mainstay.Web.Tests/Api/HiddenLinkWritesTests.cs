@@ -88,6 +88,36 @@ public sealed class HiddenLinkWritesTests
     }
 
     [Fact]
+    public async Task A_link_to_a_bad_row_of_the_same_file_is_answered_alike_whether_or_not_a_hidden_row_has_its_id()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var desk = await PageClient.SignInAsync(web, "pl-desk");
+        var file = await desk.Http.GetStringAsync("/Ledger/contributions?handler=Download&format=csv");
+        var header = file[..file.IndexOf('\n', StringComparison.Ordinal)].Split(',');
+        string Row(Dictionary<string, string> cells) => string.Join(',', header.Select(c => cells.GetValueOrDefault(c, "")));
+        async Task<string> AnswerAsync(string target)
+        {
+            var linked = new Dictionary<string, string>
+            {
+                ["id"] = "PL-C9", ["donor"] = "PL", ["recipient"] = "UA", ["value_date"] = "2025-05-01",
+                ["aid_type"] = "military", ["category"] = "equipment", ["channel"] = "bilateral", ["amount"] = "10",
+                ["currency"] = "EUR", ["valuation"] = "cash", ["source"] = "s", ["funded_by"] = target, ["correction"] = "no",
+            };
+            var bad = new Dictionary<string, string>(linked) { ["id"] = target, ["amount"] = "lots", ["funded_by"] = "" };
+            var (_, html) = await ImportPageTests.UploadAsync(
+                desk, "contributions.csv", file.TrimEnd('\n') + "\n" + Row(linked) + "\n" + Row(bad) + "\n", ("dryRun", "true"));
+            var problems = System.Text.RegularExpressions.Regex.Matches(html, "<li>(.*?)</li>").Select(m => m.Groups[1].Value);
+            return string.Join("\n", problems).Replace(target, "<target>", StringComparison.Ordinal);
+        }
+
+        var hidden = await AnswerAsync("CAP25-DE"); // DE's, hidden from PL
+        var free = await AnswerAsync("CAP25-DX"); // no row has this id
+
+        hidden.ShouldContain("contributions.csv:");
+        hidden.ShouldBe(free);
+    }
+
+    [Fact]
     public async Task A_desk_re_imports_its_downloaded_contributions_unchanged()
     {
         await using var web = await WebApp.StartAsync("sqlite");
