@@ -49,6 +49,16 @@ public sealed class AuditTrail
         _lastHash = hash;
     }
 
+    /// <summary>
+    /// The sequence number of the trail's newest entry (0 when it is empty): every change to the
+    /// ledger appends one, so it tells which state of the ledger a reader sees.
+    /// </summary>
+    public static async Task<long> NewestSeqAsync(
+        LedgerDatabase db, CancellationToken cancel = default, DbTransaction? transaction = null) =>
+        Convert.ToInt64(
+            await db.ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM audit_log", cancel, transaction),
+            CultureInfo.InvariantCulture);
+
     /// <summary>A row as a JSON object of column name to cell text, in column order.</summary>
     public static string RowJson(IReadOnlyList<string> columns, IReadOnlyList<string> cells)
     {

@@ -37,9 +37,7 @@ public static class LedgerPlans
     {
         await using var transaction = await db.BeginWriteAsync(cancel);
         var previous = await LatestAsync(db, transaction, cancel);
-        var auditSeq = Convert.ToInt64(
-            await db.ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM audit_log", cancel, transaction),
-            CultureInfo.InvariantCulture);
+        var auditSeq = await AuditTrail.NewestSeqAsync(db, cancel, transaction);
 
         HashSet<string>? changedItems = null;
         if (previous is not null)

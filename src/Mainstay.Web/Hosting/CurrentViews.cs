@@ -1,4 +1,4 @@
-using System.Globalization;
+using Mainstay.Data.Audit;
 using Mainstay.Data.Storage;
 using Mainstay.Planning;
 using Mainstay.Web.Overview;
@@ -37,7 +37,7 @@ public sealed class CurrentViews(LedgerConnections ledger)
     public async Task<CurrentView> ReadAsync(LedgerDatabase db, CancellationToken cancel)
     {
         Volatile.Write(ref _wanted, true);
-        var seq = await AuditSeqAsync(db, cancel);
+        var seq = await AuditTrail.NewestSeqAsync(db, cancel);
         while (true)
         {
             var last = Last;
@@ -67,7 +67,7 @@ public sealed class CurrentViews(LedgerConnections ledger)
         await using var db = await ledger.OpenAsync(cancel, quiet: true);
         if (db is null)
             return false;
-        var seq = await AuditSeqAsync(db, cancel);
+        var seq = await AuditTrail.NewestSeqAsync(db, cancel);
         if (Last is not { } last || last.AuditSeq != seq) // lower too: a restored backup
             await Refresh().WaitAsync(cancel);
         return true;
@@ -100,7 +100,7 @@ public sealed class CurrentViews(LedgerConnections ledger)
         await using var db = await ledger.OpenAsync(CancellationToken.None, quiet: true)
             ?? throw new InvalidOperationException("the ledger cannot be opened to compute the current plan");
         // Read after the sequence number: a view is never older than the entry it is filed under.
-        var seq = await AuditSeqAsync(db, CancellationToken.None);
+        var seq = await AuditTrail.NewestSeqAsync(db, CancellationToken.None);
         var snapshot = await LedgerReader.LoadAsync(db, CancellationToken.None);
         var plan = _keeper.Update(snapshot.Requirements, snapshot.Offers, seq);
         var overview = await OverviewData.LoadAsync(db, snapshot, plan, ledger.Clock, CancellationToken.None);
@@ -108,9 +108,6 @@ public sealed class CurrentViews(LedgerConnections ledger)
         Volatile.Write(ref _last, view);
         return view;
     }
-
-    private static async Task<long> AuditSeqAsync(LedgerDatabase db, CancellationToken cancel) =>
-        Convert.ToInt64(await db.ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM audit_log", cancel), CultureInfo.InvariantCulture);
 }
 
 /// <summary>The views derived from the ledger as of audit entry <paramref name="AuditSeq"/>.</summary>

@@ -1,5 +1,6 @@
 using Mainstay.Access;
 using Mainstay.Data.Access;
+using Mainstay.Data.Audit;
 using Mainstay.Data.Storage;
 using System.Threading.RateLimiting;
 using Mainstay.Data.Ledger;
@@ -300,11 +301,11 @@ public sealed partial class LedgerConnections(DatabaseTarget target, TimeProvide
     public async Task<CurrentPlan> CurrentPlanAsync(LedgerDatabase db, CancellationToken cancel) =>
         (await Views.ReadAsync(db, cancel)).Plan;
 
-    /// <summary>A value computed from the ledger (a table, the overview), recomputed only after the ledger changed.</summary>
+    /// <summary>A value computed from the ledger (a table), recomputed only after the ledger changed.</summary>
     public async Task<T> CachedAsync<T>(LedgerDatabase db, string name, Func<Task<T>> compute, CancellationToken cancel)
         where T : class
     {
-        var seq = Convert.ToInt64(await db.ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM audit_log", cancel), System.Globalization.CultureInfo.InvariantCulture);
+        var seq = await AuditTrail.NewestSeqAsync(db, cancel);
         lock (_lock)
         {
             if (seq != _seq)

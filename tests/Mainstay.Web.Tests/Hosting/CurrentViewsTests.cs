@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Mainstay.Data.Storage;
@@ -18,7 +17,7 @@ public sealed class CurrentViewsTests
     private static async Task<long> AuditSeqAsync(TestLedger ledger)
     {
         await using var db = await ledger.OpenAsync();
-        return Convert.ToInt64(await db.ScalarAsync("SELECT MAX(seq) FROM audit_log", default), CultureInfo.InvariantCulture);
+        return await Mainstay.Data.Audit.AuditTrail.NewestSeqAsync(db);
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
