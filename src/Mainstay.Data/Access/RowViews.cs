@@ -1,5 +1,5 @@
 using Mainstay.Access;
-using Mainstay.Data.Import;
+using Mainstay.Data.Ledger.Rows;
 using Mainstay.Data.Ledger;
 
 namespace Mainstay.Data.Access;
@@ -52,5 +52,5 @@ public static class RowViews
     /// <summary>The row's version tag as <paramref name="user"/> reads the row.</summary>
     public static string ETagAsSeen(User? user, LedgerKind kind, string[] cells, Func<LedgerKind, IReadOnlyDictionary<string, string[]>> table) =>
         
-        LedgerEdits.ETagOf(AsSeen(user, kind, cells, table));
+        RowETag.Of(AsSeen(user, kind, cells, table));
 }

@@ -140,15 +140,20 @@ public static class LedgerImport
     /// when the outcome is ok (and may have read from first, as a row edit does to check its ETag).
     /// Every change is worked out and checked (references between tables included) before any is written.
     /// </summary>
+    /// <param name="scoped">Stored rows already read, by table, in place of whole tables: all the checks of a
+    /// one-row edit need (<see cref="Ledger.Rows.EditNeighbourhood"/>).</param>
     public static async Task<ImportOutcome> ApplyInAsync(
         LedgerDatabase db, System.Data.Common.DbTransaction transaction, IReadOnlyList<ValidatedTable> tables,
         string actor, TimeProvider clock,
-        ImportOptions? options = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+        ImportOptions? options = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default,
+        IReadOnlyDictionary<LedgerKind, SortedDictionary<string, string[]>>? scoped = null)
     {
         options ??= new ImportOptions();
         var ordered = tables.OrderBy(t => IndexOf(t.Kind)).ToArray();
         var problems = new List<Problem>();
-        var stored = new Dictionary<LedgerKind, SortedDictionary<string, string[]>>();
+        var stored = scoped is null
+            ? new Dictionary<LedgerKind, SortedDictionary<string, string[]>>()
+            : new Dictionary<LedgerKind, SortedDictionary<string, string[]>>(scoped);
         async Task<SortedDictionary<string, string[]>> Stored(LedgerKind kind) =>
             stored.TryGetValue(kind, out var rows)
                 ? rows
@@ -159,6 +164,7 @@ public static class LedgerImport
         var nations = importedNations is null
             ? existingNations.Keys.ToHashSet(StringComparer.Ordinal)
             : importedNations.Rows.Select(r => r.Cells[0]).Concat(importedNations.BadKeys)
+                .Concat(existingNations.Keys.Where(code => !importedNations.MayRemove(code)))
                 .ToHashSet(StringComparer.Ordinal);
         foreach (var table in ordered)
             TableValidation.CheckNationReferences(table.Kind, table.Rows, nations, problems);

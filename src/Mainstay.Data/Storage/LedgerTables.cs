@@ -13,13 +13,39 @@ public static class LedgerTables
         LedgerDatabase db, LedgerKind kind, DbTransaction? transaction, CancellationToken cancel,
         (string Column, string Value)? where = null)
     {
-        var columns = kind.Columns;
-        var sql = $"SELECT {string.Join(", ", columns.Select(c => c.Name))} FROM {kind.Table}";
+        var sql = SelectAll(kind);
         if (where is { } filter)
-            sql += $" WHERE {kind.Columns.First(c => c.Name == filter.Column).Name} = @where";
+            sql += $" WHERE {kind.Columns[kind.ColumnIndex(filter.Column)].Name} = @where";
         await using var command = where is { } condition
             ? db.CreateCommand(sql, transaction, ("where", condition.Value))
             : db.CreateCommand(sql, transaction);
+        return await ReadRowsAsync(kind, command, cancel);
+    }
+
+    /// <summary>
+    /// The rows whose column <paramref name="column"/> holds one of <paramref name="values"/> (a few, by an index):
+    /// what a one-row edit reads instead of whole tables.
+    /// </summary>
+    public static async Task<SortedDictionary<string, string[]>> LoadMatchingAsync(
+        LedgerDatabase db, LedgerKind kind, int column, IReadOnlyCollection<string> values,
+        DbTransaction? transaction, CancellationToken cancel)
+    {
+        if (values.Count == 0)
+            return new SortedDictionary<string, string[]>(StringComparer.Ordinal);
+        var names = values.Select((_, i) => "@v" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var sql = $"{SelectAll(kind)} WHERE {kind.Columns[column].Name} IN ({string.Join(", ", names)})";
+        await using var command = db.CreateCommand(
+            sql, transaction, [.. values.Select((value, i) => (names[i][1..], (object?)value))]);
+        return await ReadRowsAsync(kind, command, cancel);
+    }
+
+    private static string SelectAll(LedgerKind kind) =>
+        $"SELECT {string.Join(", ", kind.Columns.Select(c => c.Name))} FROM {kind.Table}";
+
+    private static async Task<SortedDictionary<string, string[]>> ReadRowsAsync(
+        LedgerKind kind, DbCommand command, CancellationToken cancel)
+    {
+        var columns = kind.Columns;
         await using var reader = await command.ExecuteReaderAsync(cancel);
         var rows = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancel))
@@ -38,8 +64,8 @@ public static class LedgerTables
         return rows;
     }
 
-    public static async Task<long> CountAsync(LedgerDatabase db, LedgerKind kind, CancellationToken cancel, DbTransaction? transaction = null) =>
-        
+    public static async Task<long> CountAsync(
+        LedgerDatabase db, LedgerKind kind, CancellationToken cancel, DbTransaction? transaction = null) =>
         Convert.ToInt64(
             await db.ScalarAsync($"SELECT COUNT(*) FROM {kind.Table}", cancel, transaction),
             CultureInfo.InvariantCulture);

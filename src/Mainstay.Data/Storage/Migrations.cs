@@ -90,6 +90,11 @@ public static class Migrations
         new(9, "contributions that correct earlier ones", """
             ALTER TABLE contributions ADD COLUMN correction TEXT NOT NULL DEFAULT 'no';
             """),
+        new(10, "indexes for one-row edits: the rows naming an offer or a contribution", """
+            CREATE INDEX deliveries_offer ON deliveries (offer);
+            CREATE INDEX contributions_funded_by ON contributions (funded_by);
+            CREATE INDEX contributions_reimbursed_by ON contributions (reimbursed_by);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

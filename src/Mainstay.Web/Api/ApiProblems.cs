@@ -1,3 +1,4 @@
+using Mainstay.Data.Ledger.Rows;
 using Mainstay.Problems;
 
 namespace Mainstay.Web.Api;
@@ -15,6 +16,26 @@ public static class ApiProblems
             {
                 ["errors"] = problems.Select(p => new Dictionary<string, string> { ["where"] = p.Where, ["field"] = p.Field, ["message"] = p.Message }).ToArray(),
             });
+
+    /// <summary>A refused request about ledger rows, as its HTTP status; the problems listed for 400 and 422.</summary>
+    public static IResult Refused(
+        RowRefusal refusal, string detail, IReadOnlyList<Problem>? problems = null)
+    {
+        var (status, title) = refusal switch
+        {
+            RowRefusal.NotFound => (StatusCodes.Status404NotFound, "Not found"),
+            RowRefusal.SignInNeeded => (StatusCodes.Status401Unauthorized, "Unauthorized"),
+            RowRefusal.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
+            RowRefusal.PreconditionRequired => (StatusCodes.Status428PreconditionRequired, "Precondition required"),
+            RowRefusal.Stale => (StatusCodes.Status412PreconditionFailed, "Precondition failed"),
+            RowRefusal.Exists => (StatusCodes.Status409Conflict, "Conflict"),
+            RowRefusal.BadQuery => (StatusCodes.Status400BadRequest, "Bad request"),
+            RowRefusal.Invalid => (StatusCodes.Status422UnprocessableEntity, "Unprocessable content"),
+            _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "not a refusal"),
+        };
+        var listed = status is StatusCodes.Status400BadRequest or StatusCodes.Status422UnprocessableEntity;
+        return Of(status, title, detail, listed ? problems : null);
+    }
 
     public static IResult Unavailable() =>
         Of(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "the ledger cannot be opened; see the server's log");

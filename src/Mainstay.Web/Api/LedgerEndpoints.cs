@@ -1,6 +1,5 @@
-using System.Globalization;
 using Mainstay.Access;
-using Mainstay.Data.Import;
+using Mainstay.Data.Ledger.Rows;
 using Mainstay.Data.Ledger;
 using Mainstay.Web.Api.Responses;
 using Mainstay.Web.Hosting;
@@ -17,14 +16,12 @@ namespace Mainstay.Web.Api;
 /// </summary>
 public static class LedgerEndpoints
 {
-    public const int MaxPageSize = 500;
-
-    public static void MapLedgerApi(this IEndpointRouteBuilder app)
+        public static void MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Ledger");
         api.MapGetAndHead("/{table:ledgerTable}", ListAsync)
             .WithSummary("List a table's rows you may see")
-            .WithDescription($"Query: page (from 1), pageSize (1..{MaxPageSize}, default 100), sort (a column, - for "
+            .WithDescription($"Query: page (from 1), pageSize (1..{ListRows.MaxPageSize}, default 100), sort (a column, - for "
                 + "descending), and any column=value to filter. "
                 + $"Tables: {string.Join(", ", LedgerKinds.All.Select(k => k.Name))}.")
             .Produces<LedgerPage>()
@@ -61,81 +58,108 @@ public static class LedgerEndpoints
 
     private const int Unavailable = S.Status503ServiceUnavailable;
 
-    private static async Task<IResult> ListAsync(string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    private static async Task<IResult> ListAsync(
+        string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        var user = ApiAuthentication.UserOf(http);
-        if (Refusal(user, table, out var kind) is { } refused)
-            return refused;
-        var query = ListQuery.Parse(kind, http.Request.Query);
-        if (query.Refusal is not null)
-            return query.Refusal;
-        var db = await ledger.ForRequestAsync(http);
-        if (db is null)
+        if (Unknown(table, out var kind) is { } unknown)
+            return unknown;
+        var problems = new List<Mainstay.Problems.Problem>();
+        var query = http.Request.Query;
+        var request = new ListRows.Request(
+            kind,
+            query.Where(q => q.Key is not ("page" or "pageSize" or "sort"))
+                .ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+            query.TryGetValue("sort", out var sort) ? sort.ToString() : null,
+            QueryNumbers.Optional(query, "page", 1, int.MaxValue / ListRows.MaxPageSize, problems) ?? 1,
+            QueryNumbers.Optional(query, "pageSize", 1, ListRows.MaxPageSize, problems) ?? 100);
+        if (TableAccess.Check(ApiAuthentication.UserOf(http), kind) is { Refusal: not RowRefusal.None } refused)
+            return ApiProblems.Refused(refused.Refusal, refused.Message);
+        problems.AddRange(ListRows.Checks(request));
+        if (problems.Count > 0)
+            return ApiProblems.BadRequest("the query is not valid", problems);
+        if (await ledger.ForRequestAsync(http) is not { } db)
             return ApiProblems.Unavailable();
-        var rows = (await ledger.SeenRowsAsync(db, kind, user, cancel)).Values.Where(query.Matches).ToArray();
-        var page = query.Sort(rows).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(c => RowBody.ToJson(kind, c)).ToArray();
-        return TypedResults.Ok(new LedgerPage(kind.Name, query.Page, query.PageSize, rows.Length, page));
+        var listed = await ListRows.HandleAsync(ledger.Tables(db), request, ApiAuthentication.UserOf(http), cancel);
+        if (!listed.Ok)
+            return ApiProblems.Refused(listed.Refusal, listed.Message, listed.Problems);
+        var rows = listed.Rows.Select(c => RowBody.ToJson(kind, c)).ToArray();
+        return TypedResults.Ok(new LedgerPage(kind.Name, request.Page, request.PageSize, listed.Total, rows));
     }
 
-    private static async Task<IResult> GetAsync(string table, string key, string? rest, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    private static async Task<IResult> GetAsync(
+        string table, string key, string? rest, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        key = ApiRoutes.Key(key, rest);
-        var user = ApiAuthentication.UserOf(http);
-        if (Refusal(user, table, out var kind) is { } refused)
-            return refused;
-        var db = await ledger.ForRequestAsync(http);
-        if (db is null)
+        if (Unknown(table, out var kind) is { } unknown)
+            return unknown;
+        if (await ledger.ForRequestAsync(http) is not { } db)
             return ApiProblems.Unavailable();
-        var cells = await ledger.SeenRowAsync(db, kind, key, user, cancel);
-        if (cells is null)
-            return ApiProblems.NotFound($"no {kind.RowNoun} \"{key}\"");
-        http.Response.Headers.ETag = LedgerEdits.ETagOf(cells);
-        return TypedResults.Ok(RowBody.ToJson(kind, cells));
+        var request = new ReadRow.Request(kind, ApiRoutes.Key(key, rest));
+        var read = await ReadRow.HandleAsync(ledger.Tables(db), request, ApiAuthentication.UserOf(http), cancel);
+        if (read.Cells is null)
+            return ApiProblems.Refused(read.Refusal, read.Message);
+        http.Response.Headers.ETag = read.ETag;
+        return TypedResults.Ok(RowBody.ToJson(kind, read.Cells));
     }
 
-    private static async Task<IResult> CreateAsync(string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    private static async Task<IResult> CreateAsync(
+        string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        var user = ApiAuthentication.UserOf(http);
-        if (Refusal(user, table, out var kind) is { } refused)
+        if (Unknown(table, out var kind) is { } unknown)
+            return unknown;
+        if (Refusal(http, kind) is { } refused)
             return refused;
         var (cells, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
         if (refusal is not null)
             return refusal;
-        return Answer(http, kind, await GuardedEdits.ApplyAsync(ledger, http, kind, kind.KeyOf(cells!), cells, create: true, ifMatch: null, user, cancel));
+        return await EditAsync(http, ledger, kind, (db, user) =>
+            AddRow.HandleAsync(db, new AddRow.Request(kind, cells!), user, ledger.Clock, cancel));
     }
 
-    private static Task<IResult> UpdateAsync(string table, string key, string? rest, HttpContext http, LedgerConnections ledger, CancellationToken cancel) =>
-        ChangeAsync(table, ApiRoutes.Key(key, rest), http, ledger, remove: false, cancel);
-
-    private static Task<IResult> DeleteAsync(string table, string key, string? rest, HttpContext http, LedgerConnections ledger, CancellationToken cancel) =>
-        ChangeAsync(table, ApiRoutes.Key(key, rest), http, ledger, remove: true, cancel);
-
-    private static async Task<IResult> ChangeAsync(string table, string key, HttpContext http, LedgerConnections ledger, bool remove, CancellationToken cancel)
+    private static async Task<IResult> UpdateAsync(
+        string table, string key, string? rest, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        var user = ApiAuthentication.UserOf(http);
-        if (Refusal(user, table, out var kind) is { } refused)
+        if (Unknown(table, out var kind) is { } unknown)
+            return unknown;
+        if (Refusal(http, kind) is { } refused)
             return refused;
-        string[]? cells = null;
-        if (!remove)
-        {
-            var (body, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
-            if (refusal is not null)
-                return refusal;
-            cells = body;
-        }
-        return Answer(http, kind, await GuardedEdits.ApplyAsync(ledger, http, kind, key, cells, create: false, http.Request.Headers.IfMatch.ToString(), user, cancel));
+        var (cells, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
+        if (refusal is not null)
+            return refusal;
+        var request = new ChangeRow.Request(kind, ApiRoutes.Key(key, rest), cells!, http.Request.Headers.IfMatch);
+        return await EditAsync(http, ledger, kind, (db, user) =>
+            ChangeRow.HandleAsync(db, request, user, ledger.Clock, cancel));
     }
 
-    /// <summary>A saved row with its ETag (201 with its address when added), or the refusal as a problem.</summary>
-    private static IResult Answer(HttpContext http, LedgerKind kind, GuardedEdit edit)
+    private static async Task<IResult> DeleteAsync(
+        string table, string key, string? rest, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        if (!edit.Ok)
-            return ApiProblems.Of(edit.Status, edit.Title, edit.Detail, edit.Status == StatusCodes.Status422UnprocessableEntity ? edit.Problems : null);
-        if (edit.Saved is not { } saved)
+        if (Unknown(table, out var kind) is { } unknown)
+            return unknown;
+        if (Refusal(http, kind) is { } refused)
+            return refused;
+        var request = new RemoveRow.Request(kind, ApiRoutes.Key(key, rest), http.Request.Headers.IfMatch);
+        return await EditAsync(http, ledger, kind, (db, user) =>
+            RemoveRow.HandleAsync(db, request, user, ledger.Clock, cancel));
+    }
+
+    /// <summary>
+    /// Runs an edit on a ledger opened for writing: the saved row with its ETag (201 with its address
+    /// when added, 204 when removed), or the refusal as a problem.
+    /// </summary>
+    private static async Task<IResult> EditAsync(
+        HttpContext http, LedgerConnections ledger, LedgerKind kind,
+        Func<Mainstay.Data.Storage.LedgerDatabase, Mainstay.Access.User?, Task<RowEditOutcome>> edit)
+    {
+        await using var db = await ledger.OpenAsync(http.RequestAborted);
+        if (db is null)
+            return ApiProblems.Unavailable();
+        var outcome = await edit(db, ApiAuthentication.UserOf(http));
+        if (!outcome.Ok)
+            return ApiProblems.Refused(outcome.Refusal, outcome.Message, outcome.Problems);
+        if (outcome.Saved is not { } saved)
             return TypedResults.NoContent();
-        http.Response.Headers.ETag = edit.ETag;
-        return edit.Status == StatusCodes.Status201Created
+        http.Response.Headers.ETag = outcome.ETag;
+        return http.Request.Method == HttpMethods.Post
             ? TypedResults.Created(RowAddress(kind, saved), RowBody.ToJson(kind, saved))
             : TypedResults.Ok(RowBody.ToJson(kind, saved));
     }
@@ -146,101 +170,16 @@ public static class LedgerEndpoints
         return $"/api/v1/{kind.Name}/{key}";
     }
 
-    /// <summary>
-    /// Null when the table exists and the caller may see some of it. Else 401 for the public when
-    /// signing in would show it (what the public may see is public knowledge), or 404: for a
-    /// signed-in caller it does not exist.
-    /// </summary>
-    private static IResult? Refusal(Mainstay.Access.User? user, string table, out LedgerKind kind)
+    /// <summary>404 for a name that is no table's (the route matches any name).</summary>
+    private static IResult? Unknown(string table, out LedgerKind kind)
     {
         kind = LedgerKinds.Find(table)!;
-        if (kind is not null && AccessPolicy.CanSeeTable(user, kind.Name))
-            return null;
-        return kind is not null && user is null
-            ? ApiProblems.SignInNeeded($"sign in to use {kind.Name}: send Authorization: Bearer with a personal API token")
-            : ApiProblems.NotFound($"no table \"{table}\"");
-    }
-}
-
-/// <summary>The paging, filtering and sorting of a list request, checked.</summary>
-internal sealed class ListQuery
-{
-    public int Page { get; private init; } = 1;
-    public int PageSize { get; private init; } = 100;
-    public IResult? Refusal { get; private init; }
-    private (int Column, string Value)[] _filters = [];
-    private (int Column, bool Descending, bool Numeric)? _sort;
-
-    public static ListQuery Parse(LedgerKind kind, IQueryCollection query)
-    {
-        var problems = new List<Mainstay.Problems.Problem>();
-        var page = Number(query, "page", int.MaxValue / MaxPage, 1, problems);
-        var pageSize = Number(query, "pageSize", LedgerEndpoints.MaxPageSize, 100, problems);
-        var columns = kind.Columns.Select((c, i) => (c.Name, i, c.Type)).ToArray();
-        var filters = new List<(int, string)>();
-        (int, bool, bool)? sort = null;
-        foreach (var (name, values) in query)
-        {
-            if (name is "page" or "pageSize")
-                continue;
-            if (name == "sort")
-            {
-                var wanted = values.ToString();
-                var column = columns.FirstOrDefault(c => c.Name == wanted.TrimStart('-'));
-                if (column.Name is null)
-                    problems.Add(new("query", "sort", $"no column \"{wanted.TrimStart('-')}\" to sort by; {kind.Name} has {string.Join(", ", columns.Select(c => c.Name))}"));
-                else
-                    sort = (column.i, wanted.StartsWith('-'), column.Type != ColumnType.Text);
-                continue;
-            }
-            var filter = columns.FirstOrDefault(c => c.Name == name);
-            if (filter.Name is null)
-                problems.Add(new("query", name, $"unknown filter; filter by a column of {kind.Name} ({string.Join(", ", columns.Select(c => c.Name))}), or use page, pageSize, sort"));
-            else
-                filters.Add((filter.i, values.ToString()));
-        }
-        return new ListQuery
-        {
-            Page = page,
-            PageSize = pageSize,
-            _filters = [.. filters],
-            _sort = sort,
-            Refusal = problems.Count > 0 ? ApiProblems.BadRequest("the query is not valid", problems) : null,
-        };
+        return kind is null ? ApiProblems.NotFound($"no table \"{table}\"") : null;
     }
 
-    private const int MaxPage = LedgerEndpoints.MaxPageSize;
-
-    /// <summary>A positive integer query value up to <paramref name="max"/>, or the fallback when absent; a problem when malformed.</summary>
-    public static int Number(IQueryCollection query, string name, int max, int fallback, List<Mainstay.Problems.Problem> problems) =>
-        Optional(query, name, 1, max, problems) ?? fallback;
-
-    /// <summary>An integer query value in <paramref name="min"/>..<paramref name="max"/>, or null when absent; a problem when malformed.</summary>
-    public static int? Optional(IQueryCollection query, string name, int min, int max, List<Mainstay.Problems.Problem> problems)
-    {
-        if (!query.TryGetValue(name, out var text) || text.ToString().Length == 0)
-            return null;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-            return value;
-        problems.Add(new("query", name, $"expected an integer {min}..{max}, got \"{text}\""));
-        return null;
-    }
-
-    public bool Matches(IReadOnlyList<string> cells) => _filters.All(f => cells[f.Column] == f.Value);
-
-    public IEnumerable<string[]> Sort(IEnumerable<string[]> rows) =>
-        _sort is { } sort ? Order(rows, sort.Column, sort.Descending, sort.Numeric) : rows;
-
-    /// <summary>Rows by one column: numerically for number columns, ordinally for texts.</summary>
-    public static IEnumerable<string[]> Order(IEnumerable<string[]> rows, int column, bool descending, bool numeric)
-    {
-        Func<string[], decimal> number = c => decimal.TryParse(c[column], NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        return (numeric, descending) switch
-        {
-            (true, false) => rows.OrderBy(number),
-            (true, true) => rows.OrderByDescending(number),
-            (false, false) => rows.OrderBy(c => c[column], StringComparer.Ordinal),
-            _ => rows.OrderByDescending(c => c[column], StringComparer.Ordinal),
-        };
-    }
+    /// <summary>Before a body is read: whether the caller may use the table at all.</summary>
+    private static IResult? Refusal(HttpContext http, LedgerKind kind) =>
+        TableAccess.Check(ApiAuthentication.UserOf(http), kind) is { Refusal: not RowRefusal.None } refused
+            ? ApiProblems.Refused(refused.Refusal, refused.Message)
+            : null;
 }

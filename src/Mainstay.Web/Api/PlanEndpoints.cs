@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mainstay.Access;
+using Mainstay.Data.Ledger.Rows;
 using Mainstay.Data.Planning;
 using Mainstay.Web.Api.Responses;
 using Mainstay.Web.Hosting;
@@ -24,7 +25,7 @@ public static class PlanEndpoints
             .Produces<Plan>().ProducesProblems(S.Status401Unauthorized, S.Status404NotFound, Unavailable);
         plans.MapGetAndHead("/{id:long}/allocations", AllocationsAsync)
             .WithSummary("A plan's allocations, by requirement then offer")
-            .WithDescription($"Query: page, pageSize (1..{LedgerEndpoints.MaxPageSize}), requirement_id, offer_id.")
+            .WithDescription($"Query: page, pageSize (1..{ListRows.MaxPageSize}), requirement_id, offer_id.")
             .Produces<AllocationPage>()
             .ProducesProblems(S.Status400BadRequest, S.Status401Unauthorized, S.Status404NotFound, Unavailable);
         plans.MapGetAndHead("/{id:long}/changes", ChangesAsync)
@@ -81,8 +82,8 @@ public static class PlanEndpoints
         var problems = new List<Mainstay.Problems.Problem>();
         foreach (var name in query.Keys.Where(k => k is not ("page" or "pageSize" or "requirement_id" or "offer_id")))
             problems.Add(new("query", name, "unknown; use page, pageSize, requirement_id, offer_id"));
-        var page = ListQuery.Number(query, "page", int.MaxValue / LedgerEndpoints.MaxPageSize, 1, problems);
-        var pageSize = ListQuery.Number(query, "pageSize", LedgerEndpoints.MaxPageSize, 100, problems);
+        var page = QueryNumbers.Optional(query, "page", 1, int.MaxValue / ListRows.MaxPageSize, problems) ?? 1;
+        var pageSize = QueryNumbers.Optional(query, "pageSize", 1, ListRows.MaxPageSize, problems) ?? 100;
         if (problems.Count > 0)
             return ApiProblems.BadRequest("the query is not valid", problems);
         var db = (await ledger.ForRequestAsync(http))!;

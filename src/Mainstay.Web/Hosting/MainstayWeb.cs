@@ -1,9 +1,8 @@
-using Mainstay.Access;
-using Mainstay.Data.Access;
-using Mainstay.Data.Audit;
-using Mainstay.Data.Storage;
 using System.Threading.RateLimiting;
+using Mainstay.Data.Audit;
 using Mainstay.Data.Ledger;
+using Mainstay.Data.Ledger.Rows;
+using Mainstay.Data.Storage;
 using Mainstay.Web.Api;
 using Mainstay.Planning;
 using Mainstay.Web.Overview;
@@ -250,43 +249,12 @@ public sealed partial class LedgerConnections(DatabaseTarget target, TimeProvide
     }
 
     /// <summary>A table's canonical rows by key, as of the ledger's newest audit entry.</summary>
-    public Task<SortedDictionary<string, string[]>> TableAsync(LedgerDatabase db, LedgerKind kind, CancellationToken cancel) =>
+    public Task<SortedDictionary<string, string[]>> TableAsync(
+        LedgerDatabase db, LedgerKind kind, CancellationToken cancel) =>
         CachedAsync(db, "table:" + kind.Name, () => LedgerTables.LoadAsync(db, kind, null, cancel), cancel);
 
-    /// <summary>
-    /// The rows of a table <paramref name="user"/> may see, by key, each as the user may read it
-    /// (<see cref="RowViews"/>): what every list, page, download and edit form shows.
-    /// </summary>
-    public async Task<SortedDictionary<string, string[]>> SeenRowsAsync(LedgerDatabase db, LedgerKind kind, User? user, CancellationToken cancel)
-    {
-        if (AccessPolicy.SeesEverything(user))
-            return await TableAsync(db, kind, cancel); // read-only to callers: the cache's own rows, as they are
-        var tables = await ReferencedTablesAsync(db, kind, cancel);
-        var seen = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (key, cells) in await TableAsync(db, kind, cancel))
-            if (AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(cells)))
-                seen.Add(key, RowViews.AsSeen(user, kind, cells, t => tables[t]));
-        return seen;
-    }
-
-    /// <summary>One row as <paramref name="user"/> may read it, or null when it does not exist for the user.</summary>
-    public async Task<string[]?> SeenRowAsync(LedgerDatabase db, LedgerKind kind, string key, User? user, CancellationToken cancel)
-    {
-        var cells = (await TableAsync(db, kind, cancel)).GetValueOrDefault(key);
-        if (cells is null || !AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(cells)))
-            return null;
-        var tables = await ReferencedTablesAsync(db, kind, cancel);
-        return RowViews.AsSeen(user, kind, cells, t => tables[t]);
-    }
-
-    private async Task<Dictionary<LedgerKind, IReadOnlyDictionary<string, string[]>>> ReferencedTablesAsync(
-        LedgerDatabase db, LedgerKind kind, CancellationToken cancel)
-    {
-        var tables = new Dictionary<LedgerKind, IReadOnlyDictionary<string, string[]>>();
-        foreach (var target in RowViews.Referenced(kind))
-            tables[target] = await TableAsync(db, target, cancel);
-        return tables;
-    }
+    /// <summary>Every table of the ledger, as of its newest audit entry, for the use cases that read rows.</summary>
+    public StoredTable Tables(LedgerDatabase db) => (kind, cancel) => TableAsync(db, kind, cancel);
 
     /// <summary>The current plan and the overview built on it, kept current in the background (see <see cref="CurrentViews"/>).</summary>
     public CurrentViews Views => LazyInitializer.EnsureInitialized(ref _views, () => new CurrentViews(this));

@@ -36,8 +36,9 @@ public static class ReleasedBurdenSharing
 
     /// <summary>The year, half and GDP year a query asks for (each optional), every malformed one a problem.</summary>
     public static (int? Year, int? Half, int? GdpYear) Query(IQueryCollection query, List<Problem> problems) =>
-        (ListQuery.Optional(query, "year", YearMonth.MinYear, YearMonth.MaxYear, problems), ListQuery.Optional(query, "half", 1, 2, problems),
-         ListQuery.Optional(query, "gdpYear", YearMonth.MinYear, YearMonth.MaxYear, problems));
+        (QueryNumbers.Optional(query, "year", YearMonth.MinYear, YearMonth.MaxYear, problems),
+            QueryNumbers.Optional(query, "half", 1, 2, problems),
+            QueryNumbers.Optional(query, "gdpYear", YearMonth.MinYear, YearMonth.MaxYear, problems));
 
     /// <summary>The report as <paramref name="user"/> may see it: whole for coordinators and auditors, else released.</summary>
     public static BurdenSharingReport For(BurdenSharingReport report, User? user) =>

@@ -1,6 +1,7 @@
 using Mainstay.Access;
 using Mainstay.Data.Export;
-using Mainstay.Data.Import;
+using Mainstay.Data.Ledger.Rows;
+using Mainstay.Data.Storage;
 using Mainstay.Data.Ledger;
 using Mainstay.Problems;
 using Mainstay.Web.Api;
@@ -51,12 +52,12 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
 
     public async Task<IActionResult> OnGetDownloadAsync(string format, CancellationToken cancel)
     {
-        var (refusal, _, rows) = await VisibleRowsAsync(cancel);
+        var (refusal, listed) = await ListAsync(cancel);
         if (refusal is not null)
             return refusal;
         if (Download.Format(format) is not { } chosen)
             return Download.UnknownFormat(format);
-        return Download.Of(Kind.Name, chosen, stream => LedgerExport.Write(stream, Kind, rows, chosen));
+        return Download.Of(Kind.Name, chosen, stream => LedgerExport.Write(stream, Kind, listed.Matching, chosen));
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancel)
@@ -64,22 +65,29 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
         if (!Find())
             return NotFound();
         var cells = Posted();
-        return await ApplyAsync(Kind.KeyOf(cells), cells, create: true, ifMatch: null, $"Added {Kind.RowNoun} {Kind.KeyOf(cells)}.", cancel);
+        return await EditAsync((db, user) => AddRow.HandleAsync(
+            db, new AddRow.Request(Kind, cells), user, ledger.Clock, cancel), $"Added {Kind.RowNoun} {Kind.KeyOf(cells)}.",
+            cancel);
     }
 
     public async Task<IActionResult> OnPostEditAsync(CancellationToken cancel)
     {
         if (!Find())
             return NotFound();
-        var cells = Posted();
-        return await ApplyAsync(Edit ?? "", cells, create: false, ETag ?? "", $"Saved {Kind.RowNoun} {Edit}.", cancel);
+        var request = new ChangeRow.Request(Kind, Edit ?? "", Posted(), ETag ?? "");
+        return await EditAsync(
+            (db, user) => ChangeRow.HandleAsync(db, request, user, ledger.Clock, cancel), $"Saved {Kind.RowNoun} {Edit}.",
+            cancel);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancel)
     {
         if (!Find())
             return NotFound();
-        return await ApplyAsync(Edit ?? "", null, create: false, ETag ?? "", $"Removed {Kind.RowNoun} {Edit}.", cancel);
+        var request = new RemoveRow.Request(Kind, Edit ?? "", ETag ?? "");
+        return await EditAsync(
+            (db, user) => RemoveRow.HandleAsync(db, request, user, ledger.Clock, cancel),
+            $"Removed {Kind.RowNoun} {Edit}.", cancel);
     }
 
     /// <summary>A form whose fields held what no form may (a NUL): shown again as posted, with the fields named.</summary>
@@ -98,19 +106,34 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
 
     private string[] Posted() => [.. Columns.Select(c => Cells.GetValueOrDefault(c)?.Trim() ?? "")];
 
-    private async Task<IActionResult> ApplyAsync(string key, string[]? cells, bool create, string? ifMatch, string done, CancellationToken cancel)
+    private async Task<IActionResult> EditAsync(
+        Func<LedgerDatabase, User, Task<RowEditOutcome>> edit, string done, CancellationToken cancel)
     {
         if (Signed is not { } user)
             return Challenge();
-        var edit = await GuardedEdits.ApplyAsync(ledger, HttpContext, Kind, key, cells, create, ifMatch, user, cancel);
-        if (edit.Unseen)
+        await using var db = await ledger.OpenAsync(cancel);
+        if (db is null)
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        var outcome = await edit(db, user);
+        if (outcome.Refusal == RowRefusal.NotFound)
             return NotFound();
-        if (!edit.Ok)
-            return await RefuseAsync(edit.Status, edit.Problems.Count > 0 ? edit.Problems : [new Problem("form", "", edit.Detail)], cancel);
+        if (!outcome.Ok)
+            return await RefuseAsync(
+                StatusOf(outcome.Refusal),
+                outcome.Problems.Count > 0 ? outcome.Problems : [new Problem("form", "", outcome.Message)], cancel);
         Done = done;
         (Cells, Edit) = (new(StringComparer.Ordinal), null);
         return await ShowAsync(cancel);
     }
+
+    private static int StatusOf(RowRefusal refusal) => refusal switch
+    {
+        RowRefusal.Forbidden => StatusCodes.Status403Forbidden,
+        RowRefusal.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        RowRefusal.Stale => StatusCodes.Status412PreconditionFailed,
+        RowRefusal.Exists => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
 
     /// <summary>Shows the list again with the form as the user filled it and every problem found.</summary>
     private async Task<IActionResult> RefuseAsync(int status, IReadOnlyList<Problem> problems, CancellationToken cancel)
@@ -122,21 +145,22 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancel, bool keepForm = false)
     {
-        var (refusal, table, rows) = await VisibleRowsAsync(cancel);
+        var (refusal, listed) = await ListAsync(cancel);
         if (refusal is not null)
             return refusal;
-        Total = rows.Count;
+        Total = listed.Total;
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Rows = [.. rows.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+        Rows = [.. listed.Matching.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
         if (Edit is not null && !keepForm)
         {
-            var row = table.GetValueOrDefault(Edit);
-            if (row is null || !AccessPolicy.CanSee(Signed, Kind.Name, Kind.CellsByName(row)))
+            var db = (await ledger.ForRequestAsync(HttpContext))!;
+            var read = await ReadRow.HandleAsync(ledger.Tables(db), new ReadRow.Request(Kind, Edit), Signed, cancel);
+            if (read.Cells is not { } row)
                 return NotFound();
             if (CanWrite(row))
             {
                 Editing = row;
-                ETag = LedgerEdits.ETagOf(row);
+                ETag = read.ETag;
                 Cells = Columns.Select((c, i) => (c, row[i])).ToDictionary(p => p.c, p => p.Item2, StringComparer.Ordinal);
             }
         }
@@ -145,25 +169,28 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
         return Page();
     }
 
-    /// <summary>The table, and the rows of it the user may see that the filters select, in the chosen order; or why not.</summary>
-    private async Task<(IActionResult? Refusal, SortedDictionary<string, string[]> Table, IReadOnlyList<string[]> Rows)> VisibleRowsAsync(CancellationToken cancel)
+    /// <summary>
+    /// The rows of the table the user may see that the filters select, in the chosen order (an unknown
+    /// sort falls back to the key); or why not.
+    /// </summary>
+    private async Task<(IActionResult? Refusal, ListRows.Outcome Listed)> ListAsync(CancellationToken cancel)
     {
         if (!Find())
-            return (NotFound(), [], []);
-        if (!AccessPolicy.CanSeeTable(Signed, Kind.Name))
-            return (Signed is null ? Challenge() : NotFound(), [], []);
-        var db = await ledger.ForRequestAsync(HttpContext);
-        if (db is null)
-            return (StatusCode(StatusCodes.Status503ServiceUnavailable), [], []);
+            return (NotFound(), null!);
         foreach (var column in Columns)
             if (Request.Query.TryGetValue(column, out var value) && value.ToString().Trim().Length > 0)
                 Filters[column] = value.ToString().Trim();
-        var filters = Filters.Select(f => (Column: Kind.ColumnIndex(f.Key), f.Value)).ToArray();
-        var table = await ledger.SeenRowsAsync(db, Kind, Signed, cancel);
-        var visible = table.Values.Where(c => filters.All(f => c[f.Column] == f.Value));
-        var sortColumn = Math.Max(0, Kind.ColumnIndex((Sort ?? "").TrimStart('-')));
-        Sort = Kind.Columns[sortColumn].Name == (Sort ?? "").TrimStart('-') ? Sort : Kind.Columns[0].Name;
-        return (null, table, [.. ListQuery.Order(visible, sortColumn, Sort!.StartsWith('-'), Kind.Columns[sortColumn].Type != ColumnType.Text)]);
+        Sort = Kind.ColumnIndex((Sort ?? "").TrimStart('-')) >= 0 ? Sort : Kind.Columns[0].Name;
+        var request = new ListRows.Request(Kind, Filters, Sort, Page: 1, ListRows.MaxPageSize);
+        if (await ledger.ForRequestAsync(HttpContext) is not { } db)
+            return (StatusCode(StatusCodes.Status503ServiceUnavailable), null!);
+        var listed = await ListRows.HandleAsync(ledger.Tables(db), request, Signed, cancel);
+        return listed.Refusal switch
+        {
+            RowRefusal.None => (null, listed),
+            RowRefusal.SignInNeeded => (Challenge(), listed),
+            _ => (NotFound(), listed),
+        };
     }
 
     private bool Find()
