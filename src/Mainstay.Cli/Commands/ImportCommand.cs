@@ -75,19 +75,13 @@ public static class ImportCommand
             var (outcome, openExit) = await WithProgressAsync(context, async progress =>
             {
                 // Files are checked before the ledger is opened, so bad files never touch it.
-                var (tables, problems) = LedgerImport.ReadFiles(
-                    parsed.GetValue(files)!, parsed.GetValue(kind), progress, partial: options.Scope is not null);
-                if (problems.Count > 0)
-                {
-                    // Say, in the same run, what the ledger has against the rows that were fine on their own.
-                    problems = [.. problems, .. await LedgerProblemsAsync(target.Value, tables, options, cancel)];
-                    return ((ImportOutcome?)new ImportOutcome([.. problems.Distinct()], []), ExitCode.Ok);
-                }
-                if (options.DryRun)
-                    return await DryRunAsync(target.Value, tables, options, context, progress, cancel);
+                var request = new ImportFiles.Request(parsed.GetValue(files)!, parsed.GetValue(kind), options);
+                var read = ImportFiles.ReadFiles(request, writer: null, progress);
+                if (!read.NeedsWrite)
+                    return await CheckAsync(target.Value, read, context, progress, cancel);
                 return await CommonOptions.WithNewOrExistingLedgerAsync(target.Value, context, cancel,
-                    db => LedgerImport.ApplyAsync(
-                        db, tables, CommonOptions.Actor(parsed, context), context.Clock, options, progress, cancel),
+                    db => ImportFiles.HandleAsync(
+                        db, read, CommonOptions.Actor(parsed, context), context.Clock, progress, cancel),
                     keep: o => o.Ok);
             });
             if (outcome is null)
@@ -113,14 +107,17 @@ public static class ImportCommand
     }
 
     /// <summary>
-    /// A dry run reads a ledger already at the current schema, opened read-only: it never creates, upgrades or writes
-    /// one.
+    /// Files with problems, or a dry run: checked against a ledger already at the current schema, opened
+    /// read-only, so bad files or a dry run never create, upgrade or write one. Files with problems and a
+    /// ledger that cannot be read: the files' own problems are all there is to say.
     /// </summary>
-    private static async Task<(ImportOutcome?, int)> DryRunAsync(
-        DatabaseTarget target, IReadOnlyList<ValidatedTable> tables, ImportOptions options, CliContext context,
-        IProgress<ImportProgress>? progress, CancellationToken cancel)
+    private static async Task<(ImportOutcome?, int)> CheckAsync(
+        DatabaseTarget target, ImportFiles.Read read, CliContext context, IProgress<ImportProgress>? progress,
+        CancellationToken cancel)
     {
         var opened = await LedgerDatabase.OpenReadOnlyAsync(target, cancel);
+        if (!opened.IsOk && read.Problems.Count > 0)
+            return (new ImportOutcome(read.Problems, []), ExitCode.Ok);
         if (!opened.IsOk)
         {
             context.Report([opened.Problem]);
@@ -128,23 +125,7 @@ public static class ImportCommand
             return (null, LedgerDatabase.IsRunTimeFailure(opened.Problem) ? ExitCode.Failure : ExitCode.BadInput);
         }
         await using var db = opened.Value;
-        return (
-            await LedgerImport.ApplyAsync(db, tables, "dry run", context.Clock, options, progress, cancel),
-            ExitCode.Ok);
-    }
-
-    /// <summary>
-    /// What the ledger has against the rows of files that have problems of their own, so that one run
-    /// reports them all. Only a ledger already at the current schema is asked, read-only: bad files never upgrade it.
-    /// </summary>
-    private static async Task<IReadOnlyList<Mainstay.Problems.Problem>> LedgerProblemsAsync(
-        DatabaseTarget target, IReadOnlyList<ValidatedTable> tables, ImportOptions options, CancellationToken cancel)
-    {
-        var opened = await LedgerDatabase.OpenReadOnlyAsync(target, cancel);
-        if (!opened.IsOk)
-            return []; // a ledger it cannot read: the files' own problems are all there is to say
-        await using var db = opened.Value;
-        return await LedgerImport.CheckAgainstLedgerAsync(db, tables, options, cancel);
+        return (await ImportFiles.HandleAsync(db, read, "dry run", context.Clock, progress, cancel), ExitCode.Ok);
     }
 
     /// <summary>The nation an import is scoped to, from --donor or --recipient (not both), or null.</summary>

@@ -59,28 +59,18 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
                 paths.Add(path);
             }
             var user = ApiAuthentication.UserOf(HttpContext)!;
-            var (tables, problems) = LedgerImport.ReadFiles(paths, null, partial: Scope is not null);
-            problems = [.. problems, .. tables.Where(t => !AccessPolicy.CanWriteTable(user, t.Kind.Name))
-                .Select(t => new Problem(t.Source, "", $"{user.Describe()} may not import {t.Kind.Name}"))];
-            var mayWrite = problems.Count == 0 || tables.All(t => AccessPolicy.CanWriteTable(user, t.Kind.Name));
-            if (mayWrite)
+            var options = new ImportOptions { Scope = Scope, AllowRemovals = allowRemovals, DryRun = dryRun, Viewer = user };
+            var read = ImportFiles.ReadFiles(new ImportFiles.Request(paths, null, options), user);
+            var problems = read.Problems;
+            if (read.AsksLedger)
             {
                 await using var db = await ledger.OpenAsync(cancel);
                 if (db is null)
                     return StatusCode(StatusCodes.Status503ServiceUnavailable);
-                var options = new ImportOptions { Scope = Scope, AllowRemovals = allowRemovals, DryRun = dryRun, Viewer = user };
-                if (problems.Count > 0)
-                {
-                    // Say, in the same upload, what the ledger has against the rows that were fine on their own.
-                    problems = [.. problems.Concat(await LedgerImport.CheckAgainstLedgerAsync(db, tables, options, cancel)).Distinct()];
-                }
-                else
-                {
-                    var outcome = await LedgerImport.ApplyAsync(db, tables, user.Name, ledger.Clock, options, cancel: cancel);
-                    problems = outcome.Problems;
-                    Changes = outcome.Changes;
-                    Checked = dryRun;
-                }
+                var outcome = await ImportFiles.HandleAsync(db, read, user.Name, ledger.Clock, cancel: cancel);
+                problems = outcome.Problems;
+                Changes = outcome.Changes;
+                Checked = dryRun && outcome.Ok;
             }
             Problems = problems;
             if (problems.Count > 0)
