@@ -11,9 +11,15 @@ namespace Mainstay.Data.Ledger;
 /// </summary>
 public abstract class LedgerKind
 {
-    /// <summary>The kind's name, also the stem of its file name (<c>offers.csv</c>).</summary>
+    /// <summary>Which table of the ledger this is: what rules about the table decide by.</summary>
+    public abstract LedgerTable Id { get; }
+
+    /// <summary>
+    /// The kind's name, also the stem of its file name (<c>offers.csv</c>), its URL and its entity in the audit trail.
+    /// </summary>
     public abstract string Name { get; }
 
+    /// <summary>The name of its table in the database.</summary>
     public abstract string Table { get; }
 
     public abstract IReadOnlyList<LedgerColumn> Columns { get; }

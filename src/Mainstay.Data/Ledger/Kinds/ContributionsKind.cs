@@ -8,6 +8,7 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// <summary>Contributions recorded directly (what does not follow from pledges and deliveries), one row each.</summary>
 public sealed class ContributionsKind : LedgerKind<Contribution>
 {
+    public override LedgerTable Id => LedgerTable.Contributions;
     public override string Name => "contributions";
     public override string Table => "contributions";
     public override string RowNoun => "contribution";

@@ -7,6 +7,7 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// <summary>Deliveries of offers: what was shipped and received, and when.</summary>
 public sealed class DeliveriesKind : LedgerKind<Delivery>
 {
+    public override LedgerTable Id => LedgerTable.Deliveries;
     public override string Name => "deliveries";
     public override string Table => "deliveries";
     public override string RowNoun => "delivery";

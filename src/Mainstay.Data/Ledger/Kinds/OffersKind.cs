@@ -9,6 +9,7 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// </summary>
 public sealed class OffersKind : LedgerKind<Offer>
 {
+    public override LedgerTable Id => LedgerTable.Offers;
     public override string Name => "offers";
     public override string Table => "offers";
     public override string RowNoun => "offer";

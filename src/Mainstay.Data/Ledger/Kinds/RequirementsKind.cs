@@ -6,6 +6,7 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// <summary>Requirements, in the columns of the planning spec's <c>requirements.csv</c>.</summary>
 public sealed class RequirementsKind : LedgerKind<Requirement>
 {
+    public override LedgerTable Id => LedgerTable.Requirements;
     public override string Name => "requirements";
     public override string Table => "requirements";
     public override string RowNoun => "requirement";
