@@ -1,6 +1,7 @@
 using Mainstay.Access;
 using Mainstay.Data.Import;
 using Mainstay.Data.Ledger;
+using Mainstay.Ledger;
 
 namespace Mainstay.Data.Access;
 
@@ -15,9 +16,9 @@ public static class RowViews
     /// The tables not everyone may read that <paramref name="kind"/>'s rows name rows of: what a view needs loaded.
     /// </summary>
     public static IEnumerable<LedgerKind> Referenced(LedgerKind kind) =>
-        kind.Columns.Select(c => c.RowOf).OfType<string>()
+        kind.Columns.Select(c => c.RowOf).OfType<LedgerTable>()
             .Distinct()
-            .Select(name => LedgerKinds.Find(name)!)
+            .Select(LedgerKinds.Find)
             .Where(Restricted);
 
     private static bool Restricted(LedgerKind kind) => !AccessPolicy.CanSeeTable(null, kind.Name);
@@ -31,9 +32,9 @@ public static class RowViews
         string[]? seen = null;
         for (var i = 0; i < kind.Columns.Count; i++)
         {
-            if (kind.Columns[i].RowOf is not { } name || cells[i].Length == 0)
+            if (kind.Columns[i].RowOf is not { } targetTable || cells[i].Length == 0)
                 continue;
-            var target = LedgerKinds.Find(name)!;
+            var target = LedgerKinds.Find(targetTable);
             if (Restricted(target) && !Shows(user, target, cells[i], table(target)))
                 (seen ??= [.. cells])[i] = "";
         }

@@ -19,8 +19,8 @@ public sealed class ContributionsKind : LedgerKind<Contribution>
         new("value_date"),
         new("aid_type"), new("category"), new("channel"), new("amount", ColumnType.Amount, Currency: "currency"),
         new("currency"),
-        new("valuation"), new("source"), new("funded_by", Optional: true, RowOf: "contributions"),
-        new("reimbursed_by", Optional: true, RowOf: "contributions"),
+        new("valuation"), new("source"), new("funded_by", Optional: true, RowOf: LedgerTable.Contributions),
+        new("reimbursed_by", Optional: true, RowOf: LedgerTable.Contributions),
         new("correction", Optional: true, Default: "no"),
     ];
 

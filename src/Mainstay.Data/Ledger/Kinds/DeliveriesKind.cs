@@ -14,7 +14,7 @@ public sealed class DeliveriesKind : LedgerKind<Delivery>
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("offer", RowOf: "offers"), new("recipient", References: NationReference.One),
+        new("id"), new("offer", RowOf: LedgerTable.Offers), new("recipient", References: NationReference.One),
         new("quantity", ColumnType.Integer),
         new("delivered_on"), new("source"),
     ];

@@ -16,7 +16,7 @@ public sealed class OffersKind : LedgerKind<Offer>
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("donor", References: NationReference.One), new("item", RowOf: "items"),
+        new("id"), new("donor", References: NationReference.One), new("item", RowOf: LedgerTable.Items),
         new("quantity", ColumnType.Integer),
         new("available"), new("transit_months", ColumnType.Integer),
         new("recipients", References: NationReference.ListOrAny),

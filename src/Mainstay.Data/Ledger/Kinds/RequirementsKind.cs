@@ -13,7 +13,7 @@ public sealed class RequirementsKind : LedgerKind<Requirement>
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("recipient", References: NationReference.One), new("item", RowOf: "items"),
+        new("id"), new("recipient", References: NationReference.One), new("item", RowOf: LedgerTable.Items),
         new("quantity", ColumnType.Integer),
         new("priority", ColumnType.Integer), new("need_by"), new("useful_months", ColumnType.Integer),
     ];
