@@ -21,7 +21,7 @@ public static class RowViews
             .Select(LedgerKinds.Find)
             .Where(Restricted);
 
-    private static bool Restricted(LedgerKind kind) => !AccessPolicy.CanSeeTable(null, kind.Name);
+    private static bool Restricted(LedgerKind kind) => !AccessPolicy.CanSeeTable(null, kind.Id);
 
     /// <param name="table">The stored rows of each table of <see cref="Referenced"/>.</param>
     public static string[] AsSeen(
@@ -48,7 +48,7 @@ public static class RowViews
     /// </summary>
     public static bool Shows(User? user, LedgerKind target, string value, IReadOnlyDictionary<string, string[]> rows) =>
         AccessPolicy.SeesEverything(user) || !Restricted(target)
-        || (rows.TryGetValue(value, out var row) && AccessPolicy.CanSee(user, target.Name, target.CellsByName(row)));
+        || (rows.TryGetValue(value, out var row) && AccessPolicy.CanSee(user, target.Id, target.PartiesOf(row)));
 
     /// <summary>The row's version tag as <paramref name="user"/> reads the row.</summary>
     public static string ETagAsSeen(User? user, LedgerKind kind, string[] cells, Func<LedgerKind, IReadOnlyDictionary<string, string[]>> table) =>

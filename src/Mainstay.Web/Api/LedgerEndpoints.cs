@@ -154,7 +154,7 @@ public static class LedgerEndpoints
     private static IResult? Refusal(Mainstay.Access.User? user, string table, out LedgerKind kind)
     {
         kind = LedgerKinds.Find(table)!;
-        if (kind is not null && AccessPolicy.CanSeeTable(user, kind.Name))
+        if (kind is not null && AccessPolicy.CanSeeTable(user, kind.Id))
             return null;
         return kind is not null && user is null
             ? ApiProblems.SignInNeeded($"sign in to use {kind.Name}: send Authorization: Bearer with a personal API token")

@@ -42,7 +42,7 @@ public static class GuardedEdits
             if (current is null)
                 return new GuardedEdit(StatusCodes.Status404NotFound, "Not found", $"no {kind.RowNoun} \"{key}\"", [], Unseen: true);
         }
-        if ((current is not null && !AccessPolicy.CanWrite(user, kind.Name, kind.CellsByName(current))) || (cells is not null && !AccessPolicy.CanWrite(user, kind.Name, kind.CellsByName(cells))))
+        if ((current is not null && !AccessPolicy.CanWrite(user, kind.Id, kind.PartiesOf(current))) || (cells is not null && !AccessPolicy.CanWrite(user, kind.Id, kind.PartiesOf(cells))))
         {
             var what = $"{(create ? "add" : cells is null ? "remove" : "change")} this {kind.RowNoun}";
             return user is null

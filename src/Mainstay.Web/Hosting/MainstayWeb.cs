@@ -264,7 +264,7 @@ public sealed partial class LedgerConnections(DatabaseTarget target, TimeProvide
         var tables = await ReferencedTablesAsync(db, kind, cancel);
         var seen = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (key, cells) in await TableAsync(db, kind, cancel))
-            if (AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(cells)))
+            if (AccessPolicy.CanSee(user, kind.Id, kind.PartiesOf(cells)))
                 seen.Add(key, RowViews.AsSeen(user, kind, cells, t => tables[t]));
         return seen;
     }
@@ -273,7 +273,7 @@ public sealed partial class LedgerConnections(DatabaseTarget target, TimeProvide
     public async Task<string[]?> SeenRowAsync(LedgerDatabase db, LedgerKind kind, string key, User? user, CancellationToken cancel)
     {
         var cells = (await TableAsync(db, kind, cancel)).GetValueOrDefault(key);
-        if (cells is null || !AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(cells)))
+        if (cells is null || !AccessPolicy.CanSee(user, kind.Id, kind.PartiesOf(cells)))
             return null;
         var tables = await ReferencedTablesAsync(db, kind, cancel);
         return RowViews.AsSeen(user, kind, cells, t => tables[t]);

@@ -1,5 +1,6 @@
 using Mainstay.Access;
 using Mainstay.Data.Import;
+using Mainstay.Ledger;
 using Mainstay.Problems;
 using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
@@ -60,9 +61,9 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             }
             var user = ApiAuthentication.UserOf(HttpContext)!;
             var (tables, problems) = LedgerImport.ReadFiles(paths, null, partial: Scope is not null);
-            problems = [.. problems, .. tables.Where(t => !AccessPolicy.CanWriteTable(user, t.Kind.Name))
+            problems = [.. problems, .. tables.Where(t => !AccessPolicy.CanWriteTable(user, t.Kind.Id))
                 .Select(t => new Problem(t.Source, "", $"{user.Describe()} may not import {t.Kind.Name}"))];
-            var mayWrite = problems.Count == 0 || tables.All(t => AccessPolicy.CanWriteTable(user, t.Kind.Name));
+            var mayWrite = problems.Count == 0 || tables.All(t => AccessPolicy.CanWriteTable(user, t.Kind.Id));
             if (mayWrite)
             {
                 await using var db = await ledger.OpenAsync(cancel);

@@ -43,9 +43,9 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
     public User? Signed => ApiAuthentication.UserOf(HttpContext);
 
     /// <summary>Whether the user may add rows to this table at all (each row is still checked).</summary>
-    public bool CanAdd => AccessPolicy.CanWriteTable(Signed, Kind.Name);
+    public bool CanAdd => AccessPolicy.CanWriteTable(Signed, Kind.Id);
 
-    public bool CanWrite(string[] cells) => AccessPolicy.CanWrite(Signed, Kind.Name, Kind.CellsByName(cells));
+    public bool CanWrite(string[] cells) => AccessPolicy.CanWrite(Signed, Kind.Id, Kind.PartiesOf(cells));
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancel) => ShowAsync(cancel);
 
@@ -131,7 +131,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
         if (Edit is not null && !keepForm)
         {
             var row = table.GetValueOrDefault(Edit);
-            if (row is null || !AccessPolicy.CanSee(Signed, Kind.Name, Kind.CellsByName(row)))
+            if (row is null || !AccessPolicy.CanSee(Signed, Kind.Id, Kind.PartiesOf(row)))
                 return NotFound();
             if (CanWrite(row))
             {
@@ -150,7 +150,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
     {
         if (!Find())
             return (NotFound(), [], []);
-        if (!AccessPolicy.CanSeeTable(Signed, Kind.Name))
+        if (!AccessPolicy.CanSeeTable(Signed, Kind.Id))
             return (Signed is null ? Challenge() : NotFound(), [], []);
         var db = await ledger.ForRequestAsync(HttpContext);
         if (db is null)
