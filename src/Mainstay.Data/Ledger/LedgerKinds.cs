@@ -30,6 +30,9 @@ public static class LedgerKinds
 
     public static LedgerKind Find(LedgerTable table) => ById[table];
 
-    /// <summary>The kind a name in user text (a file name, a command-line argument, a URL) means, or null.</summary>
+    /// <summary>
+    /// The kind a name in text means (a file name, a command-line argument, a URL, an entity of the audit
+    /// trail), or null.
+    /// </summary>
     public static LedgerKind? Find(string name) => All.FirstOrDefault(k => k.Name == name);
 }
