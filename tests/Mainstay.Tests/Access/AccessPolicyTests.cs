@@ -23,7 +23,8 @@ public class AccessPolicyTests
     public void A_donor_desk_sees_its_own_offers_and_the_released_ones(string donor, string recipients, string released, bool visible)
     {
         AccessPolicy.CanSee(Desk("PL"), LedgerTable.Offers, Offer(donor, recipients, released)).ShouldBe(visible);
-        AccessPolicy.CanWrite(Desk("PL"), LedgerTable.Offers, Offer(donor, recipients, released)).ShouldBe(donor == "PL");
+        AccessPolicy.CanWrite(Desk("PL"), LedgerTable.Offers, Offer(donor, recipients, released))
+            .ShouldBe(donor == "PL");
     }
 
     [Theory]
@@ -42,7 +43,8 @@ public class AccessPolicyTests
     {
         AccessPolicy.CanSeeTable(null, LedgerTable.Offers).ShouldBeFalse();
         AccessPolicy.CanSee(null, LedgerTable.Offers, Offer("DE", "*", "yes")).ShouldBeFalse();
-        AccessPolicy.CanSee(new User("auditor", Role.Auditor, null, false, DateTimeOffset.UnixEpoch), LedgerTable.Offers, Offer("DE", "*", "no")).ShouldBeTrue();
+        var auditor = new User("auditor", Role.Auditor, null, false, DateTimeOffset.UnixEpoch);
+        AccessPolicy.CanSee(auditor, LedgerTable.Offers, Offer("DE", "*", "no")).ShouldBeTrue();
     }
 
     [Theory]
