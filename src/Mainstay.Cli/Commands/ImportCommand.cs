@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mainstay.Data.Files;
 using Mainstay.Data.Import;
 using Mainstay.Data.Storage;
+using Mainstay.Ledger;
 using Spectre.Console;
 
 namespace Mainstay.Cli.Commands;

@@ -1,6 +1,7 @@
 using Mainstay.Access;
 using Mainstay.Data.Ledger.Rows;
 using Mainstay.Data.Ledger;
+using Mainstay.Ledger;
 
 namespace Mainstay.Data.Access;
 
@@ -15,12 +16,12 @@ public static class RowViews
     /// The tables not everyone may read that <paramref name="kind"/>'s rows name rows of: what a view needs loaded.
     /// </summary>
     public static IEnumerable<LedgerKind> Referenced(LedgerKind kind) =>
-        kind.Columns.Select(c => c.RowOf).OfType<string>()
+        kind.Columns.Select(c => c.RowOf).OfType<LedgerTable>()
             .Distinct()
-            .Select(name => LedgerKinds.Find(name)!)
+            .Select(LedgerKinds.Find)
             .Where(Restricted);
 
-    private static bool Restricted(LedgerKind kind) => !AccessPolicy.CanSeeTable(null, kind.Name);
+    private static bool Restricted(LedgerKind kind) => !AccessPolicy.CanSeeTable(null, kind.Id);
 
     /// <param name="table">The stored rows of each table of <see cref="Referenced"/>.</param>
     public static string[] AsSeen(
@@ -31,9 +32,9 @@ public static class RowViews
         string[]? seen = null;
         for (var i = 0; i < kind.Columns.Count; i++)
         {
-            if (kind.Columns[i].RowOf is not { } name || cells[i].Length == 0)
+            if (kind.Columns[i].RowOf is not { } targetTable || cells[i].Length == 0)
                 continue;
-            var target = LedgerKinds.Find(name)!;
+            var target = LedgerKinds.Find(targetTable);
             if (Restricted(target) && !Shows(user, target, cells[i], table(target)))
                 (seen ??= [.. cells])[i] = "";
         }
@@ -47,7 +48,7 @@ public static class RowViews
     /// </summary>
     public static bool Shows(User? user, LedgerKind target, string value, IReadOnlyDictionary<string, string[]> rows) =>
         AccessPolicy.SeesEverything(user) || !Restricted(target)
-        || (rows.TryGetValue(value, out var row) && AccessPolicy.CanSee(user, target.Name, target.CellsByName(row)));
+        || (rows.TryGetValue(value, out var row) && AccessPolicy.CanSee(user, target.Id, target.PartiesOf(row)));
 
     /// <summary>The row's version tag as <paramref name="user"/> reads the row.</summary>
     public static string ETagAsSeen(User? user, LedgerKind kind, string[] cells, Func<LedgerKind, IReadOnlyDictionary<string, string[]>> table) =>

@@ -20,7 +20,9 @@ public sealed record AuditVerification(
     public static async Task<AuditVerification> RunAsync(LedgerDatabase db, CancellationToken cancel)
     {
         await using var snapshot = await db.BeginReadAsync(cancel);
-        var replayed = new Dictionary<(string Entity, string Key), string>();
+        // What the trail says each table holds, by key; entries of what is no table (users, tokens) are not replayed.
+        var replayed = LedgerKinds.All.ToDictionary(
+            k => k, _ => new Dictionary<string, string>(StringComparer.Ordinal));
         await using var command = db.CreateCommand(
             "SELECT seq, at, actor, action, entity, entity_key, before, "
                 + "after, prev_hash, hash FROM audit_log ORDER BY seq",
@@ -50,10 +52,12 @@ public sealed record AuditVerification(
             previousHash = entry.Hash;
             expectedSeq++;
             checkedCount++;
+            if (LedgerKinds.Find(entry.Entity) is not { } kind)
+                continue;
             if (entry.After is null)
-                replayed.Remove((entry.Entity, entry.Key));
+                replayed[kind].Remove(entry.Key);
             else
-                replayed[(entry.Entity, entry.Key)] = entry.After;
+                replayed[kind][entry.Key] = entry.After;
         }
         await reader.DisposeAsync();
         return new AuditVerification(
@@ -65,7 +69,7 @@ public sealed record AuditVerification(
     /// without going through Mainstay shows here even though the chain is intact.
     /// </summary>
     private static async Task<string?> CompareTablesAsync(
-        LedgerDatabase db, Dictionary<(string Entity, string Key), string> replayed,
+        LedgerDatabase db, Dictionary<LedgerKind, Dictionary<string, string>> replayed,
         System.Data.Common.DbTransaction snapshot, CancellationToken cancel)
     {
         foreach (var kind in LedgerKinds.All)
@@ -75,13 +79,13 @@ public sealed record AuditVerification(
             foreach (var (key, cells) in rows)
             {
                 var actual = AuditTrail.RowJson(names, cells);
-                if (!replayed.TryGetValue((kind.Name, key), out var expected))
+                if (!replayed[kind].TryGetValue(key, out var expected))
                     return $"{kind.Name} {key}: the table holds a row the audit trail never recorded: {actual}";
                 if (expected != actual && WithAddedColumns(kind, expected) != actual)
                     return $"{kind.Name} {key}: the table holds {actual} but the "
                         + $"audit trail's last entry for it says {expected}";
             }
-            var missing = replayed.Keys.Where(k => k.Entity == kind.Name && !rows.ContainsKey(k.Key)).Select(k => k.Key)
+            var missing = replayed[kind].Keys.Where(key => !rows.ContainsKey(key))
                 .Order(StringComparer.Ordinal)
                 .FirstOrDefault();
             if (missing is not null)

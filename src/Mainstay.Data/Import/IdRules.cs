@@ -21,15 +21,16 @@ public static class IdRules
         IReadOnlySet<string>? ownIds,
         IReadOnlySet<string> nations)
     {
-        if (AccessPolicy.OwnerColumn(kind.Name) is not { } ownerColumn)
+        if (AccessPolicy.OwnerSide(kind.Id) is not { } ownerSide)
             yield break;
         var id = cells[0];
-        var owner = cells[kind.ColumnIndex(ownerColumn)];
+        var ownerColumn = kind.ColumnOf(ownerSide);
+        var owner = cells[ownerColumn];
         if (NationIds.NationOf(id, nations) is { } nation && nation != owner)
         {
             yield return new Problem(
                 where, kind.Columns[0].Name, $"ids that begin with \"{NationIds.PrefixOf(nation)}\" are {nation}'s; "
-                + $"this {kind.RowNoun}'s {ownerColumn} is {owner}: give it an id "
+                + $"this {kind.RowNoun}'s {kind.Columns[ownerColumn].Name} is {owner}: give it an id "
                     + $"that begins with \"{NationIds.PrefixOf(owner)}\"");
             yield break;
         }
@@ -41,6 +42,6 @@ public static class IdRules
 
     /// <summary>The ids (first key column) of the rows <paramref name="writer"/> may write.</summary>
     public static HashSet<string> OwnIds(LedgerKind kind, IEnumerable<string[]> rows, User writer) =>
-        rows.Where(cells => AccessPolicy.CanWrite(writer, kind.Name, kind.CellsByName(cells))).Select(cells => cells[0])
+        rows.Where(cells => AccessPolicy.CanWrite(writer, kind.Id, kind.PartiesOf(cells))).Select(cells => cells[0])
             .ToHashSet(StringComparer.Ordinal);
 }

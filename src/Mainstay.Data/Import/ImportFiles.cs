@@ -38,7 +38,7 @@ public static class ImportFiles
             request.Paths, request.KindName, progress, partial: request.Options.Scope is not null);
         if (writer is null)
             return new Read(request, tables, problems);
-        var refused = tables.Where(t => !AccessPolicy.CanWriteTable(writer, t.Kind.Name))
+        var refused = tables.Where(t => !AccessPolicy.CanWriteTable(writer, t.Kind.Id))
             .Select(t => new Problem(t.Source, "", $"{writer.Describe()} may not import {t.Kind.Name}")).ToArray();
         return new Read(request, tables, [.. problems, .. refused]) { AsksLedger = refused.Length == 0 };
     }

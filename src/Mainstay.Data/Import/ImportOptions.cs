@@ -1,15 +1,9 @@
 using Mainstay.Access;
 using Mainstay.Data.Access;
 using Mainstay.Data.Ledger;
+using Mainstay.Ledger;
 
 namespace Mainstay.Data.Import;
-
-/// <summary>Which side of a row names the nation an import is scoped to.</summary>
-public enum NationSide
-{
-    Donor,
-    Recipient,
-}
 
 /// <summary>
 /// An import that replaces one nation's rows of its tables (<c>--donor DE</c>: DE's offers, pledges
@@ -17,17 +11,16 @@ public enum NationSide
 /// </summary>
 public sealed record ImportScope(NationSide Side, string Nation)
 {
-    /// <summary>The column that must name <see cref="Nation"/>.</summary>
-    public string Column => Side == NationSide.Donor ? "donor" : "recipient";
+    /// <summary>The name of the column that must name <see cref="Nation"/>, for messages.</summary>
+    public string Column => LedgerKind.ColumnName(Side);
 
     /// <summary>The scope as the command line writes it.</summary>
     public override string ToString() => $"--{Column} {Nation}";
 
     /// <summary>Whether rows of <paramref name="kind"/> belong to a nation on this side.</summary>
-    public bool Applies(LedgerKind kind) => kind.ColumnIndex(Column) >= 0
-        && AccessPolicy.OwnerColumn(kind.Name) is not null;
+    public bool Applies(LedgerKind kind) => kind.ColumnOf(Side) >= 0 && AccessPolicy.OwnerSide(kind.Id) is not null;
 
-    public bool Holds(LedgerKind kind, IReadOnlyList<string> cells) => cells[kind.ColumnIndex(Column)] == Nation;
+    public bool Holds(LedgerKind kind, IReadOnlyList<string> cells) => cells[kind.ColumnOf(Side)] == Nation;
 }
 
 /// <summary>How an import applies its files.</summary>
@@ -59,5 +52,5 @@ public sealed record ImportOptions
         !Limited || RowViews.Shows(Viewer, target, value, rows);
 
     public bool Sees(LedgerKind kind, IReadOnlyList<string> cells) =>
-        !Limited || AccessPolicy.CanSee(Viewer, kind.Name, kind.CellsByName(cells));
+        !Limited || AccessPolicy.CanSee(Viewer, kind.Id, kind.PartiesOf(cells));
 }

@@ -2,6 +2,7 @@ using Mainstay.Data.Audit;
 using Mainstay.Data.Files;
 using Mainstay.Data.Ledger;
 using Mainstay.Data.Storage;
+using Mainstay.Ledger;
 using Mainstay.Problems;
 
 namespace Mainstay.Data.Import;
@@ -174,13 +175,16 @@ public static class LedgerImport
                 cancel);
 
         if (options.Limited)
-            foreach (var target in ordered.SelectMany(t => t.Kind.Columns).Select(c => c.RowOf).OfType<string>().Distinct())
-                await Stored(LedgerKinds.Find(target)!);
-        bool ReferenceShown(LedgerColumn column, string value) =>
-            !options.Limited
-                || (
-                    LedgerKinds.Find(column.RowOf!) is { } target
-                        && options.ShowsReference(target, value, stored[target]));
+            foreach (var table in ordered.SelectMany(t => t.Kind.Columns).Select(c => c.RowOf).OfType<LedgerTable>()
+                .Distinct())
+                await Stored(LedgerKinds.Find(table));
+        bool ReferenceShown(LedgerColumn column, string value)
+        {
+            if (!options.Limited)
+                return true;
+            var target = LedgerKinds.Find(column.RowOf!.Value);
+            return options.ShowsReference(target, value, stored[target]);
+        }
         var plans = new List<TablePlan>();
         foreach (var table in ordered)
             plans.Add(TablePlanning.Plan(table, await Stored(table.Kind), options, ReferenceShown, nations, problems));

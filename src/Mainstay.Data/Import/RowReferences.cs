@@ -21,9 +21,9 @@ public static class RowReferences
         foreach (var kind in LedgerKinds.All)
             for (var column = 0; column < kind.Columns.Count; column++)
             {
-                if (kind.Columns[column].RowOf is not { } targetName)
+                if (kind.Columns[column].RowOf is not { } targetTable)
                     continue;
-                var target = LedgerKinds.Find(targetName)!;
+                var target = LedgerKinds.Find(targetTable);
                 var plan = plans.FirstOrDefault(p => p.Kind == kind);
                 var targetPlan = plans.FirstOrDefault(p => p.Kind == target);
                 if (plan is null && targetPlan is null)

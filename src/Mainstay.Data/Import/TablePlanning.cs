@@ -1,4 +1,5 @@
 using Mainstay.Data.Ledger;
+using Mainstay.Ledger;
 using Mainstay.Problems;
 
 namespace Mainstay.Data.Import;
@@ -47,7 +48,7 @@ public static class TablePlanning
                 continue;
             if (scope is not null && !scope.Holds(kind, row.Cells))
             {
-                problems.Add(new Problem(row.Where, scope.Column, $"is {row.Cells[kind.ColumnIndex(scope.Column)]}; "
+                problems.Add(new Problem(row.Where, scope.Column, $"is {row.Cells[kind.ColumnOf(scope.Side)]}; "
                     + $"this import ({scope}) holds only {scope.Nation}'s rows"));
                 continue;
             }
@@ -82,7 +83,7 @@ public static class TablePlanning
                     + $"hold ({RowReferences.List(plan.Removed.Select(kind.KeyOf).ToArray())}); "
                 + "nothing is removed unless you allow removals (--allow-removals)"
                 + (
-                    scope is null && kind.ColumnIndex("donor") >= 0
+                    scope is null && kind.ColumnOf(NationSide.Donor) >= 0
                         ? ", or import one nation's rows only (--donor or --recipient)"
                         : "")));
         return plan;

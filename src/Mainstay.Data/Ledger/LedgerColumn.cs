@@ -1,3 +1,5 @@
+using Mainstay.Ledger;
+
 namespace Mainstay.Data.Ledger;
 
 public enum ColumnType
@@ -29,7 +31,7 @@ public enum NationReference
 /// recorded before the migration do not mention.
 /// </param>
 /// <param name="RowOf">
-/// For a column that names a row of another table (a delivery's offer): that table's name. The row
+/// For a column that names a row of another table (a delivery's offer): that table. The row
 /// must exist after every write, and a reader who may not see it reads the cell as empty.
 /// </param>
 public sealed record LedgerColumn(
@@ -39,4 +41,4 @@ public sealed record LedgerColumn(
     NationReference References = NationReference.None,
     string? Currency = null,
     string Default = "",
-    string? RowOf = null);
+    LedgerTable? RowOf = null);

@@ -1,3 +1,4 @@
+using Mainstay.Access;
 using Mainstay.Ledger;
 using Mainstay.Problems;
 
@@ -11,9 +12,17 @@ namespace Mainstay.Data.Ledger;
 /// </summary>
 public abstract class LedgerKind
 {
-    /// <summary>The kind's name, also the stem of its file name (<c>offers.csv</c>).</summary>
+    private PartyColumnIndexes? _partyColumns;
+
+    /// <summary>Which table of the ledger this is: what rules about the table decide by.</summary>
+    public abstract LedgerTable Id { get; }
+
+    /// <summary>
+    /// The kind's name, also the stem of its file name (<c>offers.csv</c>), its URL and its entity in the audit trail.
+    /// </summary>
     public abstract string Name { get; }
 
+    /// <summary>The name of its table in the database.</summary>
     public abstract string Table { get; }
 
     public abstract IReadOnlyList<LedgerColumn> Columns { get; }
@@ -44,10 +53,39 @@ public abstract class LedgerKind
     }
 
     /// <summary>The cells of a row of this kind, looked up by column name.</summary>
-    public Func<string, string> CellsByName(IReadOnlyList<string> cells) => column =>
+    private protected Func<string, string> CellsByName(IReadOnlyList<string> cells) => column =>
         ColumnIndex(column) is var i and >= 0
             ? cells[i]
             : throw new ArgumentException($"{Name} has no column {column}", nameof(column));
+
+    /// <summary>The name of the column naming the nation on <paramref name="side"/>, in every kind with one.</summary>
+    public static string ColumnName(NationSide side) => side == NationSide.Donor ? "donor" : "recipient";
+
+    /// <summary>The position of the column naming the nation on <paramref name="side"/>, or -1.</summary>
+    public int ColumnOf(NationSide side) => side == NationSide.Donor ? PartyColumns.Donor : PartyColumns.Recipient;
+
+    /// <summary>What the access rules read of a row of this kind, from its cells.</summary>
+    public RowParties PartiesOf(IReadOnlyList<string> cells)
+    {
+        var at = PartyColumns;
+        var released = at.Released >= 0 && at.Recipients >= 0 && cells[at.Released] == "yes";
+        return new RowParties(
+            at.Donor < 0 ? null : cells[at.Donor],
+            at.Recipient < 0 ? null : cells[at.Recipient],
+            released ? ReachOf(cells[at.Recipients]) : null);
+    }
+
+    // Stored rows always parse; a row still on its way in (asked only who may write it) may not,
+    // and then reaches no one.
+    private static RecipientScope ReachOf(string recipients) =>
+        RecipientScope.TryParse(recipients, out var scope, out _) ? scope : RecipientScope.Only([]);
+
+    /// <summary>Where the columns <see cref="PartiesOf"/> reads are, found once per kind (-1: it has none).</summary>
+    private sealed record PartyColumnIndexes(int Donor, int Recipient, int Released, int Recipients);
+
+    private PartyColumnIndexes PartyColumns => _partyColumns ??= new PartyColumnIndexes(
+        ColumnIndex(ColumnName(NationSide.Donor)), ColumnIndex(ColumnName(NationSide.Recipient)),
+        ColumnIndex("released"), ColumnIndex("recipients"));
 
     /// <summary>
     /// Problems that only show between rows (beyond duplicate keys), e.g. the tranches of one pledge.

@@ -1,4 +1,5 @@
 using Mainstay.Data.Ledger.Kinds;
+using Mainstay.Ledger;
 
 namespace Mainstay.Data.Ledger;
 
@@ -25,5 +26,13 @@ public static class LedgerKinds
             Nations, Gdp, Items, Requirements, Offers, Pledges, Coalitions, ExchangeRates, AnnualRates, Baselines,
             Contributions, Deliveries];
 
+    private static readonly Dictionary<LedgerTable, LedgerKind> ById = All.ToDictionary(k => k.Id);
+
+    public static LedgerKind Find(LedgerTable table) => ById[table];
+
+    /// <summary>
+    /// The kind a name in text means (a file name, a command-line argument, a URL, an entity of the audit
+    /// trail), or null.
+    /// </summary>
     public static LedgerKind? Find(string name) => All.FirstOrDefault(k => k.Name == name);
 }

@@ -260,24 +260,28 @@ public static class LedgerPlans
         LedgerDatabase db, long fromSeq, long toSeq, CancellationToken cancel)
     {
         var byItem = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await foreach (var (entity, key, action, itemBefore, itemAfter) in PlanningChangesAsync(db, fromSeq, toSeq, null, cancel))
+        var changes = PlanningChangesAsync(db, fromSeq, toSeq, null, cancel);
+        await foreach (var (kind, key, action, itemBefore, itemAfter) in changes)
             foreach (var item in new[] { itemBefore, itemAfter }.OfType<string>().Distinct(StringComparer.Ordinal))
-                (byItem.TryGetValue(item, out var list) ? list : byItem[item] = []).Add($"{entity.TrimEnd('s')} "
+                (byItem.TryGetValue(item, out var list) ? list : byItem[item] = []).Add($"{kind.RowNoun} "
                     + $"{key} {(action == "add" ? "added" : action == "remove" ? "removed" : "changed")}");
         return byItem;
     }
 
-    private static async IAsyncEnumerable<(string Entity, string Key, string Action, string? ItemBefore, string? ItemAfter)> PlanningChangesAsync(
+    /// <summary>The audit trail's entries for requirements and offers after <paramref name="fromSeq"/>.</summary>
+    private static async IAsyncEnumerable<
+        (LedgerKind Kind, string Key, string Action, string? ItemBefore, string? ItemAfter)> PlanningChangesAsync(
         LedgerDatabase db, long fromSeq, long toSeq, DbTransaction? transaction,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel)
     {
         await using var command = db.CreateCommand(
             "SELECT entity, entity_key, action, before, after FROM audit_log WHERE seq > @from "
-                + "AND seq <= @to AND entity IN ('requirements', 'offers') ORDER BY seq",
-            transaction, ("from", fromSeq), ("to", toSeq));
+                + "AND seq <= @to AND entity IN (@requirements, @offers) ORDER BY seq",
+            transaction, ("from", fromSeq), ("to", toSeq),
+            ("requirements", LedgerKinds.Requirements.Name), ("offers", LedgerKinds.Offers.Name));
         await using var reader = await command.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel))
-            yield return (reader.GetString(0), reader.GetString(1), reader.GetString(2),
+            yield return (LedgerKinds.Find(reader.GetString(0))!, reader.GetString(1), reader.GetString(2),
                 ItemOf(reader.IsDBNull(3) ? null : reader.GetString(3)),
                 ItemOf(reader.IsDBNull(4) ? null : reader.GetString(4)));
     }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Mainstay.Access;
+using Mainstay.Ledger;
 using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
 using Mainstay.Web.Overview;
@@ -31,7 +32,9 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
         Data = await ledger.OverviewAsync(db, cancel);
         var user = ApiAuthentication.UserOf(HttpContext);
-        Gaps = [.. Data.LargestGaps.Where(g => AccessPolicy.CanSee(user, "requirements", c => c == "recipient" ? g.Requirement.Recipient : "")).Take(10)];
+        bool Shown(Requirement requirement) =>
+            AccessPolicy.CanSee(user, LedgerTable.Requirements, new RowParties(Recipient: requirement.Recipient));
+        Gaps = [.. Data.LargestGaps.Where(g => Shown(g.Requirement)).Take(10)];
         var months = Data.Forecast.Where(f => f.Item is null).GroupBy(f => f.Month).OrderBy(g => g.Key)
             .Select(g => new { month = g.Key.ToString(), needed = g.Sum(f => f.Needed), onTime = g.Sum(f => f.OnTime) }).ToArray();
         var allies = Data.BurdenSharing?.Allies.Select(a => new { name = a.Nation.Name, percent = Math.Round((a.Ratio ?? 0) * 100, 1) }).ToArray() ?? [];

@@ -1,3 +1,5 @@
+using Mainstay.Ledger;
+
 namespace Mainstay.Access;
 
 /// <summary>
@@ -14,28 +16,32 @@ namespace Mainstay.Access;
 /// </summary>
 public static class AccessPolicy
 {
-    private static readonly HashSet<string> Reference = new(StringComparer.Ordinal)
-        { "nations", "gdp", "items", "coalitions", "exchange-rates", "annual-rates", "baselines" };
+    private static readonly HashSet<LedgerTable> Reference =
+    [
+        LedgerTable.Nations, LedgerTable.Gdp, LedgerTable.Items, LedgerTable.Coalitions, LedgerTable.ExchangeRates,
+        LedgerTable.AnnualRates, LedgerTable.Baselines,
+    ];
 
-    /// <summary>The column naming the nation a row belongs to, for the tables rows of which belong to one.</summary>
-    private static readonly Dictionary<string, (string DonorSide, string RecipientSide)> Owners = new(
-        StringComparer.Ordinal)
+    /// <summary>
+    /// The sides whose nation a row belongs to, for the tables rows of which belong to one; the side
+    /// listed first owns the row's id.
+    /// </summary>
+    private static readonly Dictionary<LedgerTable, NationSide[]> Owners = new()
     {
-        ["offers"] = ("donor", ""),
-        ["pledges"] = ("donor", "recipient"),
-        ["contributions"] = ("donor", "recipient"),
-        ["requirements"] = ("", "recipient"),
-        ["deliveries"] = ("", "recipient"),
+        [LedgerTable.Offers] = [NationSide.Donor],
+        [LedgerTable.Pledges] = [NationSide.Donor, NationSide.Recipient],
+        [LedgerTable.Contributions] = [NationSide.Donor, NationSide.Recipient],
+        [LedgerTable.Requirements] = [NationSide.Recipient],
+        [LedgerTable.Deliveries] = [NationSide.Recipient],
     };
 
     /// <summary>
-    /// The column naming the nation a row of <paramref name="table"/> belongs to (the donor's, or for
-    /// needs and what was received the recipient's), which its id's nation prefix must match; null
-    /// for tables whose rows belong to no nation.
+    /// The side whose nation a row of <paramref name="table"/> belongs to (the donor's, or for needs and
+    /// what was received the recipient's), which its id's nation prefix must match; null for tables
+    /// whose rows belong to no nation.
     /// </summary>
-    public static string? OwnerColumn(string table) => Owners.TryGetValue(table, out var owner)
-        ? owner.DonorSide.Length > 0 ? owner.DonorSide : owner.RecipientSide
-        : null;
+    public static NationSide? OwnerSide(LedgerTable table) =>
+        Owners.TryGetValue(table, out var sides) ? sides[0] : null;
 
     /// <summary>
     /// Whether <paramref name="user"/> sees every row of every table (coordinators and auditors), and
@@ -46,31 +52,32 @@ public static class AccessPolicy
     /// <summary>
     /// Whether <paramref name="user"/> (null: the public) may see any row of <paramref name="table"/>.
     /// </summary>
-    public static bool CanSeeTable(User? user, string table) =>
+    public static bool CanSeeTable(User? user, LedgerTable table) =>
         Reference.Contains(table) || SeesEverything(user) || user?.Role switch
         {
-            Role.DonorDesk => table is "offers" or "pledges" or "contributions" or "requirements",
-            Role.RecipientOfficer =>
-                table is "requirements" or "offers" or "pledges" or "contributions" or "deliveries",
+            Role.DonorDesk => table is LedgerTable.Offers or LedgerTable.Pledges or LedgerTable.Contributions
+                or LedgerTable.Requirements,
+            Role.RecipientOfficer => table is LedgerTable.Requirements or LedgerTable.Offers or LedgerTable.Pledges
+                or LedgerTable.Contributions or LedgerTable.Deliveries,
             _ => false,
         };
 
     /// <summary>
     /// Whether <paramref name="user"/> (null: the public) may see this row of <paramref name="table"/>.
     /// </summary>
-    public static bool CanSee(User? user, string table, Func<string, string> cell)
+    public static bool CanSee(User? user, LedgerTable table, RowParties row)
     {
         if (Reference.Contains(table) || SeesEverything(user))
             return true;
-        if (user is null || user.Role == Role.Public || !Owners.TryGetValue(table, out var owner))
+        if (user is null || user.Role == Role.Public || !Owners.TryGetValue(table, out var sides))
             return false;
-        if (table == "offers" && cell("released") == "yes" && OfferMayReach(user, cell))
+        if (table == LedgerTable.Offers && row.ReleasedTo is { } reach && OfferMayReach(user, reach))
             return true;
         return user.Role switch
         {
-            Role.DonorDesk => table == "requirements"
-                || (owner.DonorSide.Length > 0 && cell(owner.DonorSide) == user.Nation),
-            Role.RecipientOfficer => owner.RecipientSide.Length > 0 && cell(owner.RecipientSide) == user.Nation,
+            Role.DonorDesk => table == LedgerTable.Requirements
+                || (sides.Contains(NationSide.Donor) && IsOwn(user, row.Donor)),
+            Role.RecipientOfficer => sides.Contains(NationSide.Recipient) && IsOwn(user, row.Recipient),
             _ => false,
         };
     }
@@ -78,10 +85,10 @@ public static class AccessPolicy
     /// <summary>
     /// A released offer is for every donor desk to see, and for the officers of the recipients it may go to.
     /// </summary>
-    private static bool OfferMayReach(User user, Func<string, string> cell) => user.Role switch
+    private static bool OfferMayReach(User user, RecipientScope reach) => user.Role switch
     {
         Role.DonorDesk => true,
-        Role.RecipientOfficer => cell("recipients") == "*" || cell("recipients").Split(';').Contains(user.Nation),
+        Role.RecipientOfficer => reach.IsAny || (user.Nation is { } nation && reach.Allows(nation)),
         _ => false,
     };
 
@@ -89,29 +96,30 @@ public static class AccessPolicy
     /// Whether <paramref name="user"/> may write some rows of <paramref name="table"/> (each row is still checked by
     /// <see cref="CanWrite"/>).
     /// </summary>
-    public static bool CanWriteTable(User? user, string table) => user is { Disabled: false } && user.Role switch
+    public static bool CanWriteTable(User? user, LedgerTable table) => user is { Disabled: false } && user.Role switch
     {
         Role.Coordinator => true,
-        Role.DonorDesk => table is "offers" or "pledges" or "contributions",
-        Role.RecipientOfficer => table == "requirements",
+        Role.DonorDesk => table is LedgerTable.Offers or LedgerTable.Pledges or LedgerTable.Contributions,
+        Role.RecipientOfficer => table == LedgerTable.Requirements,
         _ => false,
     };
 
     /// <summary>
     /// Whether <paramref name="user"/> may write this row (as it is before and as it will be after the change).
     /// </summary>
-    public static bool CanWrite(User? user, string table, Func<string, string> cell)
+    public static bool CanWrite(User? user, LedgerTable table, RowParties row)
     {
         if (!CanWriteTable(user, table))
             return false;
         if (user!.Role == Role.Coordinator)
             return true;
-        var owner = Owners[table];
         return user.Role switch
         {
-            Role.DonorDesk => cell(owner.DonorSide) == user.Nation,
-            Role.RecipientOfficer => cell(owner.RecipientSide) == user.Nation,
+            Role.DonorDesk => IsOwn(user, row.Donor),
+            Role.RecipientOfficer => IsOwn(user, row.Recipient),
             _ => false,
         };
     }
+
+    private static bool IsOwn(User user, string? nation) => nation is not null && nation == user.Nation;
 }

@@ -1,14 +1,16 @@
 using Mainstay.Access;
+using Mainstay.Ledger;
 
 namespace Mainstay.Tests.Access;
 
 /// <summary>Who sees an offer: its donor always; other nations only once it is released, and recipients only if it may go to them.</summary>
 public class AccessPolicyTests
 {
-    private static readonly string[] Columns = ["id", "donor", "item", "quantity", "available", "transit_months", "recipients", "conditions", "released"];
+    private static RowParties Offer(string donor, string recipients, string released) =>
+        new(Donor: donor, ReleasedTo: released == "yes" ? Reach(recipients) : null);
 
-    private static Func<string, string> Offer(string donor, string recipients, string released) =>
-        column => new[] { "O1", donor, "155mm-shell", "10", "2026-01", "0", recipients, "", released }[Array.IndexOf(Columns, column)];
+    private static RecipientScope Reach(string recipients) =>
+        recipients == "*" ? RecipientScope.Any : RecipientScope.Only(recipients.Split(';'));
 
     private static User Desk(string nation) => new("desk", Role.DonorDesk, nation, false, DateTimeOffset.UnixEpoch);
 
@@ -20,8 +22,9 @@ public class AccessPolicyTests
     [InlineData("DE", "UA", "yes", true)] // released: every desk may see it
     public void A_donor_desk_sees_its_own_offers_and_the_released_ones(string donor, string recipients, string released, bool visible)
     {
-        AccessPolicy.CanSee(Desk("PL"), "offers", Offer(donor, recipients, released)).ShouldBe(visible);
-        AccessPolicy.CanWrite(Desk("PL"), "offers", Offer(donor, recipients, released)).ShouldBe(donor == "PL");
+        AccessPolicy.CanSee(Desk("PL"), LedgerTable.Offers, Offer(donor, recipients, released)).ShouldBe(visible);
+        AccessPolicy.CanWrite(Desk("PL"), LedgerTable.Offers, Offer(donor, recipients, released))
+            .ShouldBe(donor == "PL");
     }
 
     [Theory]
@@ -31,15 +34,60 @@ public class AccessPolicyTests
     [InlineData("UA", "no", false)]     // not released
     public void A_recipient_officer_sees_released_offers_that_may_go_to_its_nation(string recipients, string released, bool visible)
     {
-        AccessPolicy.CanSee(Officer("UA"), "offers", Offer("DE", recipients, released)).ShouldBe(visible);
-        AccessPolicy.CanWrite(Officer("UA"), "offers", Offer("DE", recipients, released)).ShouldBeFalse();
+        AccessPolicy.CanSee(Officer("UA"), LedgerTable.Offers, Offer("DE", recipients, released)).ShouldBe(visible);
+        AccessPolicy.CanWrite(Officer("UA"), LedgerTable.Offers, Offer("DE", recipients, released)).ShouldBeFalse();
     }
 
     [Fact]
     public void The_public_sees_no_offer_released_or_not()
     {
-        AccessPolicy.CanSeeTable(null, "offers").ShouldBeFalse();
-        AccessPolicy.CanSee(null, "offers", Offer("DE", "*", "yes")).ShouldBeFalse();
-        AccessPolicy.CanSee(new User("auditor", Role.Auditor, null, false, DateTimeOffset.UnixEpoch), "offers", Offer("DE", "*", "no")).ShouldBeTrue();
+        AccessPolicy.CanSeeTable(null, LedgerTable.Offers).ShouldBeFalse();
+        AccessPolicy.CanSee(null, LedgerTable.Offers, Offer("DE", "*", "yes")).ShouldBeFalse();
+        var auditor = new User("auditor", Role.Auditor, null, false, DateTimeOffset.UnixEpoch);
+        AccessPolicy.CanSee(auditor, LedgerTable.Offers, Offer("DE", "*", "no")).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(LedgerTable.Offers, NationSide.Donor)]
+    [InlineData(LedgerTable.Pledges, NationSide.Donor)]
+    [InlineData(LedgerTable.Contributions, NationSide.Donor)]
+    [InlineData(LedgerTable.Requirements, NationSide.Recipient)]
+    [InlineData(LedgerTable.Deliveries, NationSide.Recipient)]
+    [InlineData(LedgerTable.Nations, null)]
+    [InlineData(LedgerTable.Items, null)]
+    [InlineData(LedgerTable.Baselines, null)]
+    public void A_row_belongs_to_the_nation_on_its_tables_owning_side(LedgerTable table, NationSide? owner) =>
+        AccessPolicy.OwnerSide(table).ShouldBe(owner);
+
+    [Fact]
+    public void A_pledge_is_seen_by_its_donors_desk_and_its_recipients_officer_and_written_by_the_desk_only()
+    {
+        var pledge = new RowParties(Donor: "PL", Recipient: "UA");
+        AccessPolicy.CanSee(Desk("PL"), LedgerTable.Pledges, pledge).ShouldBeTrue();
+        AccessPolicy.CanSee(Desk("DE"), LedgerTable.Pledges, pledge).ShouldBeFalse();
+        AccessPolicy.CanSee(Officer("UA"), LedgerTable.Pledges, pledge).ShouldBeTrue();
+        AccessPolicy.CanSee(Officer("MD"), LedgerTable.Pledges, pledge).ShouldBeFalse();
+        AccessPolicy.CanWrite(Desk("PL"), LedgerTable.Pledges, pledge).ShouldBeTrue();
+        AccessPolicy.CanWrite(Officer("UA"), LedgerTable.Pledges, pledge).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Every_desk_reads_every_requirement_and_only_its_recipients_officer_writes_it()
+    {
+        var requirement = new RowParties(Recipient: "UA");
+        AccessPolicy.CanSee(Desk("DE"), LedgerTable.Requirements, requirement).ShouldBeTrue();
+        AccessPolicy.CanWrite(Desk("DE"), LedgerTable.Requirements, requirement).ShouldBeFalse();
+        AccessPolicy.CanSee(Officer("MD"), LedgerTable.Requirements, requirement).ShouldBeFalse();
+        AccessPolicy.CanWrite(Officer("UA"), LedgerTable.Requirements, requirement).ShouldBeTrue();
+        AccessPolicy.CanWrite(Officer("MD"), LedgerTable.Requirements, requirement).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_delivery_is_its_recipients_and_no_desks()
+    {
+        var delivery = new RowParties(Recipient: "UA");
+        AccessPolicy.CanSee(Officer("UA"), LedgerTable.Deliveries, delivery).ShouldBeTrue();
+        AccessPolicy.CanSee(Officer("MD"), LedgerTable.Deliveries, delivery).ShouldBeFalse();
+        AccessPolicy.CanSee(Desk("UA"), LedgerTable.Deliveries, delivery).ShouldBeFalse();
     }
 }

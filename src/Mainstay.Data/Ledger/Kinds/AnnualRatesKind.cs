@@ -10,6 +10,7 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// </summary>
 public sealed class AnnualRatesKind : LedgerKind<AnnualRate>
 {
+    public override LedgerTable Id => LedgerTable.AnnualRates;
     public override string Name => "annual-rates";
     public override string Table => "annual_rates";
     public override string RowNoun => "annual rate";

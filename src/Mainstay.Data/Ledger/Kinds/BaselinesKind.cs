@@ -8,6 +8,7 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// <summary>The yearly baseline of support the allies share, in euros, one row per year.</summary>
 public sealed class BaselinesKind : LedgerKind<Baseline>
 {
+    public override LedgerTable Id => LedgerTable.Baselines;
     public override string Name => "baselines";
     public override string Table => "baselines";
     public override string RowNoun => "baseline";

@@ -5,6 +5,7 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// <summary>Capability coalitions: lead nations and members as ;-separated codes.</summary>
 public sealed class CoalitionsKind : LedgerKind<Coalition>
 {
+    public override LedgerTable Id => LedgerTable.Coalitions;
     public override string Name => "coalitions";
     public override string Table => "coalitions";
     public override string RowNoun => "coalition";

@@ -8,6 +8,7 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// <summary>Contributions recorded directly (what does not follow from pledges and deliveries), one row each.</summary>
 public sealed class ContributionsKind : LedgerKind<Contribution>
 {
+    public override LedgerTable Id => LedgerTable.Contributions;
     public override string Name => "contributions";
     public override string Table => "contributions";
     public override string RowNoun => "contribution";
@@ -18,8 +19,8 @@ public sealed class ContributionsKind : LedgerKind<Contribution>
         new("value_date"),
         new("aid_type"), new("category"), new("channel"), new("amount", ColumnType.Amount, Currency: "currency"),
         new("currency"),
-        new("valuation"), new("source"), new("funded_by", Optional: true, RowOf: "contributions"),
-        new("reimbursed_by", Optional: true, RowOf: "contributions"),
+        new("valuation"), new("source"), new("funded_by", Optional: true, RowOf: LedgerTable.Contributions),
+        new("reimbursed_by", Optional: true, RowOf: LedgerTable.Contributions),
         new("correction", Optional: true, Default: "no"),
     ];
 

@@ -7,13 +7,14 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// <summary>Deliveries of offers: what was shipped and received, and when.</summary>
 public sealed class DeliveriesKind : LedgerKind<Delivery>
 {
+    public override LedgerTable Id => LedgerTable.Deliveries;
     public override string Name => "deliveries";
     public override string Table => "deliveries";
     public override string RowNoun => "delivery";
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("offer", RowOf: "offers"), new("recipient", References: NationReference.One),
+        new("id"), new("offer", RowOf: LedgerTable.Offers), new("recipient", References: NationReference.One),
         new("quantity", ColumnType.Integer),
         new("delivered_on"), new("source"),
     ];

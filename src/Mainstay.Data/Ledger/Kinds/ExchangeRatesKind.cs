@@ -13,6 +13,7 @@ public sealed class ExchangeRatesKind : LedgerKind<ExchangeRate>
     /// <summary>The ECB's reference rates start on 1999-01-04, with the euro.</summary>
     public const int FirstEuroYear = 1999;
 
+    public override LedgerTable Id => LedgerTable.ExchangeRates;
     public override string Name => "exchange-rates";
     public override string Table => "exchange_rates";
     public override string RowNoun => "rate";

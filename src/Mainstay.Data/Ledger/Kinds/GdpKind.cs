@@ -5,6 +5,7 @@ namespace Mainstay.Data.Ledger.Kinds;
 
 public sealed class GdpKind : LedgerKind<GdpFigure>
 {
+    public override LedgerTable Id => LedgerTable.Gdp;
     public override string Name => "gdp";
     public override string Table => "gdp";
     public override string RowNoun => "GDP figure";

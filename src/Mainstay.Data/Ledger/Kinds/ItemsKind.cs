@@ -6,6 +6,7 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// <summary>Item types, in the planning spec's optional <c>items.csv</c> format.</summary>
 public sealed class ItemsKind : LedgerKind<ItemType>
 {
+    public override LedgerTable Id => LedgerTable.Items;
     public override string Name => "items";
     public override string Table => "items";
     public override string RowNoun => "item type";

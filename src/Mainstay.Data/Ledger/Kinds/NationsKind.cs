@@ -13,6 +13,7 @@ public sealed class NationsKind : LedgerKind<Nation>
         ["recipient"] = NationRole.Recipient,
     };
 
+    public override LedgerTable Id => LedgerTable.Nations;
     public override string Name => "nations";
     public override string Table => "nations";
     public override string RowNoun => "nation";

@@ -9,13 +9,14 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// </summary>
 public sealed class OffersKind : LedgerKind<Offer>
 {
+    public override LedgerTable Id => LedgerTable.Offers;
     public override string Name => "offers";
     public override string Table => "offers";
     public override string RowNoun => "offer";
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("donor", References: NationReference.One), new("item", RowOf: "items"),
+        new("id"), new("donor", References: NationReference.One), new("item", RowOf: LedgerTable.Items),
         new("quantity", ColumnType.Integer),
         new("available"), new("transit_months", ColumnType.Integer),
         new("recipients", References: NationReference.ListOrAny),

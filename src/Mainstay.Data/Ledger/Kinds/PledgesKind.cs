@@ -23,6 +23,7 @@ public sealed class PledgesKind : LedgerKind<PledgeTranche>
         ["disbursed"] = PledgeStatus.Disbursed,
     };
 
+    public override LedgerTable Id => LedgerTable.Pledges;
     public override string Name => "pledges";
     public override string Table => "pledges";
     public override string RowNoun => "pledge year";

@@ -6,13 +6,14 @@ namespace Mainstay.Data.Ledger.Kinds;
 /// <summary>Requirements, in the columns of the planning spec's <c>requirements.csv</c>.</summary>
 public sealed class RequirementsKind : LedgerKind<Requirement>
 {
+    public override LedgerTable Id => LedgerTable.Requirements;
     public override string Name => "requirements";
     public override string Table => "requirements";
     public override string RowNoun => "requirement";
 
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
-        new("id"), new("recipient", References: NationReference.One), new("item", RowOf: "items"),
+        new("id"), new("recipient", References: NationReference.One), new("item", RowOf: LedgerTable.Items),
         new("quantity", ColumnType.Integer),
         new("priority", ColumnType.Integer), new("need_by"), new("useful_months", ColumnType.Integer),
     ];

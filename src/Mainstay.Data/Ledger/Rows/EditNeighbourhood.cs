@@ -58,7 +58,7 @@ public sealed class EditNeighbourhood
     /// <summary>The reference columns of a table and the table each names rows of.</summary>
     private static IEnumerable<(int Column, LedgerKind Target)> References(LedgerKind kind) =>
         kind.Columns.Select((c, i) => (i, c.RowOf)).Where(p => p.RowOf is not null)
-            .Select(p => (p.i, LedgerKinds.Find(p.RowOf!)!));
+            .Select(p => (p.i, LedgerKinds.Find(p.RowOf!.Value)));
 
     /// <summary>The first key column's value of a key (the others, years and dates, hold no slash).</summary>
     private static string FirstKeyCell(LedgerKind kind, string key)

@@ -136,12 +136,12 @@ internal static class RowEdit
 
     /// <summary>The stored row as the user may read it, or null when it does not exist for them.</summary>
     private static string[]? SeenStored(User? user, LedgerKind kind, EditNeighbourhood around) =>
-        around.Stored is { } stored && AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(stored))
+        around.Stored is { } stored && AccessPolicy.CanSee(user, kind.Id, kind.PartiesOf(stored))
             ? RowViews.AsSeen(user, kind, stored, target => around.Tables[target])
             : null;
 
     private static bool MayWrite(User? user, LedgerKind kind, string[] cells) =>
-        AccessPolicy.CanWrite(user, kind.Name, kind.CellsByName(cells));
+        AccessPolicy.CanWrite(user, kind.Id, kind.PartiesOf(cells));
 
     private static RowEditOutcome NotAllowed(User? user, LedgerKind kind, Action action)
     {

@@ -25,7 +25,7 @@ public static class SeenRows
         var referenced = await ReferencedAsync(tables, kind, cancel);
         var seen = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (key, cells) in await tables(kind, cancel))
-            if (AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(cells)))
+            if (AccessPolicy.CanSee(user, kind.Id, kind.PartiesOf(cells)))
                 seen.Add(key, RowViews.AsSeen(user, kind, cells, t => referenced[t]));
         return seen;
     }
@@ -35,7 +35,7 @@ public static class SeenRows
         StoredTable tables, LedgerKind kind, string key, User? user, CancellationToken cancel)
     {
         var cells = (await tables(kind, cancel)).GetValueOrDefault(key);
-        if (cells is null || !AccessPolicy.CanSee(user, kind.Name, kind.CellsByName(cells)))
+        if (cells is null || !AccessPolicy.CanSee(user, kind.Id, kind.PartiesOf(cells)))
             return null;
         var referenced = await ReferencedAsync(tables, kind, cancel);
         return RowViews.AsSeen(user, kind, cells, t => referenced[t]);

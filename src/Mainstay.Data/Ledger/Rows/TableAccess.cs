@@ -11,7 +11,7 @@ public static class TableAccess
     /// the table does not exist.
     /// </summary>
     public static (RowRefusal Refusal, string Message) Check(User? user, LedgerKind kind) =>
-        AccessPolicy.CanSeeTable(user, kind.Name) ? (RowRefusal.None, "")
+        AccessPolicy.CanSeeTable(user, kind.Id) ? (RowRefusal.None, "")
         : user is null ? (RowRefusal.SignInNeeded, $"sign in to use {kind.Name}: send Authorization: Bearer with a "
             + "personal API token")
         : (RowRefusal.NotFound, $"no table \"{kind.Name}\"");

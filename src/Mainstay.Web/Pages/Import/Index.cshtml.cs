@@ -1,5 +1,6 @@
 using Mainstay.Access;
 using Mainstay.Data.Import;
+using Mainstay.Ledger;
 using Mainstay.Problems;
 using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;

@@ -44,9 +44,9 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
     public User? Signed => ApiAuthentication.UserOf(HttpContext);
 
     /// <summary>Whether the user may add rows to this table at all (each row is still checked).</summary>
-    public bool CanAdd => AccessPolicy.CanWriteTable(Signed, Kind.Name);
+    public bool CanAdd => AccessPolicy.CanWriteTable(Signed, Kind.Id);
 
-    public bool CanWrite(string[] cells) => AccessPolicy.CanWrite(Signed, Kind.Name, Kind.CellsByName(cells));
+    public bool CanWrite(string[] cells) => AccessPolicy.CanWrite(Signed, Kind.Id, Kind.PartiesOf(cells));
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancel) => ShowAsync(cancel);
 
