@@ -1,4 +1,4 @@
-using Mainstay.Data.Ledger.Rows;
+using Mainstay.Data;
 using Mainstay.Problems;
 
 namespace Mainstay.Web.Api;
@@ -19,18 +19,18 @@ public static class ApiProblems
 
     /// <summary>A refused request about ledger rows, as its HTTP status; the problems listed for 400 and 422.</summary>
     public static IResult Refused(
-        RowRefusal refusal, string detail, IReadOnlyList<Problem>? problems = null)
+        Refusal refusal, string detail, IReadOnlyList<Problem>? problems = null)
     {
         var (status, title) = refusal switch
         {
-            RowRefusal.NotFound => (StatusCodes.Status404NotFound, "Not found"),
-            RowRefusal.SignInNeeded => (StatusCodes.Status401Unauthorized, "Unauthorized"),
-            RowRefusal.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
-            RowRefusal.PreconditionRequired => (StatusCodes.Status428PreconditionRequired, "Precondition required"),
-            RowRefusal.Stale => (StatusCodes.Status412PreconditionFailed, "Precondition failed"),
-            RowRefusal.Exists => (StatusCodes.Status409Conflict, "Conflict"),
-            RowRefusal.BadQuery => (StatusCodes.Status400BadRequest, "Bad request"),
-            RowRefusal.Invalid => (StatusCodes.Status422UnprocessableEntity, "Unprocessable content"),
+            Refusal.NotFound => (StatusCodes.Status404NotFound, "Not found"),
+            Refusal.SignInNeeded => (StatusCodes.Status401Unauthorized, "Unauthorized"),
+            Refusal.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
+            Refusal.PreconditionRequired => (StatusCodes.Status428PreconditionRequired, "Precondition required"),
+            Refusal.Stale => (StatusCodes.Status412PreconditionFailed, "Precondition failed"),
+            Refusal.Exists => (StatusCodes.Status409Conflict, "Conflict"),
+            Refusal.BadQuery => (StatusCodes.Status400BadRequest, "Bad request"),
+            Refusal.Invalid => (StatusCodes.Status422UnprocessableEntity, "Unprocessable content"),
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "not a refusal"),
         };
         var listed = status is StatusCodes.Status400BadRequest or StatusCodes.Status422UnprocessableEntity;

@@ -1,3 +1,4 @@
+using Mainstay.Data;
 using Mainstay.Access;
 using Mainstay.Data.Ledger.Rows;
 using Mainstay.Data.Ledger;
@@ -72,7 +73,7 @@ public static class LedgerEndpoints
             query.TryGetValue("sort", out var sort) ? sort.ToString() : null,
             QueryNumbers.Optional(query, "page", 1, int.MaxValue / ListRows.MaxPageSize, problems) ?? 1,
             QueryNumbers.Optional(query, "pageSize", 1, ListRows.MaxPageSize, problems) ?? 100);
-        if (TableAccess.Check(ApiAuthentication.UserOf(http), kind) is { Refusal: not RowRefusal.None } refused)
+        if (TableAccess.Check(ApiAuthentication.UserOf(http), kind) is { Refusal: not Refusal.None } refused)
             return ApiProblems.Refused(refused.Refusal, refused.Message);
         problems.AddRange(ListRows.Checks(request));
         if (problems.Count > 0)
@@ -106,7 +107,7 @@ public static class LedgerEndpoints
     {
         if (Unknown(table, out var kind) is { } unknown)
             return unknown;
-        if (Refusal(http, kind) is { } refused)
+        if (TableRefusal(http, kind) is { } refused)
             return refused;
         var (cells, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
         if (refusal is not null)
@@ -120,7 +121,7 @@ public static class LedgerEndpoints
     {
         if (Unknown(table, out var kind) is { } unknown)
             return unknown;
-        if (Refusal(http, kind) is { } refused)
+        if (TableRefusal(http, kind) is { } refused)
             return refused;
         var (cells, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
         if (refusal is not null)
@@ -135,7 +136,7 @@ public static class LedgerEndpoints
     {
         if (Unknown(table, out var kind) is { } unknown)
             return unknown;
-        if (Refusal(http, kind) is { } refused)
+        if (TableRefusal(http, kind) is { } refused)
             return refused;
         var request = new RemoveRow.Request(kind, ApiRoutes.Key(key, rest), http.Request.Headers.IfMatch);
         return await EditAsync(http, ledger, kind, (db, user) =>
@@ -178,8 +179,8 @@ public static class LedgerEndpoints
     }
 
     /// <summary>Before a body is read: whether the caller may use the table at all.</summary>
-    private static IResult? Refusal(HttpContext http, LedgerKind kind) =>
-        TableAccess.Check(ApiAuthentication.UserOf(http), kind) is { Refusal: not RowRefusal.None } refused
+    private static IResult? TableRefusal(HttpContext http, LedgerKind kind) =>
+        TableAccess.Check(ApiAuthentication.UserOf(http), kind) is { Refusal: not Refusal.None } refused
             ? ApiProblems.Refused(refused.Refusal, refused.Message)
             : null;
 }

@@ -34,7 +34,7 @@ public sealed class RowEditTests
         var outcome = await ChangeRow.HandleAsync(
             db, new(kind, "CAP25-DE", looped, RowETag.Of(root)), coord, ledger.Clock, default);
 
-        outcome.Refusal.ShouldBe(RowRefusal.Invalid);
+        outcome.Refusal.ShouldBe(Refusal.Invalid);
         outcome.Problems.Select(p => p.Message).ShouldBe(
             ["the links form a loop: CAP25-BUY-FUEL → CAP25-DE → DE-CHAIN-2 → DE-CHAIN-1 → CAP25-BUY-FUEL"]);
         (await LedgerTables.LoadAsync(db, kind, null, default))["CAP25-DE"].ShouldBe(root);
@@ -73,7 +73,7 @@ public sealed class RowEditTests
         var outcome = await RemoveRow.HandleAsync(
             db, new(LedgerKinds.Nations, "PL", read.ETag), Coordinator(ledger), ledger.Clock, default);
 
-        outcome.Refusal.ShouldBe(RowRefusal.Invalid);
+        outcome.Refusal.ShouldBe(Refusal.Invalid);
         outcome.Problems.ShouldContain(p => p.Message.StartsWith("nation PL would be removed but ", StringComparison.Ordinal)
             && p.Message.Contains("offers row(s) still name it in donor", StringComparison.Ordinal));
     }

@@ -21,10 +21,10 @@ public static class ListRows
 
     /// <param name="Matching">Every row the filters select, in order; <paramref name="Rows"/> is the page asked for.</param>
     public sealed record Outcome(
-        RowRefusal Refusal, string Message, IReadOnlyList<Problem> Problems, IReadOnlyList<string[]> Matching,
+        Refusal Refusal, string Message, IReadOnlyList<Problem> Problems, IReadOnlyList<string[]> Matching,
         IReadOnlyList<string[]> Rows)
     {
-        public bool Ok => Refusal == RowRefusal.None;
+        public bool Ok => Refusal == Refusal.None;
 
         public int Total => Matching.Count;
     }
@@ -34,11 +34,11 @@ public static class ListRows
     {
         var kind = request.Kind;
         var (refusal, message) = TableAccess.Check(user, kind);
-        if (refusal != RowRefusal.None)
+        if (refusal != Refusal.None)
             return Refused(refusal, message, []);
         var problems = Checks(request).ToArray();
         if (problems.Length > 0)
-            return Refused(RowRefusal.BadQuery, "the query is not valid", problems);
+            return Refused(Refusal.BadQuery, "the query is not valid", problems);
         var filters = request.Filters.Select(f => (Column: kind.ColumnIndex(f.Key), f.Value)).ToArray();
         var rows = (await SeenRows.OfAsync(tables, kind, user, cancel)).Values
             .Where(cells => filters.All(f => cells[f.Column] == f.Value));
@@ -47,7 +47,7 @@ public static class ListRows
             : [.. rows];
         var skipped = (long)(request.Page - 1) * request.PageSize;
         var page = skipped >= matching.Length ? [] : matching.Skip((int)skipped).Take(request.PageSize).ToArray();
-        return new Outcome(RowRefusal.None, "", [], matching, page);
+        return new Outcome(Refusal.None, "", [], matching, page);
     }
 
     /// <summary>What is wrong with the request itself: a column the table lacks, a page out of range.</summary>
@@ -68,7 +68,7 @@ public static class ListRows
                 $"expected an integer 1..{MaxPageSize}, got \"{request.PageSize}\"");
     }
 
-    private static Outcome Refused(RowRefusal refusal, string message, IReadOnlyList<Problem> problems) =>
+    private static Outcome Refused(Refusal refusal, string message, IReadOnlyList<Problem> problems) =>
         new(refusal, message, problems, [], []);
 
     /// <summary>Rows by one column: numerically for number columns, ordinally for texts.</summary>

@@ -11,7 +11,7 @@ public static class ReadRow
     public sealed record Request(LedgerKind Kind, string Key);
 
     /// <summary>The row as the user reads it, or why not.</summary>
-    public sealed record Outcome(RowRefusal Refusal, string Message, string[]? Cells)
+    public sealed record Outcome(Refusal Refusal, string Message, string[]? Cells)
     {
         public string? ETag => Cells is null ? null : RowETag.Of(Cells);
     }
@@ -20,10 +20,10 @@ public static class ReadRow
         StoredTable tables, Request request, User? user, CancellationToken cancel)
     {
         var (refusal, message) = TableAccess.Check(user, request.Kind);
-        if (refusal != RowRefusal.None)
+        if (refusal != Refusal.None)
             return new Outcome(refusal, message, null);
         return await SeenRows.OneAsync(tables, request.Kind, request.Key, user, cancel) is { } cells
-            ? new Outcome(RowRefusal.None, "", cells)
-            : new Outcome(RowRefusal.NotFound, $"no {request.Kind.RowNoun} \"{request.Key}\"", null);
+            ? new Outcome(Refusal.None, "", cells)
+            : new Outcome(Refusal.NotFound, $"no {request.Kind.RowNoun} \"{request.Key}\"", null);
     }
 }

@@ -9,42 +9,17 @@ using Mainstay.Problems;
 
 namespace Mainstay.Data.Ledger.Rows;
 
-/// <summary>
-/// Why a request about ledger rows was refused; each front end answers it in its own way (an HTTP
-/// status, a message on the page, an exit status).
-/// </summary>
-public enum RowRefusal
-{
-    None,
-    /// <summary>The row, or the table, does not exist for the user (it may exist, hidden from them).</summary>
-    NotFound,
-    /// <summary>The public may not write: signing in might allow it.</summary>
-    SignInNeeded,
-    /// <summary>The signed-in user may not write this row, as it is or as it would be.</summary>
-    Forbidden,
-    /// <summary>A change or removal must name the version of the row it was made on (its ETag).</summary>
-    PreconditionRequired,
-    /// <summary>The row changed since the user read it.</summary>
-    Stale,
-    /// <summary>A row with that key exists already.</summary>
-    Exists,
-    /// <summary>The row, or the ledger with it, would not be valid.</summary>
-    Invalid,
-    /// <summary>The request asks for what the table cannot give: a column it lacks, a page out of range.</summary>
-    BadQuery,
-}
-
 /// <summary>What a row edit did: the row as saved (its canonical cells), or why nothing changed.</summary>
 /// <param name="Message">The refusal, said for the user: its conclusion, then the evidence.</param>
 public sealed record RowEditOutcome(
-    RowRefusal Refusal, string Message, IReadOnlyList<Problem> Problems, string[]? Saved = null)
+    Refusal Refusal, string Message, IReadOnlyList<Problem> Problems, string[]? Saved = null)
 {
-    public bool Ok => Refusal == RowRefusal.None;
+    public bool Ok => Refusal == Refusal.None;
 
     /// <summary>The saved row's version tag.</summary>
     public string? ETag => Saved is null ? null : RowETag.Of(Saved);
 
-    internal static RowEditOutcome Refused(RowRefusal why, string message, IReadOnlyList<Problem>? problems = null) =>
+    internal static RowEditOutcome Refused(Refusal why, string message, IReadOnlyList<Problem>? problems = null) =>
         new(why, message, problems ?? []);
 }
 
@@ -82,14 +57,14 @@ internal static class RowEdit
         var around = await EditNeighbourhood.LoadAsync(db, transaction, kind, key, cells, cancel);
         var seen = action == Action.Add ? null : SeenStored(user, kind, around);
         if (action != Action.Add && seen is null)
-            return RowEditOutcome.Refused(RowRefusal.NotFound, $"no {kind.RowNoun} \"{key}\"");
+            return RowEditOutcome.Refused(Refusal.NotFound, $"no {kind.RowNoun} \"{key}\"");
         if ((seen is not null && !MayWrite(user, kind, around.Stored!)) || (cells is not null && !MayWrite(user, kind, cells)))
             return NotAllowed(user, kind, action);
         if (seen is not null && string.IsNullOrEmpty(ifMatch))
-            return RowEditOutcome.Refused(RowRefusal.PreconditionRequired, $"send If-Match with the ETag of the "
+            return RowEditOutcome.Refused(Refusal.PreconditionRequired, $"send If-Match with the ETag of the "
                 + $"{kind.RowNoun} you read, so a change made since is not overwritten");
         if (seen is not null && ifMatch != RowETag.Of(seen))
-            return RowEditOutcome.Refused(RowRefusal.Stale,
+            return RowEditOutcome.Refused(Refusal.Stale,
                 $"the {kind.RowNoun} \"{key}\" changed since it was read; read it again and redo the change");
 
         string[]? canonical = null;
@@ -115,7 +90,7 @@ internal static class RowEdit
             if (idProblems.Length > 0)
                 return Invalid(kind, idProblems);
             if (around.Stored is not null)
-                return RowEditOutcome.Refused(RowRefusal.Exists, $"there is already a {kind.RowNoun} \"{key}\"",
+                return RowEditOutcome.Refused(Refusal.Exists, $"there is already a {kind.RowNoun} \"{key}\"",
                     [new Problem("request", kind.KeyDescription, $"there is already a {kind.RowNoun} \"{key}\"")]);
         }
 
@@ -131,7 +106,7 @@ internal static class RowEdit
         if (!outcome.Ok)
             return Invalid(kind, outcome.Problems);
         await transaction.CommitAsync(cancel);
-        return new RowEditOutcome(RowRefusal.None, "", [], canonical);
+        return new RowEditOutcome(Refusal.None, "", [], canonical);
     }
 
     /// <summary>The stored row as the user may read it, or null when it does not exist for them.</summary>
@@ -147,10 +122,10 @@ internal static class RowEdit
     {
         var what = $"{action.ToString().ToLowerInvariant()} this {kind.RowNoun}";
         return user is null
-            ? RowEditOutcome.Refused(RowRefusal.SignInNeeded, $"sign in (a personal API token) to {what}")
-            : RowEditOutcome.Refused(RowRefusal.Forbidden, $"{user.Name} ({user.Describe()}) may not {what}");
+            ? RowEditOutcome.Refused(Refusal.SignInNeeded, $"sign in (a personal API token) to {what}")
+            : RowEditOutcome.Refused(Refusal.Forbidden, $"{user.Name} ({user.Describe()}) may not {what}");
     }
 
     private static RowEditOutcome Invalid(LedgerKind kind, IReadOnlyList<Problem> problems) =>
-        RowEditOutcome.Refused(RowRefusal.Invalid, $"the {kind.RowNoun} is not valid; nothing was changed", problems);
+        RowEditOutcome.Refused(Refusal.Invalid, $"the {kind.RowNoun} is not valid; nothing was changed", problems);
 }

@@ -10,9 +10,9 @@ public static class TableAccess
     /// see is public knowledge, so that it needs signing in gives nothing away); for anyone signed in
     /// the table does not exist.
     /// </summary>
-    public static (RowRefusal Refusal, string Message) Check(User? user, LedgerKind kind) =>
-        AccessPolicy.CanSeeTable(user, kind.Id) ? (RowRefusal.None, "")
-        : user is null ? (RowRefusal.SignInNeeded, $"sign in to use {kind.Name}: send Authorization: Bearer with a "
+    public static (Refusal Refusal, string Message) Check(User? user, LedgerKind kind) =>
+        AccessPolicy.CanSeeTable(user, kind.Id) ? (Refusal.None, "")
+        : user is null ? (Refusal.SignInNeeded, $"sign in to use {kind.Name}: send Authorization: Bearer with a "
             + "personal API token")
-        : (RowRefusal.NotFound, $"no table \"{kind.Name}\"");
+        : (Refusal.NotFound, $"no table \"{kind.Name}\"");
 }

@@ -1,3 +1,4 @@
+using Mainstay.Data;
 using Mainstay.Access;
 using Mainstay.Data.Export;
 using Mainstay.Data.Ledger.Rows;
@@ -115,7 +116,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
         if (db is null)
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
         var outcome = await edit(db, user);
-        if (outcome.Refusal == RowRefusal.NotFound)
+        if (outcome.Refusal == Refusal.NotFound)
             return NotFound();
         if (!outcome.Ok)
             return await RefuseAsync(
@@ -126,12 +127,12 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
         return await ShowAsync(cancel);
     }
 
-    private static int StatusOf(RowRefusal refusal) => refusal switch
+    private static int StatusOf(Refusal refusal) => refusal switch
     {
-        RowRefusal.Forbidden => StatusCodes.Status403Forbidden,
-        RowRefusal.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
-        RowRefusal.Stale => StatusCodes.Status412PreconditionFailed,
-        RowRefusal.Exists => StatusCodes.Status409Conflict,
+        Refusal.Forbidden => StatusCodes.Status403Forbidden,
+        Refusal.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        Refusal.Stale => StatusCodes.Status412PreconditionFailed,
+        Refusal.Exists => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -187,8 +188,8 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
         var listed = await ListRows.HandleAsync(ledger.Tables(db), request, Signed, cancel);
         return listed.Refusal switch
         {
-            RowRefusal.None => (null, listed),
-            RowRefusal.SignInNeeded => (Challenge(), listed),
+            Refusal.None => (null, listed),
+            Refusal.SignInNeeded => (Challenge(), listed),
             _ => (NotFound(), listed),
         };
     }
