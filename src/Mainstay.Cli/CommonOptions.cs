@@ -24,6 +24,10 @@ public static class CommonOptions
     public static Mainstay.Problems.Result<DatabaseTarget> Target(ParseResult parsed, CliContext context) =>
         DatabaseTarget.Resolve(parsed.GetValue(Database), context.Environment);
 
+    /// <summary>The one running the command, as the use cases see them: the ledger's operator (<see cref="Actor"/>).</summary>
+    public static Mainstay.Access.User Operator(ParseResult parsed, CliContext context) =>
+        Mainstay.Access.User.Operator(Actor(parsed, context), context.Clock.GetUtcNow());
+
     public static string Actor(ParseResult parsed, CliContext context) =>
         parsed.GetValue(User) is { Length: > 0 } user ? user
         : context.Environment("MAINSTAY_USER") is { Length: > 0 } fromEnvironment ? fromEnvironment

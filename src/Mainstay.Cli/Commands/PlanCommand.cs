@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Mainstay.Data;
 using Mainstay.Data.Ledger;
 using Mainstay.Data.Planning;
 using Mainstay.Data.Storage;
@@ -131,7 +132,7 @@ public static class PlanCommand
                     context, id, input.Requirements, input.Offers, Path.Combine(folder, "requirements.csv"));
             }
             return await CommonOptions.WithLedgerAsync(parsed, context, cancel,
-                db => ExplainStoredAsync(context, db, id, cancel), readOnly: true);
+                db => ExplainStoredAsync(parsed, context, db, id, cancel), readOnly: true);
         });
         return command;
     }
@@ -156,7 +157,7 @@ public static class PlanCommand
     /// changes to its item type that came after that plan.
     /// </summary>
     private static async Task<int> ExplainStoredAsync(
-        CliContext context, LedgerDatabase db, string id, CancellationToken cancel)
+        ParseResult parsed, CliContext context, LedgerDatabase db, string id, CancellationToken cancel)
     {
         var plans = await LedgerPlans.ListAsync(db, cancel);
         if (plans.Count == 0)
@@ -166,23 +167,22 @@ public static class PlanCommand
             return ExitCode.BadInput;
         }
         var requirements = await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel);
-        var requirement = requirements.FirstOrDefault(r => r.Id == id);
-        if (requirement is null)
+        var offers = await LedgerReader.LoadAsync(db, LedgerKinds.Offers, cancel);
+        var latest = plans[^1];
+        var plan = Plan.Of(requirements, offers, await LedgerPlans.AllocationsAsync(db, latest.Id, cancel));
+        var explained = new ExplainRequirement.ExplainedPlan(
+            new CurrentPlan(
+                plan, requirements, offers, latest.AuditSeq,
+                DateTimeOffset.Parse(latest.CreatedAt, CultureInfo.InvariantCulture)),
+            $"By plan {latest.Id}, made {latest.CreatedAt} by {latest.Actor} at audit entry {latest.AuditSeq}.");
+        var outcome = await ExplainRequirement.HandleAsync(
+            db, explained, new ExplainRequirement.Request(id), CommonOptions.Operator(parsed, context), cancel);
+        if (outcome.Refusal != Refusal.None)
         {
             await context.Error.WriteLineAsync($"REQ_ID: no requirement \"{id}\" in the ledger");
             return ExitCode.BadInput;
         }
-        var offers = await LedgerReader.LoadAsync(db, LedgerKinds.Offers, cancel);
-        var latest = plans[^1];
-        var plan = Plan.Of(requirements, offers, await LedgerPlans.AllocationsAsync(db, latest.Id, cancel));
-        await context.Out.WriteLineAsync(
-            $"By plan {latest.Id}, made {latest.CreatedAt} by {latest.Actor} at audit entry {latest.AuditSeq}.");
-        var since = await LedgerPlans.ChangesSinceAsync(db, latest, requirement.Item, cancel);
-        if (since.Count > 0)
-            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"It predates {since.Count} change(s) to {requirement.Item}: {string.Join(", ", since.Take(5))}"
-                + $"{(since.Count > 5 ? ", ..." : "")}; run `mainstay plan` to plan them."));
-        foreach (var line in PlanExplanation.Explain(requirement, offers, plan))
+        foreach (var line in outcome.Lines)
             await context.Out.WriteLineAsync(line);
         return ExitCode.Ok;
     }

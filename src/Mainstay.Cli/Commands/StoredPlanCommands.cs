@@ -12,21 +12,14 @@ public static class StoredPlanCommands
     public static Task<int> RunAsync(ParseResult parsed, CliContext context, CancellationToken cancel) =>
         CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
         {
-            var run = await LedgerPlans.RunAsync(db, CommonOptions.Actor(parsed, context), context.Clock, cancel);
+            var made = await MakePlan.HandleAsync(db, CommonOptions.Operator(parsed, context), context.Clock, cancel);
+            var run = made.Run!;
+            await context.Out.WriteLineAsync(made.Said);
             if (run.Unchanged)
             {
-                await context.Out.WriteLineAsync(
-                    $"No requirement or offer changed since plan {run.Plan.Id}; it is still current.");
                 await WritePlanAsync(context.Out, run.Plan);
                 return ExitCode.Ok;
             }
-            await context.Out.WriteLineAsync(run.Previous is null
-                ? $"Plan {run.Plan.Id} stored: the first plan of this ledger, "
-                    + $"{run.ItemsSolved.Count} item type(s) solved."
-                : $"Plan {run.Plan.Id} stored: {run.ItemsSolved.Count} item type(s) changed since plan "
-                    + $"{run.Previous.Id} and were solved again "
-                    + $"({string.Join(", ", run.ItemsSolved.Take(8))}{(run.ItemsSolved.Count > 8 ? ", ..." : "")}); "
-                    + "the others keep their allocations.");
             await WritePlanAsync(context.Out, run.Plan);
             if (run.Previous is not null)
                 await WriteDiffAsync(

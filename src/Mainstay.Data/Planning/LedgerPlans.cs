@@ -222,12 +222,12 @@ public static class LedgerPlans
     }
 
     /// <summary>
-    /// The ledger changes to <paramref name="item"/>'s requirements and offers after <paramref name="plan"/> was made,
-    /// oldest first.
+    /// The ledger changes to <paramref name="item"/>'s requirements and offers after audit entry
+    /// <paramref name="auditSeq"/> (the one a plan was made at), oldest first.
     /// </summary>
     public static async Task<IReadOnlyList<string>> ChangesSinceAsync(
-        LedgerDatabase db, StoredPlan plan, string item, CancellationToken cancel = default) =>
-        (await ChangesByItemAsync(db, plan.AuditSeq, long.MaxValue, cancel)).GetValueOrDefault(item) ?? [];
+        LedgerDatabase db, long auditSeq, string item, CancellationToken cancel = default) =>
+        (await ChangesByItemAsync(db, auditSeq, long.MaxValue, cancel)).GetValueOrDefault(item) ?? [];
 
     private static async Task<StoredPlan?> LatestAsync(
         LedgerDatabase db, DbTransaction transaction, CancellationToken cancel)

@@ -112,17 +112,12 @@ public static class PlanEndpoints
 
     private static async Task<IResult> RunAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        var user = ApiAuthentication.UserOf(http);
-        if (user is null)
-            return ApiProblems.SignInNeeded("sign in (a personal API token) to make a plan");
-        if (!AccessPolicy.SeesEverything(user))
-            return ApiProblems.NotFound("no stored plans you may see");
-        if (user.Role != Role.Coordinator || user.Disabled)
-            return ApiProblems.Of(StatusCodes.Status403Forbidden, "Forbidden", $"{user.Name} ({user.Describe()}) may not make a plan: coordinators do");
         await using var db = await ledger.OpenAsync(cancel);
         if (db is null)
             return ApiProblems.Unavailable();
-        var run = await LedgerPlans.RunAsync(db, user.Name, ledger.Clock, cancel);
+        var made = await MakePlan.HandleAsync(db, ApiAuthentication.UserOf(http), ledger.Clock, cancel);
+        if (made.Run is not { } run)
+            return ApiProblems.Refused(made.Refusal, made.Message);
         var body = new PlanRunResult(Json(run.Plan), run.Unchanged, run.ItemsSolved);
         return run.Unchanged ? TypedResults.Ok(body) : TypedResults.Created($"/api/v1/plans/{run.Plan.Id}", body);
     }

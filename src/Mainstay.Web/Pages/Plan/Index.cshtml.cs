@@ -1,11 +1,11 @@
 using System.Globalization;
 using Mainstay.Access;
+using Mainstay.Data;
 using Mainstay.Data.Export;
 using Mainstay.Data.Files;
 using Mainstay.Data.Ledger;
 using Mainstay.Data.Planning;
 using Mainstay.Data.Storage;
-using Mainstay.Planning;
 using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -52,12 +52,14 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         if (!string.IsNullOrWhiteSpace(Explain))
         {
             var current = await ledger.CurrentPlanAsync(db, cancel);
-            var requirement = current.Requirements.FirstOrDefault(r => r.Id == Explain.Trim());
-            Explanation = requirement is null
-                ? [$"no requirement \"{Explain.Trim()}\" in the current plan (as of audit entry {current.AuditSeq})"]
-                : [$"By the current plan, as of audit entry {current.AuditSeq} (made "
-                    + $"{current.MadeAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC).",
-                    .. PlanExplanation.Explain(requirement, current.Offers, current.Plan)];
+            var made = current.MadeAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var explained = new ExplainRequirement.ExplainedPlan(
+                current, $"By the current plan, as of audit entry {current.AuditSeq} (made {made} UTC).");
+            var outcome = await ExplainRequirement.HandleAsync(
+                db, explained, new ExplainRequirement.Request(Explain), ApiAuthentication.UserOf(HttpContext), cancel);
+            Explanation = outcome.Refusal == Refusal.None
+                ? outcome.Lines
+                : [$"{outcome.Message} (the current plan, as of audit entry {current.AuditSeq})"];
         }
         return Page();
     }
@@ -71,10 +73,8 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         await using var db = await ledger.OpenAsync(cancel);
         if (db is null)
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
-        var run = await LedgerPlans.RunAsync(db, ApiAuthentication.UserOf(HttpContext)!.Name, ledger.Clock, cancel);
-        RunMessage = run.Unchanged
-            ? $"Nothing changed since plan {run.Plan.Id}; no new plan was made."
-            : $"Plan {run.Plan.Id} stored: {run.ItemsSolved.Count} item type(s) solved.";
+        var made = await MakePlan.HandleAsync(db, ApiAuthentication.UserOf(HttpContext), ledger.Clock, cancel);
+        RunMessage = made.Said;
         await ShowAsync(db, cancel);
         return Page();
     }
