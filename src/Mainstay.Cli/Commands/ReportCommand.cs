@@ -152,13 +152,14 @@ public static class ReportCommand
         var period = new ReportPeriod(year, parsed.GetValue(options.Half));
         return CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
         {
-            var problems = new List<Problem>();
-            var report = await BurdenSharingReports.ComputeAsync(
-                db, period, parsed.GetValue(options.GdpYear) ?? year - 1,
-                baseline is { } eur ? Money.Money.FromUnits(eur, Money.Currency.Eur) : null, problems, cancel);
-            if (!report.IsOk)
-                return context.Reject(problems, $"no report for {period}");
-            await write(report.Value);
+            var request = new ReportBurdenSharing.Request(
+                year, parsed.GetValue(options.Half), parsed.GetValue(options.GdpYear),
+                baseline is { } eur ? Money.Money.FromUnits(eur, Money.Currency.Eur) : null);
+            var outcome = await ReportBurdenSharing.HandleAsync(
+                db, request, CommonOptions.Operator(parsed, context), context.Clock, cancel);
+            if (outcome.Report is not { } report)
+                return context.Reject(outcome.Problems, $"no report for {period}");
+            await write(report);
             return ExitCode.Ok;
         }, readOnly: true);
     }

@@ -1,3 +1,4 @@
+using Mainstay.Data.BurdenSharing;
 using Mainstay.BurdenSharing;
 using Mainstay.Web.Api.Responses;
 using Mainstay.Web.Hosting;
@@ -50,15 +51,17 @@ public static class ReportEndpoints
         var query = http.Request.Query;
         foreach (var name in query.Keys.Where(k => k is not ("year" or "half" or "gdpYear")))
             problems.Add(new("query", name, "unknown; use year, half, gdpYear"));
-        var (year, half, gdpYear) = ReleasedBurdenSharing.Query(query, problems);
+        var request = BurdenSharingQuery.Parse(query, problems);
         if (problems.Count > 0)
             return ApiProblems.BadRequest("the query is not valid", problems);
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
             return ApiProblems.Unavailable();
-        var (report, reportYear, why) = await ReleasedBurdenSharing.ComputeAsync(db, ledger.Clock, year, half, gdpYear, ApiAuthentication.UserOf(http), cancel);
-        if (report is null)
-            return ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", $"no burden-sharing report for {reportYear}", why);
+        var outcome = await ReportBurdenSharing.HandleAsync(
+            db, request, ApiAuthentication.UserOf(http), ledger.Clock, cancel);
+        if (outcome.Report is not { } report)
+            return ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable content",
+                $"no burden-sharing report for {outcome.Period.Year}", outcome.Problems);
         static DonorShare Line(DonorLine line) => new(
             line.Rank, line.Nation.Code, line.Nation.Name, line.Counted.Units, line.FairShare?.Units,
             line.Ratio, line.PercentOfGdp, line.Notes);

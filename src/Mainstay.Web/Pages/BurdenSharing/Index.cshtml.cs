@@ -1,3 +1,4 @@
+using Mainstay.Data.BurdenSharing;
 using Mainstay.BurdenSharing;
 using Mainstay.Data.Export;
 using Mainstay.Data.Storage;
@@ -54,15 +55,16 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     private async Task ComputeAsync(LedgerDatabase db, CancellationToken cancel)
     {
         var problems = new List<Problem>();
-        (Year, Half, GdpYear) = ReleasedBurdenSharing.Query(Request.Query, problems);
+        var request = BurdenSharingQuery.Parse(Request.Query, problems);
+        (Year, Half, GdpYear) = (request.Year, request.Half, request.GdpYear);
         if (problems.Count > 0)
         {
             Problems = problems;
             return;
         }
-        int year;
-        (Report, year, Problems) = await ReleasedBurdenSharing.ComputeAsync(db, ledger.Clock, Year, Half, GdpYear, ApiAuthentication.UserOf(HttpContext), cancel);
-        Year = year;
+        var outcome = await ReportBurdenSharing.HandleAsync(
+            db, request, ApiAuthentication.UserOf(HttpContext), ledger.Clock, cancel);
+        (Report, Problems, Year) = (outcome.Report, outcome.Problems, outcome.Period.Year);
     }
 
     public string Link(string? handler = null, string? format = null) =>
