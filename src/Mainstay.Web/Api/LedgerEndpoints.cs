@@ -73,14 +73,14 @@ public static class LedgerEndpoints
             query.TryGetValue("sort", out var sort) ? sort.ToString() : null,
             QueryNumbers.Optional(query, "page", 1, int.MaxValue / ListRows.MaxPageSize, problems) ?? 1,
             QueryNumbers.Optional(query, "pageSize", 1, ListRows.MaxPageSize, problems) ?? 100);
-        if (TableAccess.Check(ApiAuthentication.UserOf(http), kind) is { Refusal: not Refusal.None } refused)
+        if (TableAccess.Check(Authentication.UserOf(http), kind) is { Refusal: not Refusal.None } refused)
             return ApiProblems.Refused(refused.Refusal, refused.Message);
         problems.AddRange(ListRows.Checks(request));
         if (problems.Count > 0)
             return ApiProblems.BadRequest("the query is not valid", problems);
         if (await ledger.ForRequestAsync(http) is not { } db)
             return ApiProblems.Unavailable();
-        var listed = await ListRows.HandleAsync(ledger.Tables(db), request, ApiAuthentication.UserOf(http), cancel);
+        var listed = await ListRows.HandleAsync(ledger.Tables(db), request, Authentication.UserOf(http), cancel);
         if (!listed.Ok)
             return ApiProblems.Refused(listed.Refusal, listed.Message, listed.Problems);
         var rows = listed.Rows.Select(c => RowBody.ToJson(kind, c)).ToArray();
@@ -95,7 +95,7 @@ public static class LedgerEndpoints
         if (await ledger.ForRequestAsync(http) is not { } db)
             return ApiProblems.Unavailable();
         var request = new ReadRow.Request(kind, ApiRoutes.Key(key, rest));
-        var read = await ReadRow.HandleAsync(ledger.Tables(db), request, ApiAuthentication.UserOf(http), cancel);
+        var read = await ReadRow.HandleAsync(ledger.Tables(db), request, Authentication.UserOf(http), cancel);
         if (read.Cells is null)
             return ApiProblems.Refused(read.Refusal, read.Message);
         http.Response.Headers.ETag = read.ETag;
@@ -154,7 +154,7 @@ public static class LedgerEndpoints
         await using var db = await ledger.OpenAsync(http.RequestAborted);
         if (db is null)
             return ApiProblems.Unavailable();
-        var outcome = await edit(db, ApiAuthentication.UserOf(http));
+        var outcome = await edit(db, Authentication.UserOf(http));
         if (!outcome.Ok)
             return ApiProblems.Refused(outcome.Refusal, outcome.Message, outcome.Problems);
         if (outcome.Saved is not { } saved)
@@ -180,7 +180,7 @@ public static class LedgerEndpoints
 
     /// <summary>Before a body is read: whether the caller may use the table at all.</summary>
     private static IResult? TableRefusal(HttpContext http, LedgerKind kind) =>
-        TableAccess.Check(ApiAuthentication.UserOf(http), kind) is { Refusal: not Refusal.None } refused
+        TableAccess.Check(Authentication.UserOf(http), kind) is { Refusal: not Refusal.None } refused
             ? ApiProblems.Refused(refused.Refusal, refused.Message)
             : null;
 }

@@ -44,7 +44,7 @@ public static class PlanEndpoints
 
     private static async Task<(IResult? Refusal, IReadOnlyList<StoredPlan> Plans)> PlansAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        var user = ApiAuthentication.UserOf(http);
+        var user = Authentication.UserOf(http);
         if (user is null)
             return (ApiProblems.SignInNeeded("sign in to read plans: send Authorization: Bearer with a personal API token"), []);
         if (!AccessPolicy.SeesEverything(user))
@@ -115,7 +115,7 @@ public static class PlanEndpoints
         await using var db = await ledger.OpenAsync(cancel);
         if (db is null)
             return ApiProblems.Unavailable();
-        var made = await MakePlan.HandleAsync(db, ApiAuthentication.UserOf(http), ledger.Clock, cancel);
+        var made = await MakePlan.HandleAsync(db, Authentication.UserOf(http), ledger.Clock, cancel);
         if (made.Run is not { } run)
             return ApiProblems.Refused(made.Refusal, made.Message);
         var body = new PlanRunResult(Json(run.Plan), run.Unchanged, run.ItemsSolved);

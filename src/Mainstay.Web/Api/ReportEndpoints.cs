@@ -58,7 +58,7 @@ public static class ReportEndpoints
         if (db is null)
             return ApiProblems.Unavailable();
         var outcome = await ReportBurdenSharing.HandleAsync(
-            db, request, ApiAuthentication.UserOf(http), ledger.Clock, cancel);
+            db, request, Authentication.UserOf(http), ledger.Clock, cancel);
         if (outcome.Report is not { } report)
             return ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable content",
                 $"no burden-sharing report for {outcome.Period.Year}", outcome.Problems);

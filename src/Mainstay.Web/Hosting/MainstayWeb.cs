@@ -127,7 +127,7 @@ public static class MainstayWeb
         });
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseMiddleware<ApiAuthentication>();
+        app.UseMiddleware<Authentication>();
         app.MapLedgerApi();
         app.MapPlanApi();
         app.MapReportApi();

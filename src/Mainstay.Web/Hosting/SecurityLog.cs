@@ -1,4 +1,3 @@
-using Mainstay.Web.Api;
 
 namespace Mainstay.Web.Hosting;
 
@@ -41,7 +40,7 @@ public sealed partial class SecurityLog(ILoggerFactory loggers)
         await next();
         if (http.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status429TooManyRequests)
             LogRefused(http.Response.StatusCode, Printable(http.Request.Method), Printable(http.Request.Path.Value),
-                Printable(ApiAuthentication.UserOf(http)?.Name ?? "-"), AddressOf(http));
+                Printable(Authentication.UserOf(http)?.Name ?? "-"), AddressOf(http));
     }
 
     private static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Mainstay.Access;
 using Mainstay.Ledger;
-using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
 using Mainstay.Web.Overview;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +30,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         if (db is null)
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
         Data = await ledger.OverviewAsync(db, cancel);
-        var user = ApiAuthentication.UserOf(HttpContext);
+        var user = Authentication.UserOf(HttpContext);
         bool Shown(Requirement requirement) =>
             AccessPolicy.CanSee(user, LedgerTable.Requirements, new RowParties(Recipient: requirement.Recipient));
         Gaps = [.. Data.LargestGaps.Where(g => Shown(g.Requirement)).Take(10)];

@@ -4,7 +4,6 @@ using Mainstay.Data.Export;
 using Mainstay.Data.Files;
 using Mainstay.Data.Storage;
 using Mainstay.Data.Audit;
-using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -57,7 +56,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
 
     private async Task<(IActionResult? Refusal, LedgerDatabase? Db)> OpenAsync()
     {
-        var user = ApiAuthentication.UserOf(HttpContext);
+        var user = Authentication.UserOf(HttpContext);
         if (user is null)
             return (Challenge(), null);
         if (!AccessPolicy.SeesEverything(user))

@@ -4,7 +4,6 @@ using Mainstay.Data.Export;
 using Mainstay.Data.Storage;
 using Mainstay.Problems;
 using Mainstay.Reports;
-using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
 using Mainstay.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
@@ -63,7 +62,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             return;
         }
         var outcome = await ReportBurdenSharing.HandleAsync(
-            db, request, ApiAuthentication.UserOf(HttpContext), ledger.Clock, cancel);
+            db, request, Authentication.UserOf(HttpContext), ledger.Clock, cancel);
         (Report, Problems, Year) = (outcome.Report, outcome.Problems, outcome.Period.Year);
     }
 

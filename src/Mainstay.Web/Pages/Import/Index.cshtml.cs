@@ -2,7 +2,6 @@ using Mainstay.Access;
 using Mainstay.Data.Import;
 using Mainstay.Ledger;
 using Mainstay.Problems;
-using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +24,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     public bool Checked { get; private set; }
 
     /// <summary>The nation the signed-in user's uploads are scoped to, or null for a coordinator's whole tables.</summary>
-    public ImportScope? Scope => ScopeOf(ApiAuthentication.UserOf(HttpContext));
+    public ImportScope? Scope => ScopeOf(Authentication.UserOf(HttpContext));
 
     public IActionResult OnGet() => Allowed() ?? Page();
 
@@ -59,7 +58,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
                     await file.CopyToAsync(stream, cancel);
                 paths.Add(path);
             }
-            var user = ApiAuthentication.UserOf(HttpContext)!;
+            var user = Authentication.UserOf(HttpContext)!;
             var options = new ImportOptions { Scope = Scope, AllowRemovals = allowRemovals, DryRun = dryRun, Viewer = user };
             var read = ImportFiles.ReadFiles(new ImportFiles.Request(paths, null, options), user);
             var problems = read.Problems;
@@ -84,7 +83,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         }
     }
 
-    private IActionResult? Allowed() => ApiAuthentication.UserOf(HttpContext) switch
+    private IActionResult? Allowed() => Authentication.UserOf(HttpContext) switch
     {
         null => Challenge(),
         { Role: Role.Coordinator } => null,

@@ -5,7 +5,6 @@ using Mainstay.Data.Ledger.Rows;
 using Mainstay.Data.Storage;
 using Mainstay.Data.Ledger;
 using Mainstay.Problems;
-using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,7 +41,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
     public string? Done { get; private set; }
     /// <summary>The row being edited, as stored, when the user may change it.</summary>
     public string[]? Editing { get; private set; }
-    public User? Signed => ApiAuthentication.UserOf(HttpContext);
+    public User? Signed => Authentication.UserOf(HttpContext);
 
     /// <summary>Whether the user may add rows to this table at all (each row is still checked).</summary>
     public bool CanAdd => AccessPolicy.CanWriteTable(Signed, Kind.Id);

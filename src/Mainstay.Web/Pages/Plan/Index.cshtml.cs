@@ -6,7 +6,6 @@ using Mainstay.Data.Files;
 using Mainstay.Data.Ledger;
 using Mainstay.Data.Planning;
 using Mainstay.Data.Storage;
-using Mainstay.Web.Api;
 using Mainstay.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,7 +38,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     /// <summary>The latest plan's coverage by priority: units needed, planned, and the requirements left short.</summary>
     public IReadOnlyList<(int Priority, long Needed, long Planned, int Short)> CoverageByPriority { get; private set; } = [];
 
-    public bool CanRun => ApiAuthentication.UserOf(HttpContext)?.Role == Role.Coordinator;
+    public bool CanRun => Authentication.UserOf(HttpContext)?.Role == Role.Coordinator;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
     {
@@ -56,7 +55,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             var explained = new ExplainRequirement.ExplainedPlan(
                 current, $"By the current plan, as of audit entry {current.AuditSeq} (made {made} UTC).");
             var outcome = await ExplainRequirement.HandleAsync(
-                db, explained, new ExplainRequirement.Request(Explain), ApiAuthentication.UserOf(HttpContext), cancel);
+                db, explained, new ExplainRequirement.Request(Explain), Authentication.UserOf(HttpContext), cancel);
             Explanation = outcome.Refusal == Refusal.None
                 ? outcome.Lines
                 : [$"{outcome.Message} (the current plan, as of audit entry {current.AuditSeq})"];
@@ -73,7 +72,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         await using var db = await ledger.OpenAsync(cancel);
         if (db is null)
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
-        var made = await MakePlan.HandleAsync(db, ApiAuthentication.UserOf(HttpContext), ledger.Clock, cancel);
+        var made = await MakePlan.HandleAsync(db, Authentication.UserOf(HttpContext), ledger.Clock, cancel);
         RunMessage = made.Said;
         await ShowAsync(db, cancel);
         return Page();
@@ -115,7 +114,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     public string Link(int page, string? handler = null) =>
         $"/Plan?requirementId={Uri.EscapeDataString(RequirementId ?? "")}&offerId={Uri.EscapeDataString(OfferId ?? "")}&pageNumber={page}" + (handler is null ? "" : "&handler=" + handler);
 
-    private IActionResult? Allowed() => ApiAuthentication.UserOf(HttpContext) switch
+    private IActionResult? Allowed() => Authentication.UserOf(HttpContext) switch
     {
         null => Challenge(),
         var user when AccessPolicy.SeesEverything(user) => null,

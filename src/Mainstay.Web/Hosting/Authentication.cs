@@ -1,8 +1,8 @@
 using Mainstay.Access;
 using Mainstay.Data.Access;
-using Mainstay.Web.Hosting;
+using Mainstay.Web.Api;
 
-namespace Mainstay.Web.Api;
+namespace Mainstay.Web.Hosting;
 
 /// <summary>
 /// Finds who makes a request: a script by its personal token (<c>Authorization: Bearer mst_…</c>),
@@ -12,7 +12,7 @@ namespace Mainstay.Web.Api;
 /// The cookie stands for its user on the pages (whose forms carry antiforgery tokens) and for API
 /// reads, but not for API writes: those need a token, which a cross-site request cannot send.
 /// </summary>
-public sealed class ApiAuthentication(RequestDelegate next)
+public sealed class Authentication(RequestDelegate next)
 {
     private const string UserKey = "mainstay.user";
 
