@@ -23,21 +23,35 @@ public static class LedgerTables
     }
 
     /// <summary>
-    /// The rows whose column <paramref name="column"/> holds one of <paramref name="values"/> (a few, by an index):
-    /// what a one-row edit reads instead of whole tables.
+    /// The rows whose column <paramref name="column"/> holds one of <paramref name="values"/> (by an index): what a
+    /// one-row edit reads instead of whole tables. A value a number column cannot hold matches nothing.
     /// </summary>
     public static async Task<SortedDictionary<string, string[]>> LoadMatchingAsync(
         LedgerDatabase db, LedgerKind kind, int column, IReadOnlyCollection<string> values,
         DbTransaction? transaction, CancellationToken cancel)
     {
-        if (values.Count == 0)
-            return new SortedDictionary<string, string[]>(StringComparer.Ordinal);
-        var names = values.Select((_, i) => "@v" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        var sql = $"{SelectAll(kind)} WHERE {kind.Columns[column].Name} IN ({string.Join(", ", names)})";
-        await using var command = db.CreateCommand(
-            sql, transaction, [.. values.Select((value, i) => (names[i][1..], (object?)value))]);
-        return await ReadRowsAsync(kind, command, cancel);
+        var rows = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
+        var typed = kind.Columns[column].Type == ColumnType.Text
+            ? values.Select(v => (object?)v).ToArray()
+            : values.Select(AsNumber).Where(v => v is not null).ToArray();
+        // Both databases bound the parameters of one statement (SQLite to 32,766): ask in batches.
+        foreach (var batch in typed.Chunk(MatchingBatch))
+        {
+            var names = batch.Select((_, i) => "v" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            var sql = $"{SelectAll(kind)} WHERE {kind.Columns[column].Name} "
+                + $"IN ({string.Join(", ", names.Select(n => "@" + n))})";
+            await using var command = db.CreateCommand(
+                sql, transaction, [.. batch.Select((value, i) => (names[i], value))]);
+            foreach (var (key, cells) in await ReadRowsAsync(kind, command, cancel))
+                rows.TryAdd(key, cells);
+        }
+        return rows;
     }
+
+    private const int MatchingBatch = 500;
+
+    private static object? AsNumber(string text) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     private static string SelectAll(LedgerKind kind) =>
         $"SELECT {string.Join(", ", kind.Columns.Select(c => c.Name))} FROM {kind.Table}";

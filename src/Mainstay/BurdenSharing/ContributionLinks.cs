@@ -64,7 +64,7 @@ public static class ContributionLinks
                     if (target == c.Id || !byId.TryGetValue(target, out var next))
                         continue;
                     if (state.GetValueOrDefault(next.Id) == 1)
-                        loops.Add(path.Skip(path.IndexOf(next)).ToList());
+                        loops.Add(FromSmallestId(path.Skip(path.IndexOf(next)).ToList()));
                     else
                         Visit(next);
                 }
@@ -73,5 +73,15 @@ public static class ContributionLinks
             }
         }
         return loops;
+    }
+
+    /// <summary>
+    /// The loop as it reads from its smallest id: the same loop whichever row the search entered it by,
+    /// so it is reported alike however many rows outside it were looked at.
+    /// </summary>
+    private static List<Contribution> FromSmallestId(List<Contribution> loop)
+    {
+        var start = loop.IndexOf(loop.MinBy(c => c.Id, StringComparer.Ordinal)!);
+        return [.. loop.Skip(start), .. loop.Take(start)];
     }
 }

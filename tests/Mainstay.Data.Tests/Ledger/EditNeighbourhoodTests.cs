@@ -18,7 +18,8 @@ public sealed class EditNeighbourhoodTests
     private static readonly LedgerKind[] Edited =
     [
         LedgerKinds.Offers, LedgerKinds.Requirements, LedgerKinds.Pledges, LedgerKinds.Contributions,
-        LedgerKinds.Deliveries, LedgerKinds.Nations, LedgerKinds.Items, LedgerKinds.Gdp,
+        LedgerKinds.Deliveries, LedgerKinds.Nations, LedgerKinds.Items, LedgerKinds.Gdp, LedgerKinds.Baselines,
+        LedgerKinds.Coalitions, LedgerKinds.AnnualRates,
     ];
 
     [Theory]

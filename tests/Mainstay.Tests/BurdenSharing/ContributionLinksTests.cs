@@ -29,4 +29,9 @@ public sealed class ContributionLinksTests
     public void A_loop_of_links_is_reported_once_with_its_path() =>
         Problems(C("A", fundedBy: "B"), C("B", reimbursedBy: "C"), C("C", fundedBy: "A"), C("D", fundedBy: "A"))
             .ShouldBe(["A: funded_by: the links form a loop: A → B → C → A"]);
+
+    [Fact]
+    public void A_loop_entered_from_outside_reads_from_its_smallest_id_whichever_row_led_to_it() =>
+        Problems(C("A0", reimbursedBy: "M1"), C("E1", fundedBy: "M1"), C("M1", fundedBy: "E1"))
+            .ShouldBe(["E1: funded_by: the links form a loop: E1 → M1 → E1"]);
 }

@@ -53,6 +53,8 @@ internal static class RowEdit
         LedgerDatabase db, Action action, LedgerKind kind, string key, string[]? cells, string? ifMatch, User? user,
         TimeProvider clock, CancellationToken cancel)
     {
+        if (user is null)
+            return NotAllowed(user, kind, action); // the public writes nothing, so it never waits for the write lock
         await using var transaction = await db.BeginWriteAsync(cancel);
         var around = await EditNeighbourhood.LoadAsync(db, transaction, kind, key, cells, cancel);
         var seen = action == Action.Add ? null : SeenStored(user, kind, around);
