@@ -24,7 +24,9 @@ public static class CommonOptions
     public static Mainstay.Problems.Result<DatabaseTarget> Target(ParseResult parsed, CliContext context) =>
         DatabaseTarget.Resolve(parsed.GetValue(Database), context.Environment);
 
-    /// <summary>The one running the command, as the use cases see them: the ledger's operator (<see cref="Actor"/>).</summary>
+    /// <summary>
+    /// The one running the command, as the use cases see them: the ledger's operator (<see cref="Actor"/>).
+    /// </summary>
     public static Mainstay.Access.User Operator(ParseResult parsed, CliContext context) =>
         Mainstay.Access.User.Operator(Actor(parsed, context), context.Clock.GetUtcNow());
 

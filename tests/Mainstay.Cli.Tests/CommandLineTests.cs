@@ -85,7 +85,9 @@ public sealed class CommandLineTests
         var run = await ledger.RunAsync("init");
 
         run.Exit.ShouldBe(0, run.Error);
-        run.Out.ShouldStartWith($"{ledger.DbArgument}: Mainstay ledger, schema version {Mainstay.Data.Storage.Migrations.Latest} of {Mainstay.Data.Storage.Migrations.Latest}");
+        run.Out.ShouldStartWith(
+            $"{ledger.DbArgument}: Mainstay ledger, schema version {Mainstay.Data.Storage.Migrations.Latest} "
+                + $"of {Mainstay.Data.Storage.Migrations.Latest}");
         File.Exists(ledger.DbArgument).ShouldBeTrue();
     }
 }

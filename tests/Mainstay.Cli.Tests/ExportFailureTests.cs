@@ -36,7 +36,8 @@ public sealed class ExportFailureTests
     {
         await using var ledger = await TestLedger.WithSamplesAsync("sqlite", ["nations", "requirements", "offers"]);
         (await ledger.RunAsync("export", "--out", "./out")).Exit.ShouldBe(0);
-        var before = Directory.GetFiles(Path.Combine(ledger.Folder, "out")).ToDictionary(p => Path.GetFileName(p), File.ReadAllText);
+        var before = Directory.GetFiles(Path.Combine(ledger.Folder, "out"))
+            .ToDictionary(p => Path.GetFileName(p), File.ReadAllText);
         ledger.WriteFile("nations.csv", Samples.Nations.Replace("Germany", "Deutschland", StringComparison.Ordinal));
         (await ledger.RunAsync("import", "./nations.csv")).Exit.ShouldBe(0);
         await using (var raw = await ledger.OpenRawAsync())
@@ -50,7 +51,8 @@ public sealed class ExportFailureTests
 
         run.Exit.ShouldBe(1);
         run.Error.ShouldContain("no file was written");
-        Directory.GetFileSystemEntries(Path.Combine(ledger.Folder, "out")).ToDictionary(p => Path.GetFileName(p), File.ReadAllText).ShouldBe(before);
+        Directory.GetFileSystemEntries(Path.Combine(ledger.Folder, "out"))
+            .ToDictionary(p => Path.GetFileName(p), File.ReadAllText).ShouldBe(before);
     }
 
     [Fact]
@@ -63,7 +65,8 @@ public sealed class ExportFailureTests
 
         run.Exit.ShouldBe(2);
         run.Error.ShouldContain("offers.csv: is a folder, not a file; no file was written");
-        Directory.GetFileSystemEntries(Path.Combine(ledger.Folder, "out")).Select(Path.GetFileName).ShouldBe(["offers.csv"]);
+        Directory.GetFileSystemEntries(Path.Combine(ledger.Folder, "out")).Select(Path.GetFileName)
+            .ShouldBe(["offers.csv"]);
     }
 
     [Fact]
@@ -87,7 +90,8 @@ public sealed class ExportFailureTests
 
         run.Exit.ShouldBe(0, run.Error);
         run.Out.ShouldContain("offers.xlsx: 3 offers rows");
-        Directory.GetFileSystemEntries(Path.Combine(ledger.Folder, "out")).Length.ShouldBe(Mainstay.Data.Ledger.LedgerKinds.All.Count);
+        Directory.GetFileSystemEntries(Path.Combine(ledger.Folder, "out")).Length.ShouldBe(
+            Mainstay.Data.Ledger.LedgerKinds.All.Count);
         Directory.GetFileSystemEntries(ledger.Folder).Select(Path.GetFileName).Order()
             .ShouldBe(["ledger.db", "nations.csv", "offers.csv", "out", "requirements.csv"]);
     }

@@ -2,7 +2,9 @@ using Mainstay.Data.Tests;
 
 namespace Mainstay.Cli.Tests;
 
-/// <summary>What a file holds is echoed into messages visibly: its control characters cannot end a line or drive the terminal.</summary>
+/// <summary>
+/// What a file holds is echoed into messages visibly: its control characters cannot end a line or drive the terminal.
+/// </summary>
 public sealed class MessageTests
 {
     [Fact]

@@ -33,7 +33,8 @@ public sealed class TestLedger : IAsyncDisposable
     public string Folder { get; }
 
     /// <summary>What to pass as <c>--db</c>.</summary>
-    public string DbArgument => Target.Dialect == Dialect.Sqlite ? Path.Combine(Folder, "ledger.db") : Target.ConnectionString;
+    public string DbArgument =>
+        Target.Dialect == Dialect.Sqlite ? Path.Combine(Folder, "ledger.db") : Target.ConnectionString;
 
     public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
@@ -48,7 +49,9 @@ public sealed class TestLedger : IAsyncDisposable
         {
             Directory.Delete(folder, true);
             if (Environment.GetEnvironmentVariable("CI") == "true")
-                Assert.Fail($"{PostgresVariable} is not set: CI must run the PostgreSQL tests (scripts/test.sh starts a server)");
+                Assert.Fail(
+                    $"{PostgresVariable} is not set: CI must run the PostgreSQL tests "
+                        + $"(scripts/test.sh starts a server)");
             Assert.Skip($"PostgreSQL not configured: set {PostgresVariable} or run scripts/test.sh");
         }
         var name = "mainstay_test_" + Guid.NewGuid().ToString("N")[..12];
@@ -62,8 +65,11 @@ public sealed class TestLedger : IAsyncDisposable
         return new TestLedger(kind, DatabaseTarget.Parse(builder.ConnectionString).Value, folder, name);
     }
 
-    /// <summary>A ledger holding the named <see cref="Samples"/> files ("nations", "offers", ...), imported together.</summary>
-    public static async Task<TestLedger> WithSamplesAsync(string database, string[] kinds, params string[] importOptions)
+    /// <summary>
+    /// A ledger holding the named <see cref="Samples"/> files ("nations", "offers", ...), imported together.
+    /// </summary>
+    public static async Task<TestLedger> WithSamplesAsync(
+        string database, string[] kinds, params string[] importOptions)
     {
         var ledger = await CreateAsync(database);
         foreach (var kind in kinds)
@@ -104,9 +110,13 @@ public sealed class TestLedger : IAsyncDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext(output, error, Clock, name => name == DatabaseTarget.EnvironmentVariable ? DbArgument : null,
+        var context = new CliContext(output, error, Clock,
+            name => name == DatabaseTarget.EnvironmentVariable ? DbArgument : null,
             Input: new StringReader(input ?? ""));
-        var exit = await CliApp.RunAsync(args.Select(a => a.StartsWith("./", StringComparison.Ordinal) ? Path.Combine(Folder, a[2..]) : a).ToArray(), context);
+        var exit =
+            await CliApp.RunAsync(
+                args.Select(a => a.StartsWith("./", StringComparison.Ordinal) ? Path.Combine(Folder, a[2..]) : a)
+                    .ToArray(), context);
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 
@@ -130,7 +140,8 @@ public sealed class TestLedger : IAsyncDisposable
         {
             await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", connection);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)",
+                connection);
             await drop.ExecuteNonQueryAsync();
         }
         try

@@ -31,9 +31,12 @@ public sealed class WebApp : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public Uri BaseAddress { get; }
 
-    /// <summary>The users, by name: coordinator, auditor, pl-desk (donor desk of PL), ua-officer (recipient officer of UA).</summary>
+    /// <summary>
+    /// The users, by name: coordinator, auditor, pl-desk (donor desk of PL), ua-officer (recipient officer of UA).
+    /// </summary>
     public static readonly (string Name, Role Role, string? Nation)[] Users =
-        [("coord", Role.Coordinator, null), ("auditor", Role.Auditor, null), ("pl-desk", Role.DonorDesk, "PL"), ("ua-officer", Role.RecipientOfficer, "UA")];
+        [("coord", Role.Coordinator, null), ("auditor", Role.Auditor, null), ("pl-desk", Role.DonorDesk, "PL"),
+            ("ua-officer", Role.RecipientOfficer, "UA")];
 
     public static async Task<WebApp> StartAsync(string database, WebOptions? options = null)
     {

@@ -192,23 +192,29 @@ public static class PlanCommand
     {
         var needed = summary.ByPriority.Sum(p => p.Needed);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Objective {summary.Objective}: {summary.AllocatedUnits:N0} of {needed:N0} units needed are planned ({Share(summary.AllocatedUnits, needed)}), in {summary.Allocations:N0} allocations from {summary.Offers:N0} offers to {summary.Requirements:N0} requirements."));
+            $"Objective {summary.Objective}: {summary.AllocatedUnits:N0} of {needed:N0} units needed are planned "
+                + $"({Share(summary.AllocatedUnits, needed)}), in {summary.Allocations:N0} allocations "
+                + $"from {summary.Offers:N0} offers to {summary.Requirements:N0} requirements."));
         if (summary.ByPriority.Count > 0)
         {
             await output.WriteLineAsync("priority  requirements  units needed  planned        on time");
             foreach (var p in summary.ByPriority)
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{p.Priority,8}  {p.Requirements,12:N0}  {p.Needed,12:N0}  {Share(p.Allocated, p.Needed),-7}  {Share(p.OnTime, p.Needed),-7}"));
+                    $"{p.Priority,8}  {p.Requirements,12:N0}  {p.Needed,12:N0}  {Share(p.Allocated, p.Needed),-7} "
+                        + $" {Share(p.OnTime, p.Needed),-7}"));
         }
         if (summary.LargestGaps.Count > 0)
         {
             await output.WriteLineAsync("Largest gaps (by the benefit they forgo):");
             foreach (var gap in summary.LargestGaps)
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {gap.Requirement.Id}: {gap.Uncovered:N0} of {gap.Requirement.Quantity:N0} {gap.Requirement.Item} for {gap.Requirement.Recipient} uncovered (priority {gap.Requirement.Priority}, needed by {gap.Requirement.NeedBy})"));
+                    $"  {gap.Requirement.Id}: {gap.Uncovered:N0} "
+                        + $"of {gap.Requirement.Quantity:N0} {gap.Requirement.Item} for {gap.Requirement.Recipient} "
+                        + $"uncovered (priority {gap.Requirement.Priority}, needed by {gap.Requirement.NeedBy})"));
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {Path.Combine(folder, "allocations.csv")}, coverage.csv, summary.json and forecast.csv/.svg (parse {parseMs} ms, solve {solveMs} ms, write {writeMs} ms)."));
+            $"Wrote {Path.Combine(folder, "allocations.csv")}, coverage.csv, summary.json and forecast.csv/.svg "
+                + $"(parse {parseMs} ms, solve {solveMs} ms, write {writeMs} ms)."));
     }
 
     private static string Share(long part, long whole) =>

@@ -91,7 +91,8 @@ public static class StoredPlanCommands
                 .Take(10);
             foreach (var r in worst)
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {r.Id} ({r.Recipient}, {r.Item}, priority {r.Priority}, needed by {r.NeedBy}): {planned.GetValueOrDefault(r.Id):N0} of {r.Quantity:N0} planned"));
+                    $"  {r.Id} ({r.Recipient}, {r.Item}, priority {r.Priority}, needed "
+                        + $"by {r.NeedBy}): {planned.GetValueOrDefault(r.Id):N0} of {r.Quantity:N0} planned"));
             if (parsed.GetValue(output) is { } folder)
             {
                 Directory.CreateDirectory(folder);
@@ -99,8 +100,10 @@ public static class StoredPlanCommands
                 // Written as every export is: text a spreadsheet would run as a formula is quoted.
                 await using (var file = File.Create(path))
                 {
-                    Mainstay.Data.Files.CsvTableFile.Write(file, ["offer_id", "requirement_id", "quantity"], allocations.Select(a =>
-                        (IReadOnlyList<string>)[a.OfferId, a.RequirementId, a.Quantity.ToString(CultureInfo.InvariantCulture)]));
+                    Mainstay.Data.Files.CsvTableFile.Write(file, ["offer_id", "requirement_id", "quantity"],
+                        allocations.Select(a =>
+                            (IReadOnlyList<string>)[a.OfferId, a.RequirementId,
+                                a.Quantity.ToString(CultureInfo.InvariantCulture)]));
                 }
                 await context.Out.WriteLineAsync($"Wrote {path}");
             }
@@ -146,7 +149,9 @@ public static class StoredPlanCommands
 
     private static Task WritePlanAsync(TextWriter output, StoredPlan plan) =>
         output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  plan {plan.Id}  {plan.CreatedAt}  by {plan.Actor}  inputs {plan.InputHash[..12]}  objective {plan.Objective}  {plan.AllocatedUnits:N0} units planned  ({plan.Requirements:N0} requirements, {plan.Offers:N0} offers; {plan.ItemsSolved} item type(s) solved)"));
+            $"  plan {plan.Id}  {plan.CreatedAt}  by {plan.Actor}  inputs {plan.InputHash[..12]}  "
+                + $"objective {plan.Objective}  {plan.AllocatedUnits:N0} units planned  ({plan.Requirements:N0} "
+                + $"requirements, {plan.Offers:N0} offers; {plan.ItemsSolved} item type(s) solved)"));
 
     private static async Task WriteDiffAsync(
         TextWriter output, IReadOnlyList<CoverageChange> changes, StoredPlan before, StoredPlan after)
@@ -161,9 +166,11 @@ public static class StoredPlanCommands
             $"Coverage changed between plan {before.Id} and plan {after.Id} for {changes.Count} requirement(s):");
         foreach (var change in changes.Take(50))
             await output.WriteLineAsync(FormattableString.Invariant(
-                $"  {change.RequirementId} ({change.Item}): {change.Before:N0} -> {change.After:N0} units, {(change.After > change.Before ? "gained" : "lost")} {Math.Abs(change.After - change.Before):N0}")
+                $"  {change.RequirementId} ({change.Item}): {change.Before:N0} -> {change.After:N0} units, {
+                    (change.After > change.Before ? "gained" : "lost")} {Math.Abs(change.After - change.Before):N0}")
                 + (change.Because.Count == 0 ? "" : ", after: "
-                    + FormattableString.Invariant($"{string.Join(", ", change.Because.Take(4))}{(change.Because.Count > 4 ? $" and {change.Because.Count - 4} more" : "")}")));
+                    + FormattableString.Invariant($"{string.Join(", ", change.Because.Take(4))}{
+                        (change.Because.Count > 4 ? $" and {change.Because.Count - 4} more" : "")}")));
         if (changes.Count > 50)
             await output.WriteLineAsync($"  ... and {changes.Count - 50} more");
     }

@@ -68,7 +68,8 @@ public static class UserCommand
                 var usable = tokens.Count(t => t.IsUsableAt(now));
                 await context.Out.WriteLineAsync($"{user.Name,-24} {user.Describe(),-24} "
                     + $"{(user.Disabled ? "disabled" : "active"),-9} {usable} usable token(s) of "
-                    + $"{tokens.Count}{string.Concat(tokens.Select(t => $"  {t.Id}{(t.RevokedAt is not null ? " (revoked)" : t.IsUsableAt(now) ? "" : " (expired)")}"))}");
+                    + $"{tokens.Count}{string.Concat(tokens.Select(t => $"  {t.Id}{
+                        (t.RevokedAt is not null ? " (revoked)" : t.IsUsableAt(now) ? "" : " (expired)")}"))}");
             }
             return ExitCode.Ok;
         }, readOnly: true));
@@ -133,7 +134,9 @@ public static class UserCommand
             var (token, secret) = issued.Value;
             await context.Out.WriteLineAsync(secret);
             await context.Error.WriteLineAsync($"Token {token.Id} for "
-                + $"{token.User}{(token.ExpiresAt is { } at ? $", valid until {at:yyyy-MM-dd HH:mm} UTC" : ", valid until revoked")}. "
+                + $"{token.User}{
+                    (token.ExpiresAt is { } at ? $", valid until {at:yyyy-MM-dd HH:mm} UTC"
+                        : ", valid until revoked")}. "
                 + "Copy it now: it is not shown again.");
             return ExitCode.Ok;
         }));
@@ -158,7 +161,8 @@ public static class UserCommand
     }
 
     private static Task<int> WithUsersAsync(
-        ParseResult parsed, CliContext context, CancellationToken cancel, Func<UserDirectory, Task<int>> action, bool readOnly = false) =>
+        ParseResult parsed, CliContext context, CancellationToken cancel, Func<UserDirectory, Task<int>> action,
+        bool readOnly = false) =>
         
         CommonOptions.WithLedgerAsync(
             parsed, context, cancel, db => action(new UserDirectory(db, context.Clock)), readOnly: readOnly);

@@ -14,7 +14,10 @@ public static class ApiProblems
             type: $"https://mainstay.example/problems/{status}",
             extensions: problems is null ? null : new Dictionary<string, object?>
             {
-                ["errors"] = problems.Select(p => new Dictionary<string, string> { ["where"] = p.Where, ["field"] = p.Field, ["message"] = p.Message }).ToArray(),
+                ["errors"] =
+                    problems.Select(
+                        p => new Dictionary<string, string> { ["where"] = p.Where, ["field"] = p.Field,
+                            ["message"] = p.Message }).ToArray(),
             });
 
     /// <summary>A refused request about ledger rows, as its HTTP status; the problems listed for 400 and 422.</summary>
@@ -38,14 +41,16 @@ public static class ApiProblems
     }
 
     public static IResult Unavailable() =>
-        Of(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "the ledger cannot be opened; see the server's log");
+        Of(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+            "the ledger cannot be opened; see the server's log");
 
     /// <summary>401 to a caller without credentials; the server adds <c>WWW-Authenticate: Bearer</c> to every 401 of the API.</summary>
     public static IResult SignInNeeded(string detail) => Of(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
 
     public static IResult NotFound(string what) => Of(StatusCodes.Status404NotFound, "Not found", what);
 
-    public static IResult BadRequest(string detail, IEnumerable<Problem>? problems = null) => Of(StatusCodes.Status400BadRequest, "Bad request", detail, problems);
+    public static IResult BadRequest(string detail, IEnumerable<Problem>? problems = null) =>
+        Of(StatusCodes.Status400BadRequest, "Bad request", detail, problems);
 
     /// <summary>
     /// The problems' <c>errors</c> (400 and 422: each problem found, where, field and message) in the

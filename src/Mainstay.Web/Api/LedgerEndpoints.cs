@@ -22,7 +22,8 @@ public static class LedgerEndpoints
         var api = app.MapGroup("/api/v1").WithTags("Ledger");
         api.MapGetAndHead("/{table:ledgerTable}", ListAsync)
             .WithSummary("List a table's rows you may see")
-            .WithDescription($"Query: page (from 1), pageSize (1..{ListRows.MaxPageSize}, default 100), sort (a column, - for "
+            .WithDescription(
+                $"Query: page (from 1), pageSize (1..{ListRows.MaxPageSize}, default 100), sort (a column, - for "
                 + "descending), and any column=value to filter. "
                 + $"Tables: {string.Join(", ", LedgerKinds.All.Select(k => k.Name))}.")
             .Produces<LedgerPage>()

@@ -38,7 +38,8 @@ public static class LedgerTableDocument
             }
             var rowItem = new OpenApiPathItem { Operations = [] };
             foreach (var (method, operation) in row.Operations ?? [])
-                rowItem.Operations[method] = ForTable(operation, kind, $"{Verb(method)}{name}Row", rowRef, rowRef, false);
+                rowItem.Operations[method] = ForTable(operation, kind, $"{Verb(method)}{name}Row", rowRef, rowRef,
+                    false);
             document.Paths[$"/api/v1/{kind.Name}"] = listItem;
             document.Paths[$"/api/v1/{kind.Name}/{{key}}"] = rowItem;
         }
@@ -78,7 +79,8 @@ public static class LedgerTableDocument
     }
 
     private static string FilterHelp(LedgerKind kind) =>
-        $"Query: page (from 1), pageSize (1..{Mainstay.Data.Ledger.Rows.ListRows.MaxPageSize}, default 100), sort (a column, - for "
+        $"Query: page (from 1), pageSize (1..{Mainstay.Data.Ledger.Rows.ListRows.MaxPageSize}, default "
+        + $"100), sort (a column, - for "
         + $"descending), and any column=value to filter: {string.Join(", ", kind.Columns.Select(c => c.Name))}.";
 
     private static string? KeyHelp(LedgerKind kind, string? generic) =>
@@ -93,7 +95,8 @@ public static class LedgerTableDocument
     private static IEnumerable<OpenApiParameter> QueryParameters(LedgerKind kind)
     {
         yield return Query("page", Integer(), "the page, from 1");
-        yield return Query("pageSize", Integer(), $"rows a page, 1..{Mainstay.Data.Ledger.Rows.ListRows.MaxPageSize} (default 100)");
+        yield return Query("pageSize", Integer(),
+            $"rows a page, 1..{Mainstay.Data.Ledger.Rows.ListRows.MaxPageSize} (default 100)");
         yield return Query("sort", Text(), "a column to sort by; - before it for descending");
         foreach (var column in kind.Columns)
             yield return Query(column.Name, Text(), $"only rows whose {column.Name} is this exactly");

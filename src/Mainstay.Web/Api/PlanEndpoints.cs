@@ -42,11 +42,13 @@ public static class PlanEndpoints
 
     private const int Unavailable = S.Status503ServiceUnavailable;
 
-    private static async Task<(IResult? Refusal, IReadOnlyList<StoredPlan> Plans)> PlansAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    private static async Task<(IResult? Refusal, IReadOnlyList<StoredPlan> Plans)> PlansAsync(
+        HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var user = Authentication.UserOf(http);
         if (user is null)
-            return (ApiProblems.SignInNeeded("sign in to read plans: send Authorization: Bearer with a personal API token"), []);
+            return (ApiProblems.SignInNeeded(
+                "sign in to read plans: send Authorization: Bearer with a personal API token"), []);
         if (!AccessPolicy.SeesEverything(user))
             return (ApiProblems.NotFound("no stored plans you may see"), []);
         var db = await ledger.ForRequestAsync(http);
@@ -61,7 +63,8 @@ public static class PlanEndpoints
         return refusal ?? TypedResults.Ok(new PlanList([.. plans.Select(Json)]));
     }
 
-    private static async Task<IResult> GetAsync(long id, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    private static async Task<IResult> GetAsync(
+        long id, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var (refusal, plans) = await PlansAsync(http, ledger, cancel);
         if (refusal is not null)
@@ -71,7 +74,8 @@ public static class PlanEndpoints
             : ApiProblems.NotFound($"no plan {id}");
     }
 
-    private static async Task<IResult> AllocationsAsync(long id, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    private static async Task<IResult> AllocationsAsync(
+        long id, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var (refusal, plans) = await PlansAsync(http, ledger, cancel);
         if (refusal is not null)
@@ -87,22 +91,27 @@ public static class PlanEndpoints
         if (problems.Count > 0)
             return ApiProblems.BadRequest("the query is not valid", problems);
         var db = (await ledger.ForRequestAsync(http))!;
-        var all = await ledger.CachedAsync(db, $"plan:{id}:allocations", () => LedgerPlans.AllocationsAsync(db, id, cancel), cancel);
+        var all = await ledger.CachedAsync(db, $"plan:{id}:allocations",
+            () => LedgerPlans.AllocationsAsync(db, id, cancel), cancel);
         var selected = LedgerPlans.Matching(all, query["requirement_id"], query["offer_id"]);
         var items = selected.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(a => new PlanAllocation(a.RequirementId, a.OfferId, a.Quantity)).ToArray();
         return TypedResults.Ok(new AllocationPage(id, page, pageSize, selected.Count, items));
     }
 
-    private static async Task<IResult> ChangesAsync(long id, long? against, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    private static async Task<IResult> ChangesAsync(
+        long id, long? against, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var (refusal, plans) = await PlansAsync(http, ledger, cancel);
         if (refusal is not null)
             return refusal;
         var after = plans.FirstOrDefault(p => p.Id == id);
-        var before = against is { } other ? plans.FirstOrDefault(p => p.Id == other) : plans.LastOrDefault(p => p.Id < id);
+        var before = against is { } other ? plans.FirstOrDefault(p => p.Id == other)
+            : plans.LastOrDefault(p => p.Id < id);
         if (after is null || before is null)
-            return ApiProblems.NotFound(after is null ? $"no plan {id}" : against is null ? $"plan {id} is the first: nothing to compare it with" : $"no plan {against}");
+            return ApiProblems.NotFound(
+                after is null ? $"no plan {id}"
+                    : against is null ? $"plan {id} is the first: nothing to compare it with" : $"no plan {against}");
         var db = (await ledger.ForRequestAsync(http))!;
         var changes = await LedgerPlans.DiffAsync(db, before, after, cancel);
         var items = changes

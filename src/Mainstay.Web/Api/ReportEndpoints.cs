@@ -22,14 +22,16 @@ public static class ReportEndpoints
             .Produces<OverviewReport>().ProducesProblems(Unavailable);
         reports.MapGetAndHead("/burden-sharing", BurdenSharingAsync)
             .WithSummary("Each ally's contributions against its fair share of the baseline")
-            .WithDescription("Query: year (default: the latest with a baseline), half (1 or 2), gdpYear (default: the year before).")
+            .WithDescription(
+                "Query: year (default: the latest with a baseline), half (1 or 2), gdpYear (default: the year before).")
             .Produces<BurdenSharingAccount>()
             .ProducesProblems(S.Status400BadRequest, S.Status422UnprocessableEntity, Unavailable);
     }
 
     private const int Unavailable = S.Status503ServiceUnavailable;
 
-    private static async Task<IResult> OverviewAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    private static async Task<IResult> OverviewAsync(
+        HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var db = await ledger.ForRequestAsync(http);
         if (db is null)
@@ -45,7 +47,8 @@ public static class ReportEndpoints
                 f.Capability, f.Item, f.Month.ToString(), f.Needed, f.Planned, f.OnTime, f.Gap))]));
     }
 
-    private static async Task<IResult> BurdenSharingAsync(HttpContext http, LedgerConnections ledger, CancellationToken cancel)
+    private static async Task<IResult> BurdenSharingAsync(
+        HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
         var problems = new List<Mainstay.Problems.Problem>();
         var query = http.Request.Query;

@@ -16,15 +16,20 @@ public static class RowBody
     {
         var row = new Dictionary<string, object?>(kind.Columns.Count, StringComparer.Ordinal);
         for (var i = 0; i < kind.Columns.Count; i++)
-            row[kind.Columns[i].Name] = kind.Columns[i].Type == ColumnType.Integer && long.TryParse(cells[i], out var number) ? number : cells[i];
+            row[kind.Columns[i].Name] = kind.Columns[i].Type == ColumnType.Integer
+                && long.TryParse(cells[i], out var number) ? number : cells[i];
         return row;
     }
 
     /// <summary>The cells of the request's JSON body, or the problems that stop it.</summary>
-    public static async Task<(string[]? Cells, IResult? Refusal)> ReadAsync(LedgerKind kind, HttpRequest request, CancellationToken cancel)
+    public static async Task<(string[]? Cells, IResult? Refusal)> ReadAsync(
+        LedgerKind kind, HttpRequest request, CancellationToken cancel)
     {
-        if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return (null, ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the row as application/json"));
+        if (request.ContentType is not { } type
+            || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            return (null,
+                ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                    "send the row as application/json"));
         JsonDocument document;
         try
         {
@@ -41,7 +46,10 @@ public static class RowBody
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return (null, ApiProblems.BadRequest($"expected a JSON object with the columns of {kind.Name}, got a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}"));
+                return (null,
+                    ApiProblems.BadRequest(
+                        $"expected a JSON object with the columns of {kind.Name}, got a "
+                            + $"JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}"));
             var problems = new List<Problem>();
             var cells = new string[kind.Columns.Count];
             Array.Fill(cells, "");
@@ -52,9 +60,13 @@ public static class RowBody
             }
             catch (InvalidOperationException)
             {
-                return (null, ApiProblems.BadRequest("the body is not valid JSON: a name or text in it is not valid UTF-8, or holds a lone surrogate (\\ud800 to \\udfff without its pair)"));
+                return (null,
+                    ApiProblems.BadRequest(
+                        "the body is not valid JSON: a name or text in it is not valid UTF-8, or holds a lone "
+                            + "surrogate (\\ud800 to \\udfff without its pair)"));
             }
-            return problems.Count > 0 ? (null, ApiProblems.BadRequest("the body does not fit the table", problems)) : (cells, null);
+            return problems.Count > 0 ? (null, ApiProblems.BadRequest("the body does not fit the table", problems))
+                : (cells, null);
         }
     }
 
@@ -65,7 +77,9 @@ public static class RowBody
             var index = kind.ColumnIndex(property.Name);
             if (index < 0)
             {
-                problems.Add(new Problem("body", property.Name, $"unknown field; {kind.Name} has {string.Join(", ", kind.Columns.Select(c => c.Name))}"));
+                problems.Add(
+                    new Problem("body", property.Name,
+                        $"unknown field; {kind.Name} has {string.Join(", ", kind.Columns.Select(c => c.Name))}"));
                 continue;
             }
             switch (property.Value.ValueKind)
@@ -79,7 +93,10 @@ public static class RowBody
                 case JsonValueKind.Null:
                     break;
                 default:
-                    problems.Add(new Problem("body", property.Name, $"expected a string or a number, got a JSON {property.Value.ValueKind.ToString().ToLowerInvariant()}"));
+                    problems.Add(
+                        new Problem("body", property.Name,
+                            $"expected a string or a number, got a "
+                                + $"JSON {property.Value.ValueKind.ToString().ToLowerInvariant()}"));
                     break;
             }
         }

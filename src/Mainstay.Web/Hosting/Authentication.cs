@@ -16,7 +16,8 @@ public sealed class Authentication(RequestDelegate next)
 {
     private const string UserKey = "mainstay.user";
 
-    public static User? UserOf(HttpContext context) => context.Items.TryGetValue(UserKey, out var user) ? user as User : null;
+    public static User? UserOf(HttpContext context) =>
+        context.Items.TryGetValue(UserKey, out var user) ? user as User : null;
 
     public async Task InvokeAsync(HttpContext context, LedgerConnections ledger, SecurityLog log)
     {
@@ -26,11 +27,15 @@ public sealed class Authentication(RequestDelegate next)
             if (context.User.Identity is { IsAuthenticated: true, Name: { } name })
             {
                 var session = await ledger.ForRequestAsync(context);
-                if (session is not null && await new UserDirectory(session, ledger.Clock).FindAsync(name, context.RequestAborted) is { Disabled: false } signedIn)
+                if (session is not null
+                    && await new UserDirectory(session, ledger.Clock).FindAsync(name,
+                        context.RequestAborted) is { Disabled: false } signedIn)
                     context.Items[UserKey] = signedIn; // before any refusal, so the security log names the user
                 if (IsApiWrite(context.Request))
                 {
-                    await Refuse(context, "changes through the API need a personal API token (Authorization: Bearer mst_…), not the sign-in cookie");
+                    await Refuse(context,
+                        "changes through the API need a personal API token (Authorization: Bearer "
+                            + "mst_…), not the sign-in cookie");
                     return;
                 }
             }

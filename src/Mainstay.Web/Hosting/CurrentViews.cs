@@ -117,7 +117,8 @@ public sealed record CurrentView(long AuditSeq, CurrentPlan Plan, OverviewData O
 /// Keeps <see cref="CurrentViews"/> current in the background once they have been asked for: it
 /// looks for ledger changes every second, so the next reader finds the plan already made.
 /// </summary>
-public sealed class CurrentViewsRefresher(LedgerConnections ledger, ILogger<CurrentViewsRefresher> log) : BackgroundService
+public sealed class CurrentViewsRefresher(
+    LedgerConnections ledger, ILogger<CurrentViewsRefresher> log) : BackgroundService
 {
     public static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
 

@@ -14,7 +14,8 @@ internal static class Download
         _ => null,
     };
 
-    public static IActionResult UnknownFormat(string? name) => new BadRequestObjectResult($"unknown format \"{name}\": expected csv or xlsx");
+    public static IActionResult UnknownFormat(string? name) =>
+        new BadRequestObjectResult($"unknown format \"{name}\": expected csv or xlsx");
 
     /// <summary>The file <paramref name="name"/>.csv or .xlsx, as <paramref name="write"/> writes it.</summary>
     public static FileStreamResult Of(string name, ExportFormat format, Action<Stream> write)
@@ -24,6 +25,8 @@ internal static class Download
         stream.Position = 0;
         return format == ExportFormat.Csv
             ? new FileStreamResult(stream, "text/csv; charset=utf-8") { FileDownloadName = name + ".csv" }
-            : new FileStreamResult(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = name + ".xlsx" };
+            : new FileStreamResult(stream,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = name
+                    + ".xlsx" };
     }
 }

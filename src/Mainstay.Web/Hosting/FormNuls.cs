@@ -9,7 +9,8 @@ namespace Mainstay.Web.Hosting;
 /// </summary>
 public interface IRefusesForm
 {
-    Task<IActionResult> RefuseFormAsync(IReadOnlyList<(string Field, string Message)> problems, CancellationToken cancel);
+    Task<IActionResult> RefuseFormAsync(
+        IReadOnlyList<(string Field, string Message)> problems, CancellationToken cancel);
 }
 
 /// <summary>
@@ -43,7 +44,8 @@ public static class FormNuls
         var body = new MemoryStream();
         await request.Body.CopyToAsync(body, http.RequestAborted); // the server's body limit (413) still holds
         var (clean, fields) = Strip(body.GetBuffer().AsSpan(0, (int)body.Length));
-        request.Body = clean is null ? new MemoryStream(body.GetBuffer(), 0, (int)body.Length) : new MemoryStream(clean);
+        request.Body = clean is null ? new MemoryStream(body.GetBuffer(), 0, (int)body.Length)
+            : new MemoryStream(clean);
         request.ContentLength = request.Body.Length;
         if (fields.Count > 0)
         {
@@ -75,7 +77,8 @@ public static class FormNuls
                     i += pair[i] == 0 ? 0 : 2;
                     continue;
                 }
-                var escape = pair[i] == '%' && i + 2 < pair.Length ? 3 : 1; // copy an escape whole: "%2500" is not a NUL
+                var escape = pair[i] == '%' && i + 2 < pair.Length ? 3
+                    : 1; // copy an escape whole: "%2500" is not a NUL
                 for (var j = 0; j < escape; j++)
                     kept.Add(pair[i + j]);
                 i += escape - 1;

@@ -24,7 +24,8 @@ public static class MainstayWeb
     /// <summary>The rate limit of sign-in attempts: 10 a minute from one address.</summary>
     public const string SignInLimit = "sign-in";
 
-    public static WebApplication Build(DatabaseTarget ledger, string urls, TimeProvider clock, bool quiet = false, WebOptions? options = null)
+    public static WebApplication Build(
+        DatabaseTarget ledger, string urls, TimeProvider clock, bool quiet = false, WebOptions? options = null)
     {
         options ??= new WebOptions();
         var builder = WebApplication.CreateSlimBuilder();
@@ -55,18 +56,24 @@ public static class MainstayWeb
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
             cookie.Events.OnValidatePrincipal = SessionCookie.ValidateAsync;
-            // A signed-in user on a page their role may not use gets a plain 403, not a redirect to a page that is not there.
+            // A signed-in user on a page their role may not use gets a plain 403, not a redirect to a page that is not
+            // there.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
         });
-        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.AddAntiforgery(
+            antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddAuthorization();
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
-            document.Info = new() { Title = "Mainstay API", Version = "v1", Description = "The ledger's tables under /api/v1: paged, filtered lists; rows with ETags; changes with If-Match. Sign in with Authorization: Bearer and a personal API token (mainstay user token NAME). Errors are RFC 9457 problem details." };
+            document.Info = new() { Title = "Mainstay API", Version = "v1",
+                Description =
+                    "The ledger's tables under /api/v1: paged, filtered lists; rows with ETags; changes with If-Match. "
+                        + "Sign in with Authorization: Bearer and a personal API token (mainstay user token NAME). "
+                        + "Errors are RFC 9457 problem details." };
             ApiRoutes.DocumentRowKey(document);
             LedgerTableDocument.Describe(document);
             ApiProblems.Document(document);
@@ -77,7 +84,8 @@ public static class MainstayWeb
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limits.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0 }));
         });
         builder.Services.Configure<RouteOptions>(routes =>
             routes.SetParameterPolicy<ApiRoutes.LedgerTable>(ApiRoutes.TableConstraint));
@@ -121,7 +129,8 @@ public static class MainstayWeb
         app.Use(FormNuls.StripAsync);
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(MainstayWeb).Assembly, "Mainstay.Web.wwwroot"),
+            FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(MainstayWeb).Assembly,
+                "Mainstay.Web.wwwroot"),
             // Scripts and styles hold nothing confidential: a browser may keep them, asking again each time.
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
         });
@@ -147,7 +156,8 @@ public static class MainstayWeb
         switch (log)
         {
             case WebLog.Console:
-                // A person watching: the server's start and stop, the security log, and every warning; not a line per request.
+                // A person watching: the server's start and stop, the security log, and every warning; not a line per
+                // request.
                 builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
                 builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore", LogLevel.Warning);
                 break;
@@ -162,7 +172,8 @@ public static class MainstayWeb
                 builder.Logging.AddFilter<ConsoleLoggerProvider>("", LogLevel.Warning);
                 builder.Logging.AddFilter<ConsoleLoggerProvider>(SecurityLog.Category, LogLevel.Information);
                 builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.Hosting.Lifetime", LogLevel.Information);
-                builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+                builder.Services.Configure<ConsoleLoggerOptions>(
+                    console => console.LogToStandardErrorThreshold = LogLevel.Trace);
                 break;
         }
     }
@@ -194,7 +205,8 @@ public static class MainstayWeb
     private static Task PageMethods(HttpContext context, Func<Task> next)
     {
         var method = context.Request.Method;
-        if (IsApi(context.Request.Path) || HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsPost(method))
+        if (IsApi(context.Request.Path) || HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
+            || HttpMethods.IsPost(method))
             return next();
         context.Response.Headers.Allow = "GET, HEAD, POST";
         var why = $"the pages answer GET, HEAD and POST, not {SecurityLog.Printable(method)}";
@@ -228,7 +240,8 @@ public sealed partial class LedgerConnections(DatabaseTarget target, TimeProvide
             return null;
         // The caller answers 503 "see the server's log": this is that log.
         var problem = opened.Problem;
-        LogUnavailable(problem.Where, problem.Field.Length > 0 ? $"{problem.Field}: {problem.Message}" : problem.Message);
+        LogUnavailable(problem.Where,
+            problem.Field.Length > 0 ? $"{problem.Field}: {problem.Message}" : problem.Message);
         return null;
     }
 

@@ -25,7 +25,8 @@ public sealed partial class SecurityLog(ILoggerFactory loggers)
     public void SessionEnded(string user, HttpContext http) => LogSessionEnded(Printable(user), AddressOf(http));
 
     public void TokenUsed(string tokenId, string user, HttpContext http) =>
-        LogTokenUsed(Printable(tokenId), Printable(user), http.Request.Method, Printable(http.Request.Path.Value), AddressOf(http));
+        LogTokenUsed(Printable(tokenId), Printable(user), http.Request.Method, Printable(http.Request.Path.Value),
+            AddressOf(http));
 
     public void TokenRefused(string? tokenId, string why, HttpContext http) =>
         LogTokenRefused(Printable(tokenId ?? "none"), why, AddressOf(http));
@@ -38,7 +39,8 @@ public sealed partial class SecurityLog(ILoggerFactory loggers)
     public async Task RefusalsAsync(HttpContext http, Func<Task> next)
     {
         await next();
-        if (http.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status429TooManyRequests)
+        if (http.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden
+            or StatusCodes.Status429TooManyRequests)
             LogRefused(http.Response.StatusCode, Printable(http.Request.Method), Printable(http.Request.Path.Value),
                 Printable(Authentication.UserOf(http)?.Name ?? "-"), AddressOf(http));
     }
@@ -57,33 +59,41 @@ public sealed partial class SecurityLog(ILoggerFactory loggers)
         });
     }
 
-    [LoggerMessage(EventId = 1, EventName = "SignedIn", Level = LogLevel.Information, Message = "{User} signed in from {Address}")]
+    [LoggerMessage(EventId = 1, EventName = "SignedIn", Level = LogLevel.Information,
+        Message = "{User} signed in from {Address}")]
     private partial void LogSignedIn(string user, string address);
 
-    [LoggerMessage(EventId = 2, EventName = "SignInFailed", Level = LogLevel.Warning, Message = "failed sign-in as {Name} from {Address}")]
+    [LoggerMessage(EventId = 2, EventName = "SignInFailed", Level = LogLevel.Warning,
+        Message = "failed sign-in as {Name} from {Address}")]
     private partial void LogSignInFailed(string name, string address);
 
     [LoggerMessage(EventId = 3, EventName = "SignInLockedOut", Level = LogLevel.Warning,
-        Message = "sign-in as {Name} from {Address} refused: too many failed attempts, locked for {RetryAfterSeconds} s")]
+        Message = "sign-in as {Name} from {Address} refused: too many failed attempts, locked "
+            + "for {RetryAfterSeconds} s")]
     private partial void LogLockedOut(string name, string address, long retryAfterSeconds);
 
-    [LoggerMessage(EventId = 4, EventName = "SignedOut", Level = LogLevel.Information, Message = "{User} signed out from {Address}")]
+    [LoggerMessage(EventId = 4, EventName = "SignedOut", Level = LogLevel.Information,
+        Message = "{User} signed out from {Address}")]
     private partial void LogSignedOut(string user, string address);
 
     [LoggerMessage(EventId = 5, EventName = "SessionEnded", Level = LogLevel.Information,
         Message = "a cookie of {User} from {Address} was refused: its session was signed out or is past its end")]
     private partial void LogSessionEnded(string user, string address);
 
-    [LoggerMessage(EventId = 6, EventName = "TokenUsed", Level = LogLevel.Information, Message = "API token {TokenId} of {User}: {Method} {Path} from {Address}")]
+    [LoggerMessage(EventId = 6, EventName = "TokenUsed", Level = LogLevel.Information,
+        Message = "API token {TokenId} of {User}: {Method} {Path} from {Address}")]
     private partial void LogTokenUsed(string tokenId, string user, string method, string path, string address);
 
-    [LoggerMessage(EventId = 7, EventName = "TokenRefused", Level = LogLevel.Warning, Message = "API token {TokenId} from {Address} refused: {Reason}")]
+    [LoggerMessage(EventId = 7, EventName = "TokenRefused", Level = LogLevel.Warning,
+        Message = "API token {TokenId} from {Address} refused: {Reason}")]
     private partial void LogTokenRefused(string tokenId, string reason, string address);
 
-    [LoggerMessage(EventId = 8, EventName = "RequestRefused", Level = LogLevel.Warning, Message = "{Status} for {Method} {Path} by {User} from {Address}")]
+    [LoggerMessage(EventId = 8, EventName = "RequestRefused", Level = LogLevel.Warning,
+        Message = "{Status} for {Method} {Path} by {User} from {Address}")]
     private partial void LogRefused(int status, string method, string path, string user, string address);
 
     [LoggerMessage(EventId = 9, EventName = "ControlCharacterRefused", Level = LogLevel.Warning,
-        Message = "form field {Field} of {Method} {Path} from {Address} refused: it holds the control character U+0000")]
+        Message = "form field {Field} of {Method} {Path} from {Address} refused: it holds the "
+            + "control character U+0000")]
     private partial void LogControlCharacter(string field, string method, string path, string address);
 }

@@ -15,7 +15,8 @@ public static class SessionCookie
     public const string SessionClaim = "mainstay.session";
 
     public static ClaimsPrincipal Principal(string user, string session) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user), new Claim(SessionClaim, session)], CookieAuthenticationDefaults.AuthenticationScheme));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user), new Claim(SessionClaim, session)],
+            CookieAuthenticationDefaults.AuthenticationScheme));
 
     public static string? SessionOf(ClaimsPrincipal principal) => principal.FindFirst(SessionClaim)?.Value;
 
@@ -26,7 +27,8 @@ public static class SessionCookie
         var session = context.Principal is null ? null : SessionOf(context.Principal);
         var ledger = http.RequestServices.GetRequiredService<LedgerConnections>();
         var db = name is null || session is null ? null : await ledger.ForRequestAsync(http);
-        if (db is not null && await new SignInSessions(db, ledger.Clock).IsOpenAsync(session!, name!, http.RequestAborted))
+        if (db is not null
+            && await new SignInSessions(db, ledger.Clock).IsOpenAsync(session!, name!, http.RequestAborted))
             return;
         if (name is null || session is null || db is not null)
             http.RequestServices.GetRequiredService<SecurityLog>().SessionEnded(name ?? "-", http);

@@ -41,25 +41,33 @@ public sealed record OverviewData(
         var plan = current.Plan;
         var capability = snapshot.Items.ToDictionary(i => i.Id, i => i.Capability.Code(), StringComparer.Ordinal);
         var coverage = plan.Coverage
-            .GroupBy(c => (Capability: capability.GetValueOrDefault(c.Requirement.Item, CoverageForecast.Unclassified), c.Requirement.Priority))
+            .GroupBy(
+                c => (Capability: capability.GetValueOrDefault(c.Requirement.Item, CoverageForecast.Unclassified),
+                    c.Requirement.Priority))
             .OrderBy(g => g.Key.Capability, StringComparer.Ordinal).ThenBy(g => g.Key.Priority)
-            .Select(g => new AreaCoverage(g.Key.Capability, g.Key.Priority, g.Sum(c => c.Requirement.Quantity), g.Sum(c => c.Allocated), g.Sum(c => c.OnTime)))
+            .Select(g =>
+                new AreaCoverage(g.Key.Capability, g.Key.Priority, g.Sum(c => c.Requirement.Quantity),
+                    g.Sum(c => c.Allocated), g.Sum(c => c.OnTime)))
             .ToArray();
         var gaps = plan.Coverage.Where(c => c.Uncovered > 0)
-            .OrderByDescending(c => Benefit.Weight(c.Requirement.Priority) * c.Uncovered).ThenBy(c => c.Requirement.Id, StringComparer.Ordinal)
+            .OrderByDescending(c => Benefit.Weight(c.Requirement.Priority) * c.Uncovered)
+            .ThenBy(c => c.Requirement.Id, StringComparer.Ordinal)
             .ToArray(); // all of them: the page shows each user the ten largest among those they may see
 
         var reportYear = await BurdenSharingReports.LatestBaselineYearAsync(db, clock.GetUtcNow().Year, cancel);
         BurdenSharingReport? burden = null;
-        string? missing = reportYear is null ? "no baseline for this year or before: import baselines to see burden sharing" : null;
+        string? missing = reportYear is null
+            ? "no baseline for this year or before: import baselines to see burden sharing" : null;
         if (reportYear is { } y)
         {
             var problems = new List<Mainstay.Problems.Problem>();
-            var report = await BurdenSharingReports.ComputeAsync(db, new ReportPeriod(y), y - 1, null, problems, cancel);
+            var report = await BurdenSharingReports.ComputeAsync(db, new ReportPeriod(y), y - 1, null, problems,
+                cancel);
             if (report.IsOk)
                 burden = report.Value;
             else
-                missing = $"burden sharing {y}: {BurdenSharingReport.ReleasedProblems(problems)[0]}"; // the public sees it
+                missing =
+                    $"burden sharing {y}: {BurdenSharingReport.ReleasedProblems(problems)[0]}"; // the public sees it
         }
         return new OverviewData(
             pledges, coverage, CoverageForecast.Compute(plan, snapshot.Items), gaps, burden, missing, current);

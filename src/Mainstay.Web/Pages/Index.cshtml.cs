@@ -35,10 +35,14 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             AccessPolicy.CanSee(user, LedgerTable.Requirements, new RowParties(Recipient: requirement.Recipient));
         Gaps = [.. Data.LargestGaps.Where(g => Shown(g.Requirement)).Take(10)];
         var months = Data.Forecast.Where(f => f.Item is null).GroupBy(f => f.Month).OrderBy(g => g.Key)
-            .Select(g => new { month = g.Key.ToString(), needed = g.Sum(f => f.Needed), onTime = g.Sum(f => f.OnTime) }).ToArray();
-        var allies = Data.BurdenSharing?.Allies.Select(a => new { name = a.Nation.Name, percent = Math.Round((a.Ratio ?? 0) * 100, 1) }).ToArray() ?? [];
+            .Select(g => new { month = g.Key.ToString(), needed = g.Sum(f => f.Needed), onTime = g.Sum(f => f.OnTime) })
+            .ToArray();
+        var allies =
+            Data.BurdenSharing?.Allies.Select(
+                a => new { name = a.Nation.Name, percent = Math.Round((a.Ratio ?? 0) * 100, 1) }).ToArray() ?? [];
         // The default encoder escapes <, > and &, so the data block cannot close its script element.
-        ChartJson = JsonSerializer.Serialize(new { months, allies }, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
+        ChartJson = JsonSerializer.Serialize(new { months, allies },
+            new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
         return Page();
     }
 }

@@ -14,7 +14,8 @@ namespace Mainstay.Web.Pages;
 /// antiforgery token. Each sign-in opens a session that signing out ends for good.
 /// </summary>
 [EnableRateLimiting(MainstayWeb.SignInLimit)]
-public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout, SecurityLog log) : PageModel, IRefusesForm
+public sealed class SignInModel(
+    LedgerConnections ledger, SignInLockout lockout, SecurityLog log) : PageModel, IRefusesForm
 {
     [BindProperty]
     public string Name { get; set; } = "";
@@ -34,7 +35,8 @@ public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout,
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
     /// <summary>A form with a NUL in a field: shown again, the name less the NUL; no attempt is made or counted.</summary>
-    public Task<IActionResult> RefuseFormAsync(IReadOnlyList<(string Field, string Message)> problems, CancellationToken cancel)
+    public Task<IActionResult> RefuseFormAsync(
+        IReadOnlyList<(string Field, string Message)> problems, CancellationToken cancel)
     {
         Problems = [.. problems.Select(p => $"{p.Field}: {p.Message}")];
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -67,7 +69,8 @@ public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout,
         }
         lockout.Succeeded(Name);
         var session = await new SignInSessions(db, ledger.Clock).StartAsync(user.Name, cancel);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionCookie.Principal(user.Name, session));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            SessionCookie.Principal(user.Name, session));
         log.SignedIn(user.Name, HttpContext);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
@@ -92,7 +95,8 @@ public sealed class SignInModel(LedgerConnections ledger, SignInLockout lockout,
         log.LockedOut(Name, HttpContext, retryAfter);
         LockedMinutes = (int)Math.Ceiling(retryAfter.TotalMinutes);
         Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(
+            System.Globalization.CultureInfo.InvariantCulture);
         return Page();
     }
 }

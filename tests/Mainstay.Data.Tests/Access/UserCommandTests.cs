@@ -20,8 +20,10 @@ public sealed class UserCommandTests
     {
         await using var ledger = await WithNationsAsync(database);
 
-        (await ledger.RunWithInputAsync(Password, "user", "add", "anna", "--role", "coordinator", "--user", "admin")).Out.ShouldContain("Added anna, coordinator.");
-        (await ledger.RunWithInputAsync(Password, "user", "add", "piotr", "--role", "donor-desk", "--nation", "PL")).Exit.ShouldBe(0);
+        (await ledger.RunWithInputAsync(Password, "user", "add", "anna", "--role", "coordinator", "--user",
+            "admin")).Out.ShouldContain("Added anna, coordinator.");
+        (await ledger.RunWithInputAsync(Password, "user", "add", "piotr", "--role", "donor-desk", "--nation",
+            "PL")).Exit.ShouldBe(0);
         var disable = await ledger.RunAsync("user", "disable", "anna");
         var list = await ledger.RunAsync("user", "list");
 
@@ -36,7 +38,8 @@ public sealed class UserCommandTests
         (await users.SignInAsync("nobody", Password)).ShouldBeNull();
         var audit = await db.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE entity = 'users'", default);
         Convert.ToInt64(audit, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(3);
-        var trail = await db.ScalarAsync("SELECT after FROM audit_log WHERE entity = 'users' ORDER BY seq LIMIT 1", default);
+        var trail = await db.ScalarAsync("SELECT after FROM audit_log WHERE entity = 'users' ORDER BY seq LIMIT 1",
+            default);
         trail.ShouldBe("{\"name\":\"anna\",\"role\":\"coordinator\",\"nation\":\"\",\"disabled\":\"no\"}");
         (await ledger.RunAsync("audit", "verify")).Exit.ShouldBe(0);
     }
@@ -47,19 +50,27 @@ public sealed class UserCommandTests
     [InlineData("olena", "recipient-officer", "XX", Password, "--nation: unknown nation \"XX\"")]
     [InlineData("bad name", "auditor", null, Password, "NAME: a user name is 1 to 64 letters")]
     [InlineData("anna", "auditor", null, "short", "password: a password needs at least 12 characters, got 5")]
-    [InlineData("anna", "auditor", null, "Password1234", "password: this password is a common password, or a short piece repeated, with at most digits or symbols added")]
+    [InlineData("anna", "auditor", null, "Password1234",
+        "password: this password is a common password, or a short piece repeated, with at "
+            + "most digits or symbols added")]
     [InlineData("anna", "auditor", null, "!!iloveyou2026", "password: this password is a common password")]
     [InlineData("anna", "auditor", null, "123456789012", "password: this password is a common password")]
-    [InlineData("anna", "auditor", null, "abcabcabcabc", "password: this password is a common password, or a short piece repeated")]
-    [InlineData("anna", "auditor", null, "monkeymonkey", "password: this password is a common password, or a short piece repeated")]
-    [InlineData("anna", "auditor", null, "qwertyuiopasdf", "password: this password is a run of the keyboard or the alphabet")]
-    [InlineData("anna", "auditor", null, "lmnopqrstuvw", "password: this password is a run of the keyboard or the alphabet")]
+    [InlineData("anna", "auditor", null, "abcabcabcabc",
+        "password: this password is a common password, or a short piece repeated")]
+    [InlineData("anna", "auditor", null, "monkeymonkey",
+        "password: this password is a common password, or a short piece repeated")]
+    [InlineData("anna", "auditor", null, "qwertyuiopasdf",
+        "password: this password is a run of the keyboard or the alphabet")]
+    [InlineData("anna", "auditor", null, "lmnopqrstuvw",
+        "password: this password is a run of the keyboard or the alphabet")]
     [InlineData("anna", "auditor", null, "anna's password", "password: the password contains the user name")]
-    public async Task Bad_users_are_refused_and_nothing_is_added(string name, string role, string? nation, string password, string expected)
+    public async Task Bad_users_are_refused_and_nothing_is_added(
+        string name, string role, string? nation, string password, string expected)
     {
         await using var ledger = await WithNationsAsync("sqlite");
         var before = await LedgerState.FingerprintAsync(ledger);
-        string[] args = nation is null ? ["user", "add", name, "--role", role] : ["user", "add", name, "--role", role, "--nation", nation];
+        string[] args = nation is null ? ["user", "add", name, "--role", role]
+            : ["user", "add", name, "--role", role, "--nation", nation];
 
         var run = await ledger.RunWithInputAsync(password, args);
 
@@ -82,10 +93,12 @@ public sealed class UserCommandTests
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
-    public async Task A_token_is_shown_once_stored_hashed_and_stops_working_when_revoked_expired_or_its_user_disabled(string database)
+    public async Task A_token_is_shown_once_stored_hashed_and_stops_working_when_revoked_expired_or_its_user_disabled(
+        string database)
     {
         await using var ledger = await WithNationsAsync(database);
-        (await ledger.RunWithInputAsync(Password, "user", "add", "piotr", "--role", "donor-desk", "--nation", "PL")).Exit.ShouldBe(0);
+        (await ledger.RunWithInputAsync(Password, "user", "add", "piotr", "--role", "donor-desk", "--nation",
+            "PL")).Exit.ShouldBe(0);
 
         var made = await ledger.RunAsync("user", "token", "piotr", "--expires-days", "30");
         var other = (await ledger.RunAsync("user", "token", "piotr")).Out.Trim();
@@ -95,21 +108,25 @@ public sealed class UserCommandTests
         token.ShouldMatch("^mst_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$");
         made.Error.ShouldContain("valid until 2026-12-22 09:00 UTC. Copy it now: it is not shown again.");
         await using var db = await ledger.OpenAsync();
-        (await db.ScalarAsync("SELECT COUNT(*) FROM api_tokens WHERE token_hash LIKE '%' || @t || '%'", default, null, ("t", token[17..]))).ShouldBe(0L);
+        (await db.ScalarAsync("SELECT COUNT(*) FROM api_tokens WHERE token_hash LIKE '%' || @t || '%'", default, null,
+            ("t", token[17..]))).ShouldBe(0L);
         var users = new UserDirectory(db, ledger.Clock);
         (await users.AuthenticateAsync(token)).Value.Name.ShouldBe("piotr");
         (await users.AuthenticateAsync(token + "x")).Problem!.Message.ShouldBe("unknown API token");
 
         ledger.Clock.Now = ledger.Clock.Now.AddDays(31);
-        (await users.AuthenticateAsync(token)).Problem!.Message.ShouldStartWith($"API token {token[4..16]} expired on 2026-12-22");
+        (await users.AuthenticateAsync(token)).Problem!.Message.ShouldStartWith(
+            $"API token {token[4..16]} expired on 2026-12-22");
         (await users.AuthenticateAsync(other)).IsOk.ShouldBeTrue();
 
-        (await ledger.RunAsync("user", "revoke", other[4..16])).Out.ShouldBe($"Revoked token {other[4..16]} of piotr.\n");
+        (await ledger.RunAsync("user", "revoke", other[4..16])).Out.ShouldBe(
+            $"Revoked token {other[4..16]} of piotr.\n");
         (await users.AuthenticateAsync(other)).Problem!.Message.ShouldBe($"API token {other[4..16]} was revoked");
 
         var third = (await ledger.RunAsync("user", "token", "piotr")).Out.Trim();
         (await ledger.RunAsync("user", "disable", "piotr")).Exit.ShouldBe(0);
-        (await users.AuthenticateAsync(third)).Problem!.Message.ShouldBe($"the user of API token {third[4..16]} is disabled");
+        (await users.AuthenticateAsync(third)).Problem!.Message.ShouldBe(
+            $"the user of API token {third[4..16]} is disabled");
         (await ledger.RunAsync("user", "token", "piotr")).Error.ShouldContain("user \"piotr\" is disabled");
         var list = (await ledger.RunAsync("user", "list")).Out;
         list.ShouldContain("disabled  1 usable token(s) of 3"); // usable in itself, but its user is disabled
@@ -126,7 +143,8 @@ public sealed class UserCommandTests
 
         var common = await ledger.RunWithInputAsync("Password1234", "user", "password", "anna");
         var nobody = await ledger.RunWithInputAsync("a much better passphrase", "user", "password", "nobody");
-        var changed = await ledger.RunWithInputAsync("a much better passphrase", "user", "password", "anna", "--user", "admin");
+        var changed = await ledger.RunWithInputAsync("a much better passphrase", "user", "password", "anna", "--user",
+            "admin");
 
         common.Exit.ShouldBe(2);
         common.Error.ShouldContain("password: this password is a common password");
@@ -138,7 +156,8 @@ public sealed class UserCommandTests
         var users = new UserDirectory(db, ledger.Clock);
         (await users.SignInAsync("anna", Password)).ShouldBeNull();
         (await users.SignInAsync("anna", "a much better passphrase"))!.Name.ShouldBe("anna");
-        (await db.ScalarAsync("SELECT actor FROM audit_log WHERE entity = 'users' ORDER BY seq DESC LIMIT 1", default)).ShouldBe("admin");
+        (await db.ScalarAsync("SELECT actor FROM audit_log WHERE entity = 'users' ORDER BY seq DESC LIMIT 1",
+            default)).ShouldBe("admin");
         (await ledger.RunAsync("audit", "verify")).Exit.ShouldBe(0);
     }
 }

@@ -5,7 +5,8 @@ public sealed class AuditVerifyTests
     private static async Task<TestLedger> WithHistoryAsync(string database)
     {
         var ledger = await TestLedger.WithSamplesAsync(database, ["nations", "offers"]);
-        ledger.WriteFile("offers.csv", Samples.Offers.Replace("O1,DE,155mm-shell,4000", "O1,DE,155mm-shell,4500", StringComparison.Ordinal));
+        ledger.WriteFile("offers.csv",
+            Samples.Offers.Replace("O1,DE,155mm-shell,4000", "O1,DE,155mm-shell,4500", StringComparison.Ordinal));
         (await ledger.RunAsync("import", "./offers.csv")).Exit.ShouldBe(0);
         return ledger;
     }
@@ -26,8 +27,12 @@ public sealed class AuditVerifyTests
         await using var ledger = await WithHistoryAsync(database);
         await using var db = await ledger.OpenAsync();
 
-        var update = await Should.ThrowAsync<System.Data.Common.DbException>(() => db.ExecuteAsync("UPDATE audit_log SET actor = 'x' WHERE seq = 1", default));
-        var delete = await Should.ThrowAsync<System.Data.Common.DbException>(() => db.ExecuteAsync("DELETE FROM audit_log WHERE seq = 1", default));
+        var update =
+            await Should.ThrowAsync<System.Data.Common.DbException>(
+                () => db.ExecuteAsync("UPDATE audit_log SET actor = 'x' WHERE seq = 1", default));
+        var delete =
+            await Should.ThrowAsync<System.Data.Common.DbException>(
+                () => db.ExecuteAsync("DELETE FROM audit_log WHERE seq = 1", default));
 
         update.Message.ShouldContain("audit_log is append-only");
         delete.Message.ShouldContain("audit_log is append-only");
@@ -49,7 +54,8 @@ public sealed class AuditVerifyTests
     {
         await using var ledger = await WithHistoryAsync(database);
         await using (var db = await OpenAsTamperer(ledger))
-            await db.ExecuteAsync("""UPDATE audit_log SET after = REPLACE(after, '"4000"', '"40"') WHERE seq = 7""", default);
+            await db.ExecuteAsync("""UPDATE audit_log SET after = REPLACE(after, '"4000"', '"40"') WHERE seq = 7""",
+                default);
 
         var run = await ledger.RunAsync("audit", "verify");
 
@@ -112,7 +118,9 @@ public sealed class AuditVerifyTests
         var run = await ledger.RunAsync("audit", "verify");
 
         run.Exit.ShouldBe(1);
-        run.Error.ShouldContain("offers O2: the table holds {\"id\":\"O2\",\"donor\":\"PL\",\"item\":\"generator-100kva\",\"quantity\":\"1\"");
+        run.Error.ShouldContain(
+            "offers O2: the table holds "
+                + "{\"id\":\"O2\",\"donor\":\"PL\",\"item\":\"generator-100kva\",\"quantity\":\"1\"");
         run.Error.ShouldContain("the audit trail is intact (10 entries), but the tables were changed outside Mainstay");
     }
 

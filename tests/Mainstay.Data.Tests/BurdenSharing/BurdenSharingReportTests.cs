@@ -3,7 +3,9 @@ using Mainstay.Data.Files;
 
 namespace Mainstay.Data.Tests.BurdenSharing;
 
-/// <summary><c>mainstay report burden-sharing</c> and <c>report contributions</c> on the demo ledger, both databases.</summary>
+/// <summary>
+/// <c>mainstay report burden-sharing</c> and <c>report contributions</c> on the demo ledger, both databases.
+/// </summary>
 public sealed class BurdenSharingReportTests
 {
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
@@ -32,16 +34,21 @@ public sealed class BurdenSharingReportTests
 
         run.Exit.ShouldBe(0, run.Error);
         var table = CsvTableFile.Parse("report.csv", run.Out).Value;
-        table.Header.ShouldBe(["rank", "nation", "name", "role", "counted_eur", "fair_share_eur", "ratio", "percent_of_gdp", "gdp_eur", "notes"]);
+        table.Header.ShouldBe(
+            ["rank", "nation", "name", "role", "counted_eur", "fair_share_eur", "ratio", "percent_of_gdp", "gdp_eur",
+                "notes"]);
         var allies = table.Rows.Where(r => r.Cells[3] == "ally" && r.Cells[0].Length > 0).ToArray();
         allies.Length.ShouldBe(32);
-        decimal Sum(IEnumerable<TextRow> rows, int column) => rows.Sum(r => decimal.Parse(r.Cells[column], CultureInfo.InvariantCulture));
+        decimal Sum(IEnumerable<TextRow> rows, int column) =>
+            rows.Sum(r => decimal.Parse(r.Cells[column], CultureInfo.InvariantCulture));
         Sum(allies, 5).ShouldBe(20_000_000_000m, 0.32m); // half the baseline, up to a cent per ally
         var total = table.Rows.Single(r => r.Cells[1] == "ALLIES");
         decimal.Parse(total.Cells[4], CultureInfo.InvariantCulture).ShouldBe(Sum(allies, 4));
         foreach (var ally in allies)
             decimal.Parse(ally.Cells[6], CultureInfo.InvariantCulture).ShouldBe(
-                Math.Round(decimal.Parse(ally.Cells[4], CultureInfo.InvariantCulture) / decimal.Parse(ally.Cells[5], CultureInfo.InvariantCulture), 10), ally.Cells[1]);
+                Math.Round(
+                    decimal.Parse(ally.Cells[4], CultureInfo.InvariantCulture) / decimal.Parse(ally.Cells[5],
+                        CultureInfo.InvariantCulture), 10), ally.Cells[1]);
         allies.Select(a => int.Parse(a.Cells[0], CultureInfo.InvariantCulture)).ShouldBe(Enumerable.Range(1, 32));
     }
 
@@ -51,7 +58,8 @@ public sealed class BurdenSharingReportTests
         await using var ledger = await DemoLedger.CreateAsync("sqlite");
 
         foreach (var format in new[] { "svg", "html", "xlsx" })
-            (await ledger.RunAsync("report", "burden-sharing", "--year", "2025", "--format", format, "--out", $"./report.{format}")).Exit.ShouldBe(0, format);
+            (await ledger.RunAsync("report", "burden-sharing", "--year", "2025", "--format", format, "--out",
+                $"./report.{format}")).Exit.ShouldBe(0, format);
 
         var svg = File.ReadAllText(Path.Combine(ledger.Folder, "report.svg"));
         System.Xml.Linq.XDocument.Parse(svg).Root!.Name.LocalName.ShouldBe("svg");
@@ -62,7 +70,8 @@ public sealed class BurdenSharingReportTests
         html.ShouldStartWith("<!DOCTYPE html>");
         html.ShouldContain("<svg");
         html.ShouldContain("<td>ALLIES</td>");
-        var workbook = XlsxTableFile.Read("report.xlsx", File.ReadAllBytes(Path.Combine(ledger.Folder, "report.xlsx"))).Value;
+        var workbook = XlsxTableFile.Read("report.xlsx",
+            File.ReadAllBytes(Path.Combine(ledger.Folder, "report.xlsx"))).Value;
         workbook.Header[0].ShouldBe("rank");
         workbook.Rows.Count(r => r.Cells[3] == "ally" && r.Cells[0].Length > 0).ShouldBe(32);
     }
@@ -81,7 +90,8 @@ public sealed class BurdenSharingReportTests
         rows["PL25-AMMO"][14].ShouldBe("reimbursed by EPF25-PL, which counts instead");
         rows["KR25-MEDICAL"][14].ShouldBe("humanitarian aid, not military support");
         rows["AL25-TRAIN"][12].ShouldBe("IMF annual average 2024 via US$ (no ECB rate for ALL)");
-        rows["GB25-TRAIN"][12].ShouldBe("ECB reference rate of 2025-05-09"); // the last rate the ledger has on or before 2025-07-01
+        rows["GB25-TRAIN"][12]
+            .ShouldBe("ECB reference rate of 2025-05-09"); // the last rate the ledger has on or before 2025-07-01
         rows.Keys.ShouldContain(k => k.StartsWith("pledge:WS24-", StringComparison.Ordinal));
         rows.Keys.ShouldContain(k => k.StartsWith("delivery:D25-", StringComparison.Ordinal));
     }
@@ -96,7 +106,8 @@ public sealed class BurdenSharingReportTests
         var xlsxToTerminal = await ledger.RunAsync("report", "burden-sharing", "--year", "2025", "--format", "xlsx");
 
         noBaseline.Exit.ShouldBe(2);
-        noBaseline.Error.ShouldContain("--year: baseline: no baseline for 2026; the ledger has baselines for 2024, 2025");
+        noBaseline.Error.ShouldContain(
+            "--year: baseline: no baseline for 2026; the ledger has baselines for 2024, 2025");
         noGdp.Exit.ShouldBe(2);
         noGdp.Error.ShouldContain("gdp: DE: no GDP for ally DE (Germany) in 2030");
         noGdp.Error.ShouldContain("32 problems; no report for 2025");
@@ -126,7 +137,8 @@ public sealed class BurdenSharingReportTests
     {
         await using var ledger = await TestLedger.CreateAsync("sqlite");
         ledger.WriteFile("nations.csv", "code,name,role,currency\nDE,Germany,ally,EUR\nUA,Ukraine,recipient,UAH\n");
-        ledger.WriteFile("contributions.csv", "id,donor,recipient,value_date,aid_type,category,channel,amount,currency,valuation,source\n"
+        ledger.WriteFile("contributions.csv",
+            "id,donor,recipient,value_date,aid_type,category,channel,amount,currency,valuation,source\n"
             + "DE-C1,DE,UA,2025-03-01,military,equipment,bilateral,1000,EUR,cash,test\n");
         (await ledger.RunAsync("import", "./nations.csv", "./contributions.csv")).Exit.ShouldBe(0);
 

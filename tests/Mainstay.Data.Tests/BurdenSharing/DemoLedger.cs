@@ -1,6 +1,8 @@
 namespace Mainstay.Data.Tests.BurdenSharing;
 
-/// <summary>A test ledger holding the demo: built as a SQLite file, exported and imported, so it can be PostgreSQL too.</summary>
+/// <summary>
+/// A test ledger holding the demo: built as a SQLite file, exported and imported, so it can be PostgreSQL too.
+/// </summary>
 public static class DemoLedger
 {
     public static async Task<TestLedger> CreateAsync(string database)

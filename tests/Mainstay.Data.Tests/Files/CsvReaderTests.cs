@@ -26,7 +26,8 @@ public sealed class CsvReaderTests
     {
         var rows = new List<string[]>();
 
-        CsvTableFile.ReadRecords("t.csv", "a,b\n\"x,y\",\nx,\"\"\n\"x\",z\n", (_, fields) => rows.Add([.. fields])).ShouldBeNull();
+        CsvTableFile.ReadRecords("t.csv", "a,b\n\"x,y\",\nx,\"\"\n\"x\",z\n", (_, fields) => rows.Add([.. fields]))
+            .ShouldBeNull();
 
         rows.Skip(1).ShouldBe([["x,y", ""], ["x", ""], ["x", "z"]]);
     }

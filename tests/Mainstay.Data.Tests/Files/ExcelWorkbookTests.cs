@@ -14,7 +14,8 @@ public sealed class ExcelWorkbookTests
         ledger.WriteFile("nations.csv", Samples.Nations);
         ledger.WriteFile("offers.xlsx", Workbook(
             ["id", "donor", "item", "quantity", "available", "transit_months", "recipients", "conditions"],
-            [["O1", "DE", "155mm-shell", 4000, "2025-01", 1, "*", null], ["O2", "PL", "generator-100kva", 120, "2025-09", 0, "UA;MD", "winter"]]));
+            [["O1", "DE", "155mm-shell", 4000, "2025-01", 1, "*", null],
+                ["O2", "PL", "generator-100kva", 120, "2025-09", 0, "UA;MD", "winter"]]));
 
         var run = await ledger.RunAsync("import", "./nations.csv", "./offers.xlsx");
 
@@ -22,7 +23,8 @@ public sealed class ExcelWorkbookTests
         run.Out.ShouldContain("offers.xlsx: 2 added");
         (await ledger.RunAsync("export", "./offers.csv")).Exit.ShouldBe(0);
         File.ReadAllText(Path.Combine(ledger.Folder, "offers.csv")).ShouldBe(
-            "id,donor,item,quantity,available,transit_months,recipients,conditions,released\nO1,DE,155mm-shell,4000,2025-01,1,*,,no\nO2,PL,generator-100kva,120,2025-09,0,MD;UA,winter,no\n");
+            "id,donor,item,quantity,available,transit_months,recipients,conditions,released\n"
+                + "O1,DE,155mm-shell,4000,2025-01,1,*,,no\nO2,PL,generator-100kva,120,2025-09,0,MD;UA,winter,no\n");
     }
 
     [Fact]
@@ -32,12 +34,14 @@ public sealed class ExcelWorkbookTests
         ledger.WriteFile("nations.csv", Samples.Nations);
         ledger.WriteFile("offers.xlsx", Workbook(
             ["id", "donor", "item", "quantity", "available", "transit_months", "recipients"],
-            [["O1", "DE", "155mm-shell", 4000, new DateOnly(2025, 3, 1), 1, "*"], ["O2", "DE", "155mm-shell", "many", "2025-04", 1, "*"]]));
+            [["O1", "DE", "155mm-shell", 4000, new DateOnly(2025, 3, 1), 1, "*"],
+                ["O2", "DE", "155mm-shell", "many", "2025-04", 1, "*"]]));
 
         var run = await ledger.RunAsync("import", "./nations.csv", "./offers.xlsx");
 
         run.Exit.ShouldBe(2);
-        run.Error.ShouldContain("offers.xlsx:2: available: expected a month YYYY-MM in years 2000..2100, got \"2025-03-01\"");
+        run.Error.ShouldContain(
+            "offers.xlsx:2: available: expected a month YYYY-MM in years 2000..2100, got \"2025-03-01\"");
         run.Error.ShouldContain("offers.xlsx:3: quantity: expected an integer > 0, got \"many\"");
     }
 
@@ -62,7 +66,9 @@ public sealed class ExcelWorkbookTests
 
     private sealed record RawNumber(string Text);
 
-    /// <summary>Writes rows the way Excel does: text in the shared string table, dates as styled serial numbers.</summary>
+    /// <summary>
+    /// Writes rows the way Excel does: text in the shared string table, dates as styled serial numbers.
+    /// </summary>
     private static byte[] Workbook(string[] header, object?[][] rows, bool withReferences = true)
     {
         using var stream = new MemoryStream();
@@ -83,7 +89,8 @@ public sealed class ExcelWorkbookTests
                 var row = new Row { RowIndex = rowIndex };
                 for (var i = 0; i < values.Length; i++)
                 {
-                    var reference = withReferences ? (char)('A' + i) + rowIndex.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+                    var reference = withReferences
+                        ? (char)('A' + i) + rowIndex.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
                     switch (values[i])
                     {
                         case null when withReferences:
@@ -96,10 +103,14 @@ public sealed class ExcelWorkbookTests
                             break;
                         case string text:
                             strings.SharedStringTable.Append(new SharedStringItem(new Text(text)));
-                            row.Append(new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(strings.SharedStringTable.Count() - 1) });
+                            row.Append(
+                                new Cell { CellReference = reference, DataType = CellValues.SharedString,
+                                    CellValue = new CellValue(strings.SharedStringTable.Count() - 1) });
                             break;
                         case DateOnly date:
-                            row.Append(new Cell { CellReference = reference, StyleIndex = 1, CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate()) });
+                            row.Append(
+                                new Cell { CellReference = reference, StyleIndex = 1,
+                                    CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate()) });
                             break;
                         case int number:
                             row.Append(new Cell { CellReference = reference, CellValue = new CellValue(number) });
@@ -111,7 +122,8 @@ public sealed class ExcelWorkbookTests
             }
             var sheet = workbook.AddNewPart<WorksheetPart>();
             sheet.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Offers" }));
+            workbook.Workbook.AppendChild(
+                new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Offers" }));
         }
         return stream.ToArray();
     }

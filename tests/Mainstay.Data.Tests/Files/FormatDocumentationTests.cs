@@ -35,6 +35,7 @@ public sealed partial class FormatDocumentationTests
         : heading.StartsWith("Annual rates", StringComparison.Ordinal) ? "annual-rates.csv"
         : heading.Trim();
 
-    [GeneratedRegex(@"^## (?<heading>[^\n]+)$|^```csv\n(?<csv>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^## (?<heading>[^\n]+)$|^```csv\n(?<csv>.*?)^```",
+        RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex HeadingOrExample();
 }

@@ -28,21 +28,24 @@ public sealed class HostileWorkbookTests
     [Theory, MemberData(nameof(Cells))]
     public async Task A_cell_beyond_the_columns_is_refused_quickly(string reference, string expected)
     {
-        var row = $"""<row r="2"><c r="A2" t="inlineStr"><is><t>fpv</t></is></c><c r="{reference}" t="inlineStr"><is><t>x</t></is></c></row>""";
+        var row =
+            $"""<row r="2"><c r="A2" t="inlineStr"><is><t>fpv</t></is></c><c r="{reference}" t="inlineStr"><is><t>x</t></is></c></row>""";
         await RefusedQuickly(Workbook(Header + row), expected);
     }
 
     [Fact]
     public async Task A_row_beyond_the_last_row_is_named_by_its_number()
     {
-        await RefusedQuickly(Workbook(Header + """<row r="4294967295"><c r="A4294967295" t="inlineStr"><is><t>fpv</t></is></c></row>"""),
+        await RefusedQuickly(
+            Workbook(Header + """<row r="4294967295"><c r="A4294967295" t="inlineStr"><is><t>fpv</t></is></c></row>"""),
             "items.xlsx:4294967295: row 4294967295 is beyond Excel's last row, 1048576");
     }
 
     [Fact]
     public async Task A_sheet_that_unpacks_to_hundreds_of_megabytes_is_refused_as_a_zip_bomb()
     {
-        var row = "<row>" + string.Concat(Enumerable.Repeat("""<c t="inlineStr"><is><t>x</t></is></c>""", 1000)) + "</row>";
+        var row = "<row>" + string.Concat(Enumerable.Repeat("""<c t="inlineStr"><is><t>x</t></is></c>""", 1000))
+            + "</row>";
         var bytes = Workbook(Header, Enumerable.Repeat(row, 6000)); // 228 MB of XML in about 700 KB
         bytes.Length.ShouldBeLessThan(1_000_000);
 
@@ -63,7 +66,9 @@ public sealed class HostileWorkbookTests
     [Fact]
     public void A_workbook_of_many_rows_is_read_whole()
     {
-        var rows = Enumerable.Range(2, 20_000).Select(r => $"""<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>item{r}</t></is></c><c r="C{r}"><v>{r}</v></c></row>""");
+        var rows = Enumerable.Range(2, 20_000)
+            .Select(r =>
+                $"""<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>item{r}</t></is></c><c r="C{r}"><v>{r}</v></c></row>""");
 
         var table = XlsxTableFile.Read("items.xlsx", Workbook(Header, rows)).Value;
 
@@ -87,7 +92,8 @@ public sealed class HostileWorkbookTests
     {
         var header = """<row r="1"><c r="A1" t="inlineStr"><is><t>item</t></is></c><c r="IV1" t="inlineStr"><is><t>x</t></is></c></row>""";
         var random = new Random(1);
-        var rows = Enumerable.Range(0, 70_000).Select(_ => $"""<row x="{random.Next():x8}"><c t="inlineStr"><is><t>x</t></is></c></row>""");
+        var rows = Enumerable.Range(0, 70_000)
+            .Select(_ => $"""<row x="{random.Next():x8}"><c t="inlineStr"><is><t>x</t></is></c></row>""");
         var workbook = Workbook(header, rows);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
 
@@ -104,12 +110,16 @@ public sealed class HostileWorkbookTests
     {
         var random = new Random(1);
         // Empty strings, with a little noise so that they pack like a spreadsheet, not like a zip bomb.
-        var strings = Enumerable.Range(0, 100_000).Select(_ => $"""{string.Concat(Enumerable.Repeat("<si/>", 20))}<si><t>{random.Next(65536):x4}</t></si>""");
+        var strings = Enumerable.Range(0, 100_000)
+            .Select(_ => $"""{string.Concat(Enumerable.Repeat("<si/>", 20))}<si><t>{random.Next(65536):x4}</t></si>""");
         var header = """<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>""";
-        var workbook = Workbook(header, shared: ["<si><t>item</t></si><si><t>capability</t></si><si><t>unit_value_eur</t></si><si><t>name</t></si>", .. strings]);
+        var workbook = Workbook(header,
+            shared: ["<si><t>item</t></si><si><t>capability</t></si><si><t>unit_value_eur</t></si><si><t>name</t></si>",
+                .. strings]);
         workbook.Length.ShouldBeLessThan(2_000_000);
 
-        await RefusedQuickly(workbook, "items.xlsx: the workbook's shared strings (xl/sharedStrings.xml) are more than 65536, "
+        await RefusedQuickly(workbook,
+            "items.xlsx: the workbook's shared strings (xl/sharedStrings.xml) are more than 65536, "
             + "more than its sheet has cells to show; refused as a possible zip bomb");
     }
 
@@ -140,7 +150,8 @@ public sealed class HostileWorkbookTests
         {
             void Part(string name, IEnumerable<string> text)
             {
-                using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false));
+                using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.SmallestSize).Open(),
+                    new UTF8Encoding(false));
                 foreach (var chunk in text)
                     writer.Write(chunk);
             }
@@ -159,7 +170,8 @@ public sealed class HostileWorkbookTests
 
     private sealed class TextRowComparer : IEqualityComparer<TextRow>
     {
-        public bool Equals(TextRow? x, TextRow? y) => x is not null && y is not null && x.Line == y.Line && x.Cells.SequenceEqual(y.Cells);
+        public bool Equals(TextRow? x, TextRow? y) =>
+            x is not null && y is not null && x.Line == y.Line && x.Cells.SequenceEqual(y.Cells);
 
         public int GetHashCode(TextRow obj) => obj.Line;
     }

@@ -17,7 +17,8 @@ public sealed class RoundTripTests
         var export = await ledger.RunAsync("export", "--out", "./out", "--format", format, "--db", "./demo.db");
         export.Exit.ShouldBe(0, export.Error);
 
-        var files = Directory.GetFiles(Path.Combine(ledger.Folder, "out"), "*." + format).Order(StringComparer.Ordinal).ToArray();
+        var files = Directory.GetFiles(Path.Combine(ledger.Folder, "out"), "*." + format).Order(StringComparer.Ordinal)
+            .ToArray();
         files.Length.ShouldBe(LedgerKinds.All.Count);
         var import = await ledger.RunAsync(["import", .. files]);
         import.Exit.ShouldBe(0, import.Error);
@@ -29,14 +30,17 @@ public sealed class RoundTripTests
         var original = await ledger.RunAsync("export", "--out", "./original", "--format", "csv", "--db", "./demo.db");
         original.Exit.ShouldBe(0, original.Error);
         foreach (var file in Directory.GetFiles(Path.Combine(ledger.Folder, "original")))
-            File.ReadAllText(Path.Combine(ledger.Folder, "again", Path.GetFileName(file))).ShouldBe(File.ReadAllText(file), Path.GetFileName(file));
+            File.ReadAllText(Path.Combine(ledger.Folder, "again", Path.GetFileName(file)))
+                .ShouldBe(File.ReadAllText(file), Path.GetFileName(file));
     }
 
     [Fact]
     public async Task The_ECB_format_with_NA_cells_and_trailing_commas_is_read_and_rates_kept_without_trailing_zeros()
     {
         await using var ledger = await TestLedger.CreateAsync("sqlite");
-        ledger.WriteFile("eurofxref-hist.csv", "Date,USD,JPY,BGN,CYP,\r\n2025-05-09,1.1252,163.36,1.9558,N/A,\r\n2025-05-08,1.1290,162.77,1.9558,N/A,\r\n1999-01-04,1.1789,133.73,N/A,0.58231,\r\n");
+        ledger.WriteFile("eurofxref-hist.csv",
+            "Date,USD,JPY,BGN,CYP,\r\n2025-05-09,1.1252,163.36,1.9558,N/A,\r\n2025-05-08,1.1290,162.77,1.9558,N/A,\r\n"
+                + "1999-01-04,1.1789,133.73,N/A,0.58231,\r\n");
 
         var run = await ledger.RunAsync("import", "./eurofxref-hist.csv");
 
@@ -63,7 +67,8 @@ public sealed class RoundTripTests
     public async Task A_CSV_with_a_byte_order_mark_CRLF_blank_lines_and_padded_fields_is_accepted()
     {
         await using var ledger = await TestLedger.CreateAsync("sqlite");
-        ledger.WriteFile("nations.csv", "\uFEFFcode , name,role,currency\r\n\r\n DE , Germany ,ally,EUR\r\n\r\nUA,Ukraine,recipient,UAH\r\n");
+        ledger.WriteFile("nations.csv",
+            "\uFEFFcode , name,role,currency\r\n\r\n DE , Germany ,ally,EUR\r\n\r\nUA,Ukraine,recipient,UAH\r\n");
 
         var run = await ledger.RunAsync("import", "./nations.csv");
 
@@ -76,7 +81,9 @@ public sealed class RoundTripTests
     {
         await using var ledger = await TestLedger.CreateAsync("sqlite");
         ledger.WriteFile("nations.csv", Samples.Nations);
-        ledger.WriteFile("offers.csv", "id,donor,item,quantity,available,transit_months,recipients,conditions\nO1,DE,fpv-drone,5,2025-01,0,*,\"first line\nsecond line\"\n\nO2,DE,fpv-drone,0,2025-01,0,*,\n");
+        ledger.WriteFile("offers.csv",
+            "id,donor,item,quantity,available,transit_months,recipients,conditions\n"
+                + "O1,DE,fpv-drone,5,2025-01,0,*,\"first line\nsecond line\"\n\nO2,DE,fpv-drone,0,2025-01,0,*,\n");
 
         var run = await ledger.RunAsync("import", "./nations.csv", "./offers.csv");
 

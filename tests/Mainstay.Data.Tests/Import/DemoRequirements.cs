@@ -3,7 +3,9 @@ using Mainstay.Data.Storage;
 
 namespace Mainstay.Data.Tests.Import;
 
-/// <summary>The demo's requirements, as its exported file and as stored, for tests of imports scoped to a recipient.</summary>
+/// <summary>
+/// The demo's requirements, as its exported file and as stored, for tests of imports scoped to a recipient.
+/// </summary>
 public static class DemoRequirements
 {
     /// <summary>The stored requirements, by key.</summary>

@@ -11,7 +11,9 @@ public sealed class ImportSafetyTests
 {
     private const string OfferHeader = "id,donor,item,quantity,available,transit_months,recipients,conditions,released";
 
-    /// <summary>The demo ledger, and DE's offers as a file of their own (offers-de.csv), as a desk would keep them.</summary>
+    /// <summary>
+    /// The demo ledger, and DE's offers as a file of their own (offers-de.csv), as a desk would keep them.
+    /// </summary>
     private static async Task<(TestLedger Ledger, string[] DeOffers)> DemoWithDeOffersAsync(string database)
     {
         var ledger = await DemoLedger.CreateAsync(database);
@@ -25,7 +27,8 @@ public sealed class ImportSafetyTests
 
     [Theory]
     [MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
-    public async Task One_desks_file_does_not_remove_the_other_nations_offers_or_leave_deliveries_dangling(string database)
+    public async Task One_desks_file_does_not_remove_the_other_nations_offers_or_leave_deliveries_dangling(
+        string database)
     {
         var (ledger, _) = await DemoWithDeOffersAsync(database);
         await using var _ledger = ledger;
@@ -57,10 +60,13 @@ public sealed class ImportSafetyTests
         first[3] = "77777";
         var changed = string.Join(',', first);
         var removedId = de[^1].Split(',')[0];
-        ledger.WriteFile("offers-de.csv", string.Join('\n', [OfferHeader, changed, .. de[1..^1], "DE-O9999,DE,155mm-shell,5,2026-01,0,*,,no"]) + "\n");
+        ledger.WriteFile("offers-de.csv",
+            string.Join('\n', [OfferHeader, changed, .. de[1..^1], "DE-O9999,DE,155mm-shell,5,2026-01,0,*,,no"])
+                + "\n");
         var before = await LedgerState.FingerprintAsync(ledger);
 
-        var dry = await ledger.RunAsync("import", "./offers-de.csv", "--kind", "offers", "--donor", "DE", "--allow-removals", "--dry-run");
+        var dry = await ledger.RunAsync("import", "./offers-de.csv", "--kind", "offers", "--donor", "DE",
+            "--allow-removals", "--dry-run");
         var foreign = ledger.WriteFile("offers-pl.csv", OfferHeader + "\nPL-O9999,PL,155mm-shell,5,2026-01,0,*,,no\n");
         var wrongNation = await ledger.RunAsync("import", foreign, "--kind", "offers", "--donor", "DE");
 
@@ -71,9 +77,11 @@ public sealed class ImportSafetyTests
         wrongNation.Error.ShouldContain("offers-pl.csv:2: donor: is PL; this import (--donor DE) holds only DE's rows");
         (await LedgerState.FingerprintAsync(ledger)).ShouldBe(before);
 
-        var real = await ledger.RunAsync("import", "./offers-de.csv", "--kind", "offers", "--donor", "DE", "--allow-removals");
+        var real = await ledger.RunAsync("import", "./offers-de.csv", "--kind", "offers", "--donor", "DE",
+            "--allow-removals");
         real.Exit.ShouldBe(removedIsDelivered(ledger, removedId) ? 2 : 0, real.Error);
-        (await ledger.RunAsync("list", "offers", "--limit", "100000")).Out.Contains(" PL-O", StringComparison.Ordinal).ShouldBeTrue();
+        (await ledger.RunAsync("list", "offers", "--limit", "100000")).Out.Contains(" PL-O", StringComparison.Ordinal)
+            .ShouldBeTrue();
     }
 
     private static bool removedIsDelivered(TestLedger ledger, string offer) =>
@@ -86,24 +94,31 @@ public sealed class ImportSafetyTests
         var (ledger, _) = await DemoWithDeOffersAsync(database);
         await using var _ledger = ledger;
         var before = await LedgerState.FingerprintAsync(ledger);
-        ledger.WriteFile("deliveries.csv", "id,offer,recipient,quantity,delivered_on,source\nD-9001,ZZ-O0001,UA,1,2025-05-01,note\n");
+        ledger.WriteFile("deliveries.csv",
+            "id,offer,recipient,quantity,delivered_on,source\nD-9001,ZZ-O0001,UA,1,2025-05-01,note\n");
         ledger.WriteFile("requirements.csv", "id,recipient,item,quantity,priority,need_by,useful_months\n"
-            + "UA-R9001,UA,155mm-shel,10,1,2026-01,3\nUA-R9002,XX,155mm-shell,10,1,2026-01,3\nUA-R9003,UA,155mm-shell,ten,1,2026-01,3\n");
+            + "UA-R9001,UA,155mm-shel,10,1,2026-01,3\nUA-R9002,XX,155mm-shell,10,1,2026-01,3\n"
+            + "UA-R9003,UA,155mm-shell,ten,1,2026-01,3\n");
 
         var run = await ledger.RunAsync("import", "./deliveries.csv", "./requirements.csv", "--allow-removals");
 
         run.Exit.ShouldBe(2);
         run.Error.ShouldContain("deliveries.csv:2: offer: no offer \"ZZ-O0001\"");
-        run.Error.ShouldContain("requirements.csv:2: item: no item type \"155mm-shel\" in the item catalogue; did you mean \"155mm-shell\"?");
+        run.Error.ShouldContain(
+            "requirements.csv:2: item: no item type \"155mm-shel\" in the item catalogue; did "
+                + "you mean \"155mm-shell\"?");
         run.Error.ShouldContain("requirements.csv:3: recipient: unknown nation \"XX\"");
         run.Error.ShouldContain("requirements.csv:4: quantity: expected an integer");
         (await LedgerState.FingerprintAsync(ledger)).ShouldBe(before);
     }
 
     [Theory]
-    [InlineData("DE-O0001,DE,155mm-shell,5,2026-01,0,*,a\u0001b,no", "offers.csv:2: conditions: holds the control character U+0001 at character 2")]
-    [InlineData("DE-O0001,DE,155mm-shell,5,2026-01,0,*,\u001b[31mred,no", "offers.csv:2: conditions: holds the control character U+001B at character 1")]
-    [InlineData("US-O0001,DE,155mm-shell,5,2026-01,0,*,,no", "offers.csv:2: id: ids that begin with \"US-\" are US's; this offer's donor is DE")]
+    [InlineData("DE-O0001,DE,155mm-shell,5,2026-01,0,*,a\u0001b,no",
+        "offers.csv:2: conditions: holds the control character U+0001 at character 2")]
+    [InlineData("DE-O0001,DE,155mm-shell,5,2026-01,0,*,\u001b[31mred,no",
+        "offers.csv:2: conditions: holds the control character U+001B at character 1")]
+    [InlineData("US-O0001,DE,155mm-shell,5,2026-01,0,*,,no",
+        "offers.csv:2: id: ids that begin with \"US-\" are US's; this offer's donor is DE")]
     public async Task A_cell_with_a_control_character_or_an_id_of_another_nation_is_refused(string row, string expected)
     {
         var (ledger, _) = await DemoWithDeOffersAsync("sqlite");
@@ -123,7 +138,8 @@ public sealed class ImportSafetyTests
     {
         await using var ledger = await TestLedger.CreateAsync("sqlite");
         ledger.WriteFile("nations.csv", "code,name,role,currency\nDE,Germany,ally,EUR\n");
-        ledger.WriteFile("offers.csv", OfferHeader + "\nDE-O1,DE,155mm-shell,5,2026-01,0,*,\"line one\nline\ttwo\",no\n");
+        ledger.WriteFile("offers.csv",
+            OfferHeader + "\nDE-O1,DE,155mm-shell,5,2026-01,0,*,\"line one\nline\ttwo\",no\n");
 
         var run = await ledger.RunAsync("import", "./nations.csv", "./offers.csv");
 
@@ -146,7 +162,8 @@ public sealed class ImportSafetyTests
         await using var after = await ledger.OpenRawAsync();
         await using var version = after.CreateCommand();
         version.CommandText = "SELECT MAX(version) FROM mainstay_schema";
-        Convert.ToInt32(await version.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(7);
+        Convert.ToInt32(await version.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(7);
     }
 
     [Fact]
@@ -160,7 +177,8 @@ public sealed class ImportSafetyTests
         var run = await ledger.RunAsync("import", "./items.csv", "--allow-removals");
 
         run.Exit.ShouldBe(2);
-        run.Error.ShouldMatch(@"items\.csv: item type ""[^""]+"" would be removed, but (offers|requirements) .* still name it in item");
+        run.Error.ShouldMatch(
+            @"items\.csv: item type ""[^""]+"" would be removed, but (offers|requirements) .* still name it in item");
         (await LedgerState.FingerprintAsync(ledger)).ShouldBe(before);
     }
 }

@@ -6,7 +6,8 @@ namespace Mainstay.Data.Tests.Import;
 public sealed class ImportTests
 {
     private static Task<TestLedger> WithSamplesAsync(string database) =>
-        TestLedger.WithSamplesAsync(database, ["nations", "requirements", "offers", "pledges"], "--user", "coordinator.anna");
+        TestLedger.WithSamplesAsync(database, ["nations", "requirements", "offers", "pledges"], "--user",
+            "coordinator.anna");
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
     public async Task Importing_files_stores_every_row_and_reports_what_was_added(string database)
@@ -34,7 +35,8 @@ public sealed class ImportTests
         await using var ledger = await WithSamplesAsync(database);
         var before = await LedgerState.FingerprintAsync(ledger);
 
-        var run = await ledger.RunAsync("import", "./nations.csv", "./requirements.csv", "./offers.csv", "./pledges.csv");
+        var run = await ledger.RunAsync("import", "./nations.csv", "./requirements.csv", "./offers.csv",
+            "./pledges.csv");
 
         run.Exit.ShouldBe(0, run.Error);
         run.Out.ShouldContain("offers.csv: no changes (3 offers rows already up to date)");
@@ -74,13 +76,16 @@ public sealed class ImportTests
     {
         await using var ledger = await WithSamplesAsync(database);
         ledger.Clock.Now = new DateTimeOffset(2026, 12, 1, 10, 30, 0, TimeSpan.Zero);
-        ledger.WriteFile("requirements.csv", Samples.Requirements.Replace("R2,UA,generator-100kva,200,2", "R2,UA,generator-100kva,250,1", StringComparison.Ordinal));
+        ledger.WriteFile("requirements.csv",
+            Samples.Requirements.Replace("R2,UA,generator-100kva,200,2", "R2,UA,generator-100kva,250,1",
+                StringComparison.Ordinal));
 
         var run = await ledger.RunAsync("import", "./requirements.csv", "--user", "ua.officer");
 
         run.Exit.ShouldBe(0, run.Error);
         await using var db = await ledger.OpenAsync();
-        await using var command = db.CreateCommand("SELECT actor, at, before, after FROM audit_log WHERE entity = 'requirements' AND action = 'change'");
+        await using var command = db.CreateCommand(
+            "SELECT actor, at, before, after FROM audit_log WHERE entity = 'requirements' AND action = 'change'");
         await using var reader = await command.ExecuteReaderAsync();
         (await reader.ReadAsync()).ShouldBeTrue();
         reader.GetString(0).ShouldBe("ua.officer");
@@ -115,13 +120,17 @@ public sealed class ImportTests
         var run = await ledger.RunAsync("import", "./nations.csv");
 
         run.Exit.ShouldBe(2);
-        run.Error.ShouldContain("nations.csv: code: nation PL would be removed but 1 offers row(s) still name it in donor");
+        run.Error.ShouldContain(
+            "nations.csv: code: nation PL would be removed but 1 offers row(s) still name it in donor");
         (await LedgerState.FingerprintAsync(ledger)).ShouldBe(before);
     }
 
-    private static async Task<List<(string Action, string Key, string Actor, bool HasBefore)>> AuditRows(LedgerDatabase db, string entity)
+    private static async Task<List<(string Action, string Key, string Actor, bool HasBefore)>> AuditRows(
+        LedgerDatabase db, string entity)
     {
-        await using var command = db.CreateCommand("SELECT action, entity_key, actor, before FROM audit_log WHERE entity = @e ORDER BY seq", null, ("e", entity));
+        await using var command = db.CreateCommand(
+            "SELECT action, entity_key, actor, before FROM audit_log WHERE entity = @e ORDER BY seq", null,
+            ("e", entity));
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<(string, string, string, bool)>();
         while (await reader.ReadAsync())
@@ -166,7 +175,8 @@ public sealed class ImportTests
         await using var raw = await ledger.OpenRawAsync();
         await using var command = raw.CreateCommand();
         command.CommandText = "SELECT MAX(version) FROM mainstay_schema";
-        Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+        Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(1);
     }
 
     [Theory]
@@ -188,7 +198,8 @@ public sealed class ImportTests
     public async Task A_quote_inside_a_value_and_rows_of_empty_cells_are_fine()
     {
         await using var ledger = await TestLedger.CreateAsync("sqlite");
-        ledger.WriteFile("items.csv", "item,capability,unit_value_eur,name\nbarrel,artillery,5000,12\" barrel\n,,,\n\n");
+        ledger.WriteFile("items.csv",
+            "item,capability,unit_value_eur,name\nbarrel,artillery,5000,12\" barrel\n,,,\n\n");
 
         var run = await ledger.RunAsync("import", "./items.csv");
 

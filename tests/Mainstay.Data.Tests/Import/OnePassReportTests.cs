@@ -9,7 +9,9 @@ namespace Mainstay.Data.Tests.Import;
 /// </summary>
 public sealed class OnePassReportTests
 {
-    /// <summary>The demo's offers as a file with one delivered offer's quantity bad and another delivered offer left out.</summary>
+    /// <summary>
+    /// The demo's offers as a file with one delivered offer's quantity bad and another delivered offer left out.
+    /// </summary>
     private static async Task<(TestLedger Ledger, string Bad, string Missing)> BadOffersFileAsync(string database)
     {
         var ledger = await DemoLedger.CreateAsync(database);
@@ -18,7 +20,8 @@ public sealed class OnePassReportTests
         var lines = File.ReadAllLines(Path.Combine(ledger.Folder, "demo", "offers.csv"));
         var (bad, missing) = (delivered[0], delivered[1]);
         var file = lines.Where(l => l.Split(',')[0] != missing)
-            .Select(l => l.Split(',')[0] == bad ? string.Join(',', l.Split(',').Select((c, i) => i == 3 ? "abc" : c)) : l);
+            .Select(l => l.Split(',')[0] == bad ? string.Join(',', l.Split(',').Select((c, i) => i == 3 ? "abc" : c))
+                : l);
         ledger.WriteFile("offers.csv", string.Join('\n', file) + "\n");
         return (ledger, bad, missing);
     }
@@ -36,14 +39,16 @@ public sealed class OnePassReportTests
         run.Exit.ShouldBe(2);
         run.Error.ShouldMatch(@"offers\.csv:\d+: quantity: expected an integer");
         run.Error.ShouldContain($"offers.csv: would remove 1 row(s) of offers that the file does not hold ({missing})");
-        run.Error.ShouldMatch($@"offers\.csv: offer ""{missing}"" would be removed, but deliveries D\d+-\d+.* still name it in offer");
+        run.Error.ShouldMatch(
+            $@"offers\.csv: offer ""{missing}"" would be removed, but deliveries D\d+-\d+.* still name it in offer");
         run.Error.ShouldNotContain($"offer \"{bad}\" would be removed");
         (await LedgerState.FingerprintAsync(ledger)).ShouldBe(before);
     }
 
     [Theory]
     [MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
-    public async Task With_removals_allowed_one_run_reports_the_bad_row_and_what_still_names_a_removed_one(string database)
+    public async Task With_removals_allowed_one_run_reports_the_bad_row_and_what_still_names_a_removed_one(
+        string database)
     {
         var (ledger, bad, missing) = await BadOffersFileAsync(database);
         await using var _ledger = ledger;
@@ -54,7 +59,8 @@ public sealed class OnePassReportTests
         run.Exit.ShouldBe(2);
         run.Error.ShouldMatch(@"offers\.csv:\d+: quantity: expected an integer");
         run.Error.ShouldNotContain("would remove 1 row(s)");
-        run.Error.ShouldMatch($@"offers\.csv: offer ""{missing}"" would be removed, but deliveries D\d+-\d+.* still name it in offer");
+        run.Error.ShouldMatch(
+            $@"offers\.csv: offer ""{missing}"" would be removed, but deliveries D\d+-\d+.* still name it in offer");
         run.Error.ShouldNotContain($"offer \"{bad}\" would be removed");
         (await LedgerState.FingerprintAsync(ledger)).ShouldBe(before);
     }

@@ -17,15 +17,18 @@ public sealed class RecipientScopeImportTests
         var changed = ua[0].Split(',');
         changed[3] = "4242";
         var removed = ua[^1].Split(',')[0];
-        ledger.WriteFile("requirements-ua.csv", string.Join('\n', [header, string.Join(',', changed), .. ua[1..^1]]) + "\n");
+        ledger.WriteFile("requirements-ua.csv",
+            string.Join('\n', [header, string.Join(',', changed), .. ua[1..^1]]) + "\n");
         var before = await DemoRequirements.StoredAsync(ledger);
 
-        var refused = await ledger.RunAsync("import", "./requirements-ua.csv", "--kind", "requirements", "--recipient", "UA");
+        var refused = await ledger.RunAsync("import", "./requirements-ua.csv", "--kind", "requirements", "--recipient",
+            "UA");
         var imported = await ledger.RunAsync(
             "import", "./requirements-ua.csv", "--kind", "requirements", "--recipient", "UA", "--allow-removals");
 
         refused.Exit.ShouldBe(2);
-        refused.Error.ShouldContain($"requirements-ua.csv: would remove 1 row(s) of requirements that the file does not hold ({removed})");
+        refused.Error.ShouldContain(
+            $"requirements-ua.csv: would remove 1 row(s) of requirements that the file does not hold ({removed})");
         imported.Exit.ShouldBe(0, imported.Error);
         imported.Out.ShouldContain("requirements-ua.csv: 0 added, 1 changed, 1 removed");
         var after = await DemoRequirements.StoredAsync(ledger);
@@ -46,10 +49,13 @@ public sealed class RecipientScopeImportTests
         ledger.WriteFile("requirements-ua.csv", string.Join('\n', [header, .. ua, md]) + "\n");
         var before = await LedgerState.FingerprintAsync(ledger);
 
-        var run = await ledger.RunAsync("import", "./requirements-ua.csv", "--kind", "requirements", "--recipient", "UA");
+        var run = await ledger.RunAsync("import", "./requirements-ua.csv", "--kind", "requirements", "--recipient",
+            "UA");
 
         run.Exit.ShouldBe(2);
-        run.Error.ShouldContain($"requirements-ua.csv:{ua.Length + 2}: recipient: is MD; this import (--recipient UA) holds only UA's rows");
+        run.Error.ShouldContain(
+            $"requirements-ua.csv:{ua.Length + 2}: recipient: is MD; this import (--recipient "
+                + $"UA) holds only UA's rows");
         (await LedgerState.FingerprintAsync(ledger)).ShouldBe(before);
     }
 }

@@ -58,13 +58,15 @@ public sealed class EditNeighbourhoodTests
             }
             var writer = writers[random.Next(writers.Length)];
             var table = new ValidatedTable(
-                "request", kind, canonical is null ? [] : [new SourcedRow("request", canonical)], CheckedTogether: false)
+                "request", kind, canonical is null ? [] : [new SourcedRow("request", canonical)],
+                CheckedTogether: false)
             {
                 OnlyKeys = new HashSet<string>([key], StringComparer.Ordinal),
             };
             var options = new ImportOptions { AllowRemovals = true, Viewer = writer, DryRun = true };
             await using var transaction = await db.BeginWriteAsync(CancellationToken.None);
-            var around = await EditNeighbourhood.LoadAsync(db, transaction, kind, key, canonical, CancellationToken.None);
+            var around = await EditNeighbourhood.LoadAsync(db, transaction, kind, key, canonical,
+                CancellationToken.None);
             var scoped = await LedgerImport.ApplyInAsync(
                 db, transaction, [table], "test", ledger.Clock, options, scoped: around.Tables);
             var whole = await LedgerImport.ApplyInAsync(db, transaction, [table], "test", ledger.Clock, options);

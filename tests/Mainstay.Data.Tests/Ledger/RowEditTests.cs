@@ -74,7 +74,8 @@ public sealed class RowEditTests
             db, new(LedgerKinds.Nations, "PL", read.ETag), Coordinator(ledger), ledger.Clock, default);
 
         outcome.Refusal.ShouldBe(Refusal.Invalid);
-        outcome.Problems.ShouldContain(p => p.Message.StartsWith("nation PL would be removed but ", StringComparison.Ordinal)
+        outcome.Problems.ShouldContain(
+            p => p.Message.StartsWith("nation PL would be removed but ", StringComparison.Ordinal)
             && p.Message.Contains("offers row(s) still name it in donor", StringComparison.Ordinal));
     }
 }

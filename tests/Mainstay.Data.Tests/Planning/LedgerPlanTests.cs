@@ -11,9 +11,11 @@ public sealed class LedgerPlanTests
         var folder = Path.Combine(ledger.Folder, "scenario-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(folder);
         (await ledger.RunAsync("export", Path.Combine(folder, "requirements.csv"))).Exit.ShouldBe(0);
-        (await ledger.RunAsync("export", Path.Combine(folder, "offers-ledger.csv"), "--kind", "offers")).Exit.ShouldBe(0);
+        (await ledger.RunAsync("export", Path.Combine(folder, "offers-ledger.csv"), "--kind", "offers")).Exit.ShouldBe(
+            0);
         // A scenario's offers have the contract's columns only.
-        File.WriteAllLines(Path.Combine(folder, "offers.csv"), File.ReadAllLines(Path.Combine(folder, "offers-ledger.csv"))
+        File.WriteAllLines(Path.Combine(folder, "offers.csv"),
+            File.ReadAllLines(Path.Combine(folder, "offers-ledger.csv"))
             .Select(line => string.Join(',', line.Split(',').Take(7))));
         var run = await ledger.RunAsync("plan", "--scenario", folder, "--out", Path.Combine(folder, "out"));
         run.Exit.ShouldBe(0, run.Error);
@@ -29,13 +31,16 @@ public sealed class LedgerPlanTests
 
         run.Exit.ShouldBe(0, run.Error);
         run.Out.ShouldContain("Plan 1 stored: the first plan of this ledger, 3 item type(s) solved.");
-        run.Out.ShouldContain($"objective {await ScenarioObjectiveAsync(ledger)}  4,170 units planned  (3 requirements, 3 offers; 3 item type(s) solved)");
+        run.Out.ShouldContain(
+            $"objective {await ScenarioObjectiveAsync(ledger)}  4,170 units planned  (3 requirements, 3 "
+                + $"offers; 3 item type(s) solved)");
         (await ledger.RunAsync("plan", "list")).Out.ShouldContain("plan 1 ");
         var show = await ledger.RunAsync("plan", "show", "--out", "./shown");
         show.Exit.ShouldBe(0, show.Error);
         show.Out.ShouldContain("1 requirement(s) fully covered, 2 partly, 0 not at all");
         show.Out.ShouldContain("R1 (UA, 155mm-shell, priority 1, needed by 2025-03): 4,000 of 10,000 planned");
-        File.ReadAllText(Path.Combine(ledger.Folder, "shown", "allocations.csv")).ShouldBe("offer_id,requirement_id,quantity\nO1,R1,4000\nO2,R2,120\nO3,R3,50\n");
+        File.ReadAllText(Path.Combine(ledger.Folder, "shown", "allocations.csv"))
+            .ShouldBe("offer_id,requirement_id,quantity\nO1,R1,4000\nO2,R2,120\nO3,R3,50\n");
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
@@ -55,13 +60,16 @@ public sealed class LedgerPlanTests
     {
         await using var ledger = await LedgerAsync(database);
         (await ledger.RunAsync("plan")).Exit.ShouldBe(0);
-        ledger.WriteFile("offers.csv", Samples.Offers.Replace("O1,DE,155mm-shell,4000", "O1,DE,155mm-shell,3000", StringComparison.Ordinal));
+        ledger.WriteFile("offers.csv",
+            Samples.Offers.Replace("O1,DE,155mm-shell,4000", "O1,DE,155mm-shell,3000", StringComparison.Ordinal));
         (await ledger.RunAsync("import", "./offers.csv")).Exit.ShouldBe(0);
 
         var run = await ledger.RunAsync("plan");
 
         run.Exit.ShouldBe(0, run.Error);
-        run.Out.ShouldContain("Plan 2 stored: 1 item type(s) changed since plan 1 and were solved again (155mm-shell); the others keep their allocations.");
+        run.Out.ShouldContain(
+            "Plan 2 stored: 1 item type(s) changed since plan 1 and were solved again (155mm-shell); the "
+                + "others keep their allocations.");
         run.Out.ShouldContain($"objective {await ScenarioObjectiveAsync(ledger)}  3,170 units planned");
         run.Out.ShouldContain("R1 (155mm-shell): 4,000 -> 3,000 units, lost 1,000, after: offer O1 changed");
         var diff = await ledger.RunAsync("plan", "diff", "1", "2");
@@ -96,7 +104,8 @@ public sealed class LedgerPlanTests
         run.Out.ShouldNotContain("It predates");
         run.Out.ShouldContain("Planned: 4,000 (4,000 on time, 0 late); uncovered: 6,000.");
         run.Out.ShouldContain("1 offer(s) could serve it, 4,000 units in all; 0 went to 0 other requirement(s).");
-        (await ledger.RunAsync("plan", "explain", "R9")).Error.ShouldContain("REQ_ID: no requirement \"R9\" in the ledger");
+        (await ledger.RunAsync("plan", "explain", "R9")).Error.ShouldContain(
+            "REQ_ID: no requirement \"R9\" in the ledger");
     }
 
     [Fact]
@@ -104,21 +113,25 @@ public sealed class LedgerPlanTests
     {
         await using var ledger = await LedgerAsync("sqlite");
         (await ledger.RunAsync("plan")).Exit.ShouldBe(0);
-        ledger.WriteFile("offers.csv", Samples.Offers.Replace("O1,DE,155mm-shell,4000", "O1,DE,155mm-shell,3000", StringComparison.Ordinal));
+        ledger.WriteFile("offers.csv",
+            Samples.Offers.Replace("O1,DE,155mm-shell,4000", "O1,DE,155mm-shell,3000", StringComparison.Ordinal));
         (await ledger.RunAsync("import", "./offers.csv")).Exit.ShouldBe(0);
 
         var run = await ledger.RunAsync("plan", "explain", "R1");
 
         run.Exit.ShouldBe(0, run.Error);
-        run.Out.ShouldContain("It predates 1 change(s) to 155mm-shell: offer O1 changed; run `mainstay plan` to plan them.");
-        run.Out.ShouldContain("Planned: 4,000 (4,000 on time, 0 late); uncovered: 6,000."); // plan 1's, not a new solve's 3,000
+        run.Out.ShouldContain(
+            "It predates 1 change(s) to 155mm-shell: offer O1 changed; run `mainstay plan` to plan them.");
+        run.Out.ShouldContain(
+            "Planned: 4,000 (4,000 on time, 0 late); uncovered: 6,000."); // plan 1's, not a new solve's 3,000
         (await ledger.RunAsync("plan")).Exit.ShouldBe(0);
         var replanned = await ledger.RunAsync("plan", "explain", "R1");
         replanned.Out.ShouldStartWith("By plan 2, made ");
         replanned.Out.ShouldContain("Planned: 3,000 (3,000 on time, 0 late); uncovered: 7,000.");
 
         // R1 lowered below what plan 2 gives it: by that plan it is covered, and more than covered.
-        ledger.WriteFile("requirements.csv", Samples.Requirements.Replace("R1,UA,155mm-shell,10000", "R1,UA,155mm-shell,2000",
+        ledger.WriteFile("requirements.csv",
+            Samples.Requirements.Replace("R1,UA,155mm-shell,10000", "R1,UA,155mm-shell,2000",
             StringComparison.Ordinal));
         (await ledger.RunAsync("import", "./requirements.csv")).Exit.ShouldBe(0);
         var lowered = await ledger.RunAsync("plan", "explain", "R1");
@@ -131,7 +144,8 @@ public sealed class LedgerPlanTests
     {
         await using var incremental = await LedgerAsync("sqlite");
         (await incremental.RunAsync("plan")).Exit.ShouldBe(0);
-        var changed = Samples.Offers.Replace("O2,PL,generator-100kva,120", "O2,PL,generator-100kva,90", StringComparison.Ordinal);
+        var changed = Samples.Offers.Replace("O2,PL,generator-100kva,120", "O2,PL,generator-100kva,90",
+            StringComparison.Ordinal);
         incremental.WriteFile("offers.csv", changed);
         (await incremental.RunAsync("import", "./offers.csv")).Exit.ShouldBe(0);
         var second = await incremental.RunAsync("plan");
@@ -143,7 +157,8 @@ public sealed class LedgerPlanTests
         (await fresh.RunAsync("import", "./nations.csv", "./requirements.csv", "./offers.csv")).Exit.ShouldBe(0);
         var full = await fresh.RunAsync("plan");
 
-        static string Summary(string output) => output.Split('\n').First(l => l.StartsWith("  plan ", StringComparison.Ordinal))[36..];
+        static string Summary(string output) =>
+            output.Split('\n').First(l => l.StartsWith("  plan ", StringComparison.Ordinal))[36..];
         second.Out.ShouldContain("1 item type(s) changed since plan 1");
         Summary(second.Out).Replace("1 item type(s) solved", "", StringComparison.Ordinal)
             .ShouldBe(Summary(full.Out).Replace("3 item type(s) solved", "", StringComparison.Ordinal));

@@ -57,7 +57,8 @@ public sealed class PlanExplainTests
     {
         var text = await ExplainAsync("R-window");
 
-        text.ShouldContain("arrive after 2025-04, the end of its useful window; the earliest, O-radio-late, arrives 2025-06.");
+        text.ShouldContain(
+            "arrive after 2025-04, the end of its useful window; the earliest, O-radio-late, arrives 2025-06.");
     }
 
     [Fact]

@@ -15,12 +15,14 @@ public sealed class KielTrackerTests
     [Fact]
     public async Task Totals_per_aid_type_and_percent_of_GDP_per_donor_agree_with_the_tracker()
     {
-        var tracker = CsvTableFile.Read("data_explorer.csv", await File.ReadAllBytesAsync(SharedDataFolder.File("kiel-website-r29", "data_explorer.csv"))).Value;
+        var tracker = CsvTableFile.Read("data_explorer.csv",
+            await File.ReadAllBytesAsync(SharedDataFolder.File("kiel-website-r29", "data_explorer.csv"))).Value;
         await using var ledger = await DemoLedger.CreateAsync("sqlite");
         // The tracker's contributions alone: no demo pledges or deliveries beside them.
         ledger.WriteFile("pledges.csv", "id,year,donor,recipient,kind,amount,currency,status,announced_on,source\n");
         ledger.WriteFile("deliveries.csv", "id,offer,recipient,quantity,delivered_on,source\n");
-        var import = await ledger.RunAsync("import", SharedDataFolder.File("kiel-website-r29", "data_explorer.csv"), "./pledges.csv", "./deliveries.csv", "--allow-removals");
+        var import = await ledger.RunAsync("import", SharedDataFolder.File("kiel-website-r29", "data_explorer.csv"),
+            "./pledges.csv", "./deliveries.csv", "--allow-removals");
         import.Exit.ShouldBe(0, import.Error);
         import.Out.ShouldContain("data_explorer.csv: 1450 added");
 
@@ -30,7 +32,8 @@ public sealed class KielTrackerTests
         foreach (var year in tracker.Rows.Select(r => r.Cells[column["year"]]).Distinct())
         {
             var rows = tracker.Rows.Where(r => r.Cells[column["year"]] == year).ToArray();
-            var contributions = await ledger.RunAsync("report", "contributions", "--year", year, "--gdp-year", "2021", "--baseline", "40000000000");
+            var contributions = await ledger.RunAsync("report", "contributions", "--year", year, "--gdp-year", "2021",
+                "--baseline", "40000000000");
             contributions.Exit.ShouldBe(0, contributions.Error);
             var valued = CsvTableFile.Parse("c.csv", contributions.Out).Value.Rows;
             // Totals per aid type: exactly the tracker's (EUR billions with six decimals are whole thousands of euros).
@@ -42,7 +45,8 @@ public sealed class KielTrackerTests
             // in euros; Mainstay by NATO's (allies) or the World Bank's (partners) 2021 GDP in US$ at the
             // mean ECB rate of 2021. The two GDP figures differ by up to 4.4% (Norway), so the shares may
             // differ by that much: the tolerance is 5% of the share.
-            var report = await ledger.RunAsync("report", "burden-sharing", "--year", year, "--gdp-year", "2021", "--baseline", "40000000000", "--format", "csv");
+            var report = await ledger.RunAsync("report", "burden-sharing", "--year", year, "--gdp-year", "2021",
+                "--baseline", "40000000000", "--format", "csv");
             report.Exit.ShouldBe(0, report.Error);
             var percent = CsvTableFile.Parse("r.csv", report.Out).Value.Rows.Where(r => r.Cells[7].Length > 0)
                 .ToDictionary(r => r.Cells[1], r => decimal.Parse(r.Cells[7], CultureInfo.InvariantCulture));

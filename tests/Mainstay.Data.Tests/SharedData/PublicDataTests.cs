@@ -34,7 +34,8 @@ public sealed class PublicDataTests
     [Fact]
     public void The_shipped_ECB_extract_is_made_of_the_ECBs_own_lines()
     {
-        var published = File.ReadAllLines(SharedDataFolder.File("ecb", "eurofxref-hist.csv")).ToHashSet(StringComparer.Ordinal);
+        var published = File.ReadAllLines(SharedDataFolder.File("ecb", "eurofxref-hist.csv"))
+            .ToHashSet(StringComparer.Ordinal);
         var shipped = ReadEmbedded("ecb-rates.csv");
 
         shipped.Length.ShouldBeGreaterThan(40);
@@ -44,7 +45,8 @@ public sealed class PublicDataTests
     [Fact]
     public void The_shipped_IMF_extract_is_made_of_the_IMFs_own_lines()
     {
-        var published = File.ReadAllLines(SharedDataFolder.File("imf-fx", "imf_exchangerates_A_ENDA_USD.csv")).ToHashSet(StringComparer.Ordinal);
+        var published = File.ReadAllLines(SharedDataFolder.File("imf-fx", "imf_exchangerates_A_ENDA_USD.csv"))
+            .ToHashSet(StringComparer.Ordinal);
         var shipped = ReadEmbedded("imf-rates.csv");
 
         shipped.Length.ShouldBe(60);
@@ -57,18 +59,22 @@ public sealed class PublicDataTests
         var worldBank = File.ReadAllLines(SharedDataFolder.File("gdp", "gdp.csv")).Skip(1)
             .Select(line => line.Split(','))
             .Where(cells => cells.Length >= 4)
-            .ToDictionary(cells => (cells[^3], cells[^2]), cells => decimal.Parse(cells[^1], NumberStyles.Float, CultureInfo.InvariantCulture));
+            .ToDictionary(cells => (cells[^3], cells[^2]),
+                cells => decimal.Parse(cells[^1], NumberStyles.Float, CultureInfo.InvariantCulture));
         var iso3 = new Dictionary<string, string>
         {
             ["JP"] = "JPN", ["AU"] = "AUS", ["KR"] = "KOR", ["UA"] = "UKR", ["MD"] = "MDA", ["GE"] = "GEO",
             ["CN"] = "CHN", ["CY"] = "CYP", ["IN"] = "IND", ["MT"] = "MLT",
         };
 
-        var shipped = ReadEmbedded("gdp.csv").Skip(1).Select(line => line.Split(',')).Where(c => iso3.ContainsKey(c[0])).ToArray();
+        var shipped = ReadEmbedded("gdp.csv").Skip(1).Select(line => line.Split(',')).Where(c => iso3.ContainsKey(c[0]))
+            .ToArray();
 
         shipped.Length.ShouldBe(iso3.Count * 10);
         foreach (var cells in shipped)
-            decimal.Parse(cells[2], CultureInfo.InvariantCulture).ShouldBe(Math.Round(worldBank[(iso3[cells[0]], cells[1])], MidpointRounding.AwayFromZero), $"{cells[0]} {cells[1]}");
+            decimal.Parse(cells[2], CultureInfo.InvariantCulture)
+                .ShouldBe(Math.Round(worldBank[(iso3[cells[0]], cells[1])], MidpointRounding.AwayFromZero),
+                    $"{cells[0]} {cells[1]}");
     }
 
     private static string[] ReadEmbedded(string name)

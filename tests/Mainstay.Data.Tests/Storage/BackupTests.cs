@@ -28,7 +28,8 @@ public sealed class BackupTests
 
     private static async Task<long> CountAsync(string sqliteFile, string table)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = false }.ConnectionString);
+        await using var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         return await CountAsync(connection, table);
     }
@@ -64,7 +65,8 @@ public sealed class BackupTests
         {
             for (var i = 0; i < 30; i++)
             {
-                var file = ledger.WriteFile($"nations-{i}.csv", Samples.Nations.Replace("Germany", $"Germany {i}", StringComparison.Ordinal));
+                var file = ledger.WriteFile($"nations-{i}.csv",
+                    Samples.Nations.Replace("Germany", $"Germany {i}", StringComparison.Ordinal));
                 var run = await ledger.RunAsync("import", file, "--kind", "nations");
                 run.Exit.ShouldBe(0, run.Error);
             }
@@ -102,7 +104,8 @@ public sealed class BackupTests
 
         backup.Exit.ShouldBe(0, backup.Error);
         restore.Exit.ShouldBe(0, restore.Error);
-        restore.Out.ShouldContain($"restored from {Path.Combine(ledger.Folder, "backup.db")}: audit trail intact ({entries} entries)");
+        restore.Out.ShouldContain(
+            $"restored from {Path.Combine(ledger.Folder, "backup.db")}: audit trail intact ({entries} entries)");
         var verify = await ledger.RunAsync("audit", "verify", "--db", restored);
         verify.Exit.ShouldBe(0, verify.Error);
         verify.Out.ShouldContain($"audit trail intact: {entries} entries");
@@ -137,7 +140,8 @@ public sealed class BackupTests
     {
         await using var ledger = await TestLedger.WithSamplesAsync("sqlite", ["nations"]);
         (await ledger.RunAsync("backup", "./backup.db")).Exit.ShouldBe(0);
-        await using (var tamper = new SqliteConnection($"Data Source={Path.Combine(ledger.Folder, "backup.db")};Pooling=False"))
+        await using (var tamper = new SqliteConnection(
+            $"Data Source={Path.Combine(ledger.Folder, "backup.db")};Pooling=False"))
         {
             await tamper.OpenAsync();
             await using var command = tamper.CreateCommand();
@@ -173,7 +177,8 @@ public sealed class BackupTests
         (await CountAsync(existing, "nations")).ShouldBe(6);
         itself.Exit.ShouldBe(2);
         itself.Error.ShouldContain("is the ledger itself");
-        Directory.GetFiles(ledger.Folder).Select(Path.GetFileName).Order().ShouldBe(["backup.db", "ledger.db", "nations.csv"]);
+        Directory.GetFiles(ledger.Folder).Select(Path.GetFileName).Order()
+            .ShouldBe(["backup.db", "ledger.db", "nations.csv"]);
     }
 
     [Fact]
@@ -212,15 +217,22 @@ public sealed class BackupTests
         (await restored.RunAsync("audit", "verify")).Exit.ShouldBe(0);
     }
 
-    /// <summary>Runs a PostgreSQL client program of the server's version on <paramref name="ledger"/>'s database.</summary>
+    /// <summary>
+    /// Runs a PostgreSQL client program of the server's version on <paramref name="ledger"/>'s database.
+    /// </summary>
     private static void PostgresTool(string program, TestLedger ledger, params string[] args)
     {
-        var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => int.Parse(Path.GetFileName(d), CultureInfo.InvariantCulture)).LastOrDefault();
+        var bin = Directory.GetDirectories("/usr/lib/postgresql")
+            .OrderBy(d => int.Parse(Path.GetFileName(d), CultureInfo.InvariantCulture)).LastOrDefault();
         var path = bin is null ? null : Path.Combine(bin, "bin", program);
         File.Exists(path).ShouldBeTrue($"{program} is installed with PostgreSQL, under /usr/lib/postgresql/*/bin");
         var connection = new NpgsqlConnectionStringBuilder(ledger.DbArgument);
-        using var process = Process.Start(new ProcessStartInfo(path!, ["--host", connection.Host!, "--port", connection.Port.ToString(CultureInfo.InvariantCulture),
-            "--username", connection.Username!, "--dbname", connection.Database!, .. args]) { RedirectStandardError = true })!;
+        using var process =
+            Process.Start(
+                new ProcessStartInfo(path!,
+                    ["--host", connection.Host!, "--port", connection.Port.ToString(CultureInfo.InvariantCulture),
+            "--username", connection.Username!, "--dbname", connection.Database!,
+            .. args]) { RedirectStandardError = true })!;
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         process.ExitCode.ShouldBe(0, $"{program}: {error}");

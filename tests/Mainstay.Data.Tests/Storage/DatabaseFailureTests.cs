@@ -4,7 +4,9 @@ using Npgsql;
 
 namespace Mainstay.Data.Tests.Storage;
 
-/// <summary>A failing database is reported as what happened to it: damaged, locked by another writer, full, gone.</summary>
+/// <summary>
+/// A failing database is reported as what happened to it: damaged, locked by another writer, full, gone.
+/// </summary>
 public sealed class DatabaseFailureTests
 {
     [Theory]
@@ -31,10 +33,12 @@ public sealed class DatabaseFailureTests
         ledger.WriteFile("offers.csv", Samples.Offers);
         await using var holder = await LockAuditLogAsync(ledger);
 
-        var run = await ledger.RunAsync("import", "./offers.csv", "--db", ledger.DbArgument + ";Options=-c lock_timeout=300");
+        var run = await ledger.RunAsync("import", "./offers.csv", "--db",
+            ledger.DbArgument + ";Options=-c lock_timeout=300");
 
         run.Exit.ShouldBe(1);
-        run.Error.ShouldContain("the ledger is locked by another writer, and it stayed locked for longer than lock_timeout");
+        run.Error.ShouldContain(
+            "the ledger is locked by another writer, and it stayed locked for longer than lock_timeout");
         run.Error.ShouldContain("the ledger was not changed");
     }
 
@@ -48,7 +52,8 @@ public sealed class DatabaseFailureTests
         var run = await ledger.RunAsync("import", "./offers.csv", "--db", ledger.DbArgument + ";Command Timeout=1");
 
         run.Exit.ShouldBe(1);
-        run.Error.ShouldContain("the database did not answer in time (Command Timeout): another writer may hold the ledger's lock");
+        run.Error.ShouldContain(
+            "the database did not answer in time (Command Timeout): another writer may hold the ledger's lock");
     }
 
     [Fact]
@@ -58,12 +63,16 @@ public sealed class DatabaseFailureTests
         ledger.WriteFile("offers.csv", Samples.Offers);
         await using var holder = await LockAuditLogAsync(ledger);
 
-        var import = Task.Run(() => ledger.RunAsync("import", "./offers.csv", "--db", ledger.DbArgument + ";Application Name=victim"));
-        await using (var admin = new NpgsqlConnection(ledger.DbArgument)) // outside the holder's transaction, whose view of pg_stat_activity stands still
+        var import = Task.Run(
+            () => ledger.RunAsync("import", "./offers.csv", "--db", ledger.DbArgument + ";Application Name=victim"));
+        await using (var admin = new NpgsqlConnection(
+            ledger.DbArgument)) // outside the holder's transaction, whose view of pg_stat_activity stands still
         {
             await admin.OpenAsync();
             await using var end = admin.CreateCommand();
-            end.CommandText = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'victim' AND wait_event_type = 'Lock'";
+            end.CommandText =
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'victim' AND "
+                    + "wait_event_type = 'Lock'";
             var ended = false;
             for (var i = 0; i < 100 && !ended; i++, await Task.Delay(100))
                 ended = await end.ExecuteScalarAsync() is true;
@@ -86,10 +95,15 @@ public sealed class DatabaseFailureTests
             begin.CommandText = "BEGIN IMMEDIATE";
             begin.ExecuteNonQuery();
         }
-        var impatient = ledger.Target with { ConnectionString = new SqliteConnectionStringBuilder(ledger.Target.ConnectionString) { DefaultTimeout = 1 }.ConnectionString };
+        var impatient =
+            ledger.Target with { ConnectionString =
+                new SqliteConnectionStringBuilder(
+                    ledger.Target.ConnectionString) { DefaultTimeout = 1 }.ConnectionString };
         await using var db = (await LedgerDatabase.OpenAsync(impatient, ledger.Clock)).Value;
 
-        var failure = await Should.ThrowAsync<SqliteException>(() => db.ExecuteAsync("DELETE FROM nations WHERE code = 'MD'", default));
+        var failure =
+            await Should.ThrowAsync<SqliteException>(
+                () => db.ExecuteAsync("DELETE FROM nations WHERE code = 'MD'", default));
 
         DatabaseFailures.Describe(failure).ShouldStartWith("the ledger is locked by another writer");
     }
@@ -99,11 +113,14 @@ public sealed class DatabaseFailureTests
     {
         await using var ledger = await TestLedger.WithSamplesAsync("sqlite", ["nations"]);
         await using var db = await ledger.OpenAsync();
-        var pages = Convert.ToInt64(await db.ScalarAsync("PRAGMA page_count", default), System.Globalization.CultureInfo.InvariantCulture);
+        var pages = Convert.ToInt64(await db.ScalarAsync("PRAGMA page_count", default),
+            System.Globalization.CultureInfo.InvariantCulture);
         await db.ExecuteAsync($"PRAGMA max_page_count = {pages}", default); // what a full disk looks like to SQLite
 
         var failure = await Should.ThrowAsync<SqliteException>(() =>
-            db.ExecuteAsync("INSERT INTO nations (code, name, role, currency) SELECT code || 'X', name || zeroblob(100000), role, currency FROM nations", default));
+            db.ExecuteAsync(
+                "INSERT INTO nations (code, name, role, currency) SELECT code || 'X', name || zeroblob(100000), "
+                    + "role, currency FROM nations", default));
 
         DatabaseFailures.Describe(failure).ShouldStartWith("the disk is full");
     }

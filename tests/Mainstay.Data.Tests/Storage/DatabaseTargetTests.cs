@@ -46,7 +46,8 @@ public sealed class DatabaseTargetTests
     [Fact]
     public void Postgres_url_options_are_kept_and_unknown_ones_refused()
     {
-        DatabaseTarget.Parse("postgres://desk@db.example/mainstay?sslmode=require&application_name=desk").Value.ConnectionString
+        DatabaseTarget.Parse(
+            "postgres://desk@db.example/mainstay?sslmode=require&application_name=desk").Value.ConnectionString
             .ShouldContain("SSL Mode=Require");
         DatabaseTarget.Parse("postgres://desk@db.example/mainstay?colour=blue").Problem!.ToString()
             .ShouldStartWith("--db: colour: not a PostgreSQL connection option");
@@ -57,6 +58,7 @@ public sealed class DatabaseTargetTests
     {
         var target = DatabaseTarget.Parse("ledgers/a;b.db").Value;
 
-        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource.ShouldBe("ledgers/a;b.db");
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource.ShouldBe(
+            "ledgers/a;b.db");
     }
 }

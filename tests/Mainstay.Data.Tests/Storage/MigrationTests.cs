@@ -20,8 +20,12 @@ public sealed class MigrationTests
         await using (var old = await ledger.OpenAsync(upToVersion: 1))
         {
             (await old.SchemaVersionAsync()).ShouldBe(1);
-            await old.ExecuteAsync("INSERT INTO nations (code, name, role, currency) VALUES ('DE', 'Germany', 'ally', 'EUR'), ('UA', 'Ukraine', 'recipient', 'UAH')", default);
-            await old.ExecuteAsync("INSERT INTO offers (id, donor, item, quantity, available, transit_months, recipients) VALUES ('O1', 'DE', 'fpv-drone', 500, '2025-01', 1, 'UA')", default);
+            await old.ExecuteAsync(
+                "INSERT INTO nations (code, name, role, currency) VALUES ('DE', 'Germany', 'ally', 'EUR'), ('UA', "
+                    + "'Ukraine', 'recipient', 'UAH')", default);
+            await old.ExecuteAsync(
+                "INSERT INTO offers (id, donor, item, quantity, available, transit_months, recipients) VALUES ('O1', "
+                    + "'DE', 'fpv-drone', 500, '2025-01', 1, 'UA')", default);
         }
 
         var run = await ledger.RunAsync("init");
@@ -31,7 +35,8 @@ public sealed class MigrationTests
         var export = await ledger.RunAsync("export", "./offers.csv");
         export.Exit.ShouldBe(0, export.Error);
         File.ReadAllText(Path.Combine(ledger.Folder, "offers.csv")).ShouldBe(
-            "id,donor,item,quantity,available,transit_months,recipients,conditions,released\nO1,DE,fpv-drone,500,2025-01,1,UA,,no\n");
+            "id,donor,item,quantity,available,transit_months,recipients,conditions,released\n"
+                + "O1,DE,fpv-drone,500,2025-01,1,UA,,no\n");
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
@@ -42,12 +47,20 @@ public sealed class MigrationTests
         await using (var old = await ledger.OpenAsync(upToVersion: 6))
         {
             await using var transaction = await old.BeginWriteAsync(default);
-            await old.ExecuteAsync("INSERT INTO nations (code, name, role, currency) VALUES ('DE', 'Germany', 'ally', 'EUR')", default, transaction);
-            await old.ExecuteAsync("INSERT INTO offers (id, donor, item, quantity, available, transit_months, recipients, conditions) VALUES ('O1', 'DE', 'fpv-drone', 500, '2025-01', 1, '*', '')", default, transaction);
-            var audit = await Mainstay.Data.Audit.AuditTrail.BeginAsync(old, transaction, "test", ledger.Clock, default);
-            audit.Record("add", "nations", "DE", null, Mainstay.Data.Audit.AuditTrail.RowJson(["code", "name", "role", "currency"], ["DE", "Germany", "ally", "EUR"]));
+            await old.ExecuteAsync(
+                "INSERT INTO nations (code, name, role, currency) VALUES ('DE', 'Germany', 'ally', 'EUR')", default,
+                transaction);
+            await old.ExecuteAsync(
+                "INSERT INTO offers (id, donor, item, quantity, available, transit_months, recipients, conditions) "
+                    + "VALUES ('O1', 'DE', 'fpv-drone', 500, '2025-01', 1, '*', '')", default, transaction);
+            var audit = await Mainstay.Data.Audit.AuditTrail.BeginAsync(old, transaction, "test", ledger.Clock,
+                default);
+            audit.Record("add", "nations", "DE", null,
+                Mainstay.Data.Audit.AuditTrail.RowJson(["code", "name", "role", "currency"],
+                    ["DE", "Germany", "ally", "EUR"]));
             audit.Record("add", "offers", "O1", null, Mainstay.Data.Audit.AuditTrail.RowJson(
-                ["id", "donor", "item", "quantity", "available", "transit_months", "recipients", "conditions"], ["O1", "DE", "fpv-drone", "500", "2025-01", "1", "*", ""]));
+                ["id", "donor", "item", "quantity", "available", "transit_months", "recipients", "conditions"],
+                ["O1", "DE", "fpv-drone", "500", "2025-01", "1", "*", ""]));
             await audit.FlushAsync(default);
             await transaction.CommitAsync();
         }
@@ -67,14 +80,17 @@ public sealed class MigrationTests
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
     public async Task Contributions_audited_before_corrections_existed_verify_after_migration_9(string database)
     {
-        string[] columns = ["id", "donor", "recipient", "value_date", "aid_type", "category", "channel", "amount", "currency", "valuation", "source", "funded_by", "reimbursed_by"];
+        string[] columns = ["id", "donor", "recipient", "value_date", "aid_type", "category", "channel", "amount",
+            "currency", "valuation", "source", "funded_by", "reimbursed_by"];
         await using var ledger = await TestLedger.CreateAsync(database);
         await using (var old = await ledger.OpenAsync(upToVersion: 7))
         {
             await using var transaction = await old.BeginWriteAsync(default);
             await old.ExecuteAsync("INSERT INTO contributions (" + string.Join(", ", columns) + ") VALUES "
-                + "('C1', 'DE', 'UA', '2025-01-01', 'military', 'equipment', 'nato', 500, 'EUR', 'cash', 's', '', '')", default, transaction);
-            var audit = await Mainstay.Data.Audit.AuditTrail.BeginAsync(old, transaction, "test", ledger.Clock, default);
+                + "('C1', 'DE', 'UA', '2025-01-01', 'military', 'equipment', 'nato', 500, 'EUR', 'cash', 's', '', '')",
+                default, transaction);
+            var audit = await Mainstay.Data.Audit.AuditTrail.BeginAsync(old, transaction, "test", ledger.Clock,
+                default);
             audit.Record("add", "contributions", "C1", null, Mainstay.Data.Audit.AuditTrail.RowJson(columns,
                 ["C1", "DE", "UA", "2025-01-01", "military", "equipment", "nato", "5.00", "EUR", "cash", "s", "", ""]));
             await audit.FlushAsync(default);
@@ -88,7 +104,8 @@ public sealed class MigrationTests
         verified.Exit.ShouldBe(0, verified.Error);
         verified.Out.ShouldContain("the tables match it");
         export.Exit.ShouldBe(0, export.Error);
-        File.ReadAllText(Path.Combine(ledger.Folder, "contributions.csv")).ShouldEndWith("C1,DE,UA,2025-01-01,military,equipment,nato,5.00,EUR,cash,s,,,no\n");
+        File.ReadAllText(Path.Combine(ledger.Folder, "contributions.csv"))
+            .ShouldEndWith("C1,DE,UA,2025-01-01,military,equipment,nato,5.00,EUR,cash,s,,,no\n");
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
@@ -96,16 +113,21 @@ public sealed class MigrationTests
     {
         await using var ledger = await TestLedger.CreateAsync(database);
         await using (var db = await ledger.OpenAsync())
-            await db.ExecuteAsync("INSERT INTO mainstay_schema (version, name, applied_at) VALUES (99, 'from the future', '2030-01-01T00:00:00Z')", default);
+            await db.ExecuteAsync(
+                "INSERT INTO mainstay_schema (version, name, applied_at) VALUES (99, 'from the "
+                    + "future', '2030-01-01T00:00:00Z')", default);
 
         var run = await ledger.RunAsync("list");
 
         run.Exit.ShouldBe(2);
-        run.Error.ShouldContain($"written by a newer version of Mainstay (schema version 99; this version knows up to {Migrations.Latest})");
+        run.Error.ShouldContain(
+            $"written by a newer version of Mainstay (schema version 99; this version knows "
+                + $"up to {Migrations.Latest})");
         await using var raw = await ledger.OpenRawAsync();
         await using var versions = raw.CreateCommand();
         versions.CommandText = "SELECT COUNT(*) FROM mainstay_schema";
-        Convert.ToInt32(await versions.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(Migrations.Latest + 1);
+        Convert.ToInt32(await versions.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(Migrations.Latest + 1);
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
@@ -127,7 +149,8 @@ public sealed class MigrationTests
         tables.CommandText = ledger.Kind == "sqlite"
             ? "SELECT COUNT(*) FROM sqlite_master WHERE name = 'mainstay_schema'"
             : "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'mainstay_schema'";
-        Convert.ToInt32(await tables.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(0);
+        Convert.ToInt32(await tables.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(0);
     }
 
     [Fact]

@@ -4,10 +4,13 @@ using Mainstay.Data.Storage;
 
 namespace Mainstay.Data.Tests.Storage;
 
-/// <summary>A ledger that an import creates appears only when the import succeeds, and a failure never deletes a file.</summary>
+/// <summary>
+/// A ledger that an import creates appears only when the import succeeds, and a failure never deletes a file.
+/// </summary>
 public sealed class NewLedgerTests
 {
-    private const string BadOffers = "id,donor,item,quantity,available,transit_months,recipients,conditions\nO1,DE,155mm-shell,-5,2025-01,1,*,\n";
+    private const string BadOffers =
+        "id,donor,item,quantity,available,transit_months,recipients,conditions\nO1,DE,155mm-shell,-5,2025-01,1,*,\n";
 
     [Fact]
     public async Task A_failed_import_keeps_the_ledger_another_import_created_while_it_ran()
@@ -19,7 +22,8 @@ public sealed class NewLedgerTests
         // The first import finds no ledger, then waits for its file, which the test holds back
         // until a second import has created the ledger and committed to it.
         var first = Task.Run(() => ledger.RunAsync("import", "./offers.csv"));
-        await using (var pipe = await Task.Run(() => new FileStream(offers, FileMode.Open, FileAccess.Write)).WaitAsync(TimeSpan.FromSeconds(30)))
+        await using (var pipe = await Task.Run(() => new FileStream(offers, FileMode.Open, FileAccess.Write))
+            .WaitAsync(TimeSpan.FromSeconds(30)))
         {
             var second = await ledger.RunAsync("import", "./nations.csv");
             second.Exit.ShouldBe(0, second.Error);
@@ -54,12 +58,14 @@ public sealed class NewLedgerTests
         var context = new CliContext(TextWriter.Null, TextWriter.Null, ledger.Clock, _ => null);
         var building = new List<string?>();
 
-        var (result, exit) = await CommonOptions.WithNewOrExistingLedgerAsync(ledger.Target, context, default, async db =>
+        var (result, exit) = await CommonOptions.WithNewOrExistingLedgerAsync(ledger.Target, context, default,
+            async db =>
         {
             building.Add(db.Target.SqlitePath);
             if (building.Count == 1) // another process creates the ledger while this write runs on a new one
                 (await ledger.RunAsync("import", "./nations.csv")).Exit.ShouldBe(0);
-            return (await LedgerTables.CountAsync(db, LedgerKinds.Nations, default)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return (await LedgerTables.CountAsync(db, LedgerKinds.Nations, default)).ToString(
+                System.Globalization.CultureInfo.InvariantCulture);
         }, keep: _ => true);
 
         exit.ShouldBe(0);

@@ -2,10 +2,14 @@ using Mainstay.Data.Storage;
 
 namespace Mainstay.Data.Tests.Storage;
 
-/// <summary>Commands that only read never write: not a schema into an empty file, not an upgrade, not to a protected ledger.</summary>
+/// <summary>
+/// Commands that only read never write: not a schema into an empty file, not an upgrade, not to a protected ledger.
+/// </summary>
 public sealed class ReadOnlyLedgerTests
 {
-    public static TheoryData<string[]> ReadingCommands => new(["list"], ["audit", "verify"], ["export", "--out", "./out"], ["plan", "list"], ["user", "list"], ["backup", "./backup.db"]);
+    public static TheoryData<string[]> ReadingCommands =>
+        new(["list"], ["audit", "verify"], ["export", "--out", "./out"], ["plan", "list"], ["user", "list"],
+            ["backup", "./backup.db"]);
 
     [Theory, MemberData(nameof(ReadingCommands))]
     public async Task An_empty_file_is_not_taken_for_an_empty_ledger(string[] command)
@@ -43,7 +47,8 @@ public sealed class ReadOnlyLedgerTests
         tables.CommandText = ledger.Kind == "sqlite"
             ? "SELECT COUNT(*) FROM sqlite_master"
             : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()";
-        Convert.ToInt32(await tables.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(0);
+        Convert.ToInt32(await tables.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(0);
     }
 
     [Fact]
@@ -55,11 +60,14 @@ public sealed class ReadOnlyLedgerTests
         var run = await ledger.RunAsync("audit", "verify");
 
         run.Exit.ShouldBe(2);
-        run.Error.ShouldContain($"written by an older version of Mainstay (schema version 1 of {Migrations.Latest}); upgrade it with 'mainstay init' first");
+        run.Error.ShouldContain(
+            $"written by an older version of Mainstay (schema version 1 of {Migrations.Latest}); upgrade it "
+                + $"with 'mainstay init' first");
         await using var raw = await ledger.OpenRawAsync();
         await using var version = raw.CreateCommand();
         version.CommandText = "SELECT MAX(version) FROM mainstay_schema";
-        Convert.ToInt32(await version.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+        Convert.ToInt32(await version.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(1);
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using Mainstay.Ledger;
 
 namespace Mainstay.Tests.Access;
 
-/// <summary>Who sees an offer: its donor always; other nations only once it is released, and recipients only if it may go to them.</summary>
+/// <summary>
+/// Who sees an offer: its donor always; other nations only once it is released, and recipients only if it may go to
+/// them.
+/// </summary>
 public class AccessPolicyTests
 {
     private static RowParties Offer(string donor, string recipients, string released) =>
@@ -14,13 +17,15 @@ public class AccessPolicyTests
 
     private static User Desk(string nation) => new("desk", Role.DonorDesk, nation, false, DateTimeOffset.UnixEpoch);
 
-    private static User Officer(string nation) => new("officer", Role.RecipientOfficer, nation, false, DateTimeOffset.UnixEpoch);
+    private static User Officer(string nation) =>
+        new("officer", Role.RecipientOfficer, nation, false, DateTimeOffset.UnixEpoch);
 
     [Theory]
     [InlineData("PL", "*", "no", true)]   // its own
     [InlineData("DE", "*", "no", false)]  // another nation's, not released: it does not exist for the desk
     [InlineData("DE", "UA", "yes", true)] // released: every desk may see it
-    public void A_donor_desk_sees_its_own_offers_and_the_released_ones(string donor, string recipients, string released, bool visible)
+    public void A_donor_desk_sees_its_own_offers_and_the_released_ones(
+        string donor, string recipients, string released, bool visible)
     {
         AccessPolicy.CanSee(Desk("PL"), LedgerTable.Offers, Offer(donor, recipients, released)).ShouldBe(visible);
         AccessPolicy.CanWrite(Desk("PL"), LedgerTable.Offers, Offer(donor, recipients, released))
@@ -32,7 +37,8 @@ public class AccessPolicyTests
     [InlineData("MD;UA", "yes", true)]
     [InlineData("MD;GE", "yes", false)] // released, but it may not go to Ukraine
     [InlineData("UA", "no", false)]     // not released
-    public void A_recipient_officer_sees_released_offers_that_may_go_to_its_nation(string recipients, string released, bool visible)
+    public void A_recipient_officer_sees_released_offers_that_may_go_to_its_nation(
+        string recipients, string released, bool visible)
     {
         AccessPolicy.CanSee(Officer("UA"), LedgerTable.Offers, Offer("DE", recipients, released)).ShouldBe(visible);
         AccessPolicy.CanWrite(Officer("UA"), LedgerTable.Offers, Offer("DE", recipients, released)).ShouldBeFalse();

@@ -12,7 +12,8 @@ public sealed class PasswordHashTests
         stored.ShouldStartWith("pbkdf2-sha256$1000$");
         PasswordHash.Verify("correct horse battery staple", stored).ShouldBeTrue();
         PasswordHash.Verify("correct horse battery stapl", stored).ShouldBeFalse();
-        PasswordHash.Hash("correct horse battery staple", iterations: 1_000).ShouldNotBe(stored); // a fresh salt each time
+        PasswordHash.Hash("correct horse battery staple", iterations: 1_000)
+            .ShouldNotBe(stored); // a fresh salt each time
     }
 
     [Theory]
@@ -21,7 +22,8 @@ public sealed class PasswordHashTests
     [InlineData("pbkdf2-sha256$0$AAAA$AAAA")]
     [InlineData("pbkdf2-sha256$1000$not base64!$AAAA")]
     [InlineData("md5$1000$AAAA$AAAA")]
-    public void A_malformed_stored_hash_never_verifies(string stored) => PasswordHash.Verify("anything", stored).ShouldBeFalse();
+    public void A_malformed_stored_hash_never_verifies(string stored) =>
+        PasswordHash.Verify("anything", stored).ShouldBeFalse();
 
     [Fact]
     public void The_default_cost_is_OWASPs_and_short_passwords_are_refused()

@@ -22,17 +22,20 @@ public sealed class FairShareTests
 
     private static readonly GdpFigure[] Gdp =
     [
-        new("AA", 2024, Dollars(1_200), "test"), new("BB", 2024, Dollars(600), "test"), new("CC", 2024, Dollars(200), "test"),
+        new("AA", 2024, Dollars(1_200), "test"), new("BB", 2024, Dollars(600), "test"),
+        new("CC", 2024, Dollars(200), "test"),
         new("PP", 2024, Dollars(400), "test"),
     ];
 
-    private static readonly ExchangeRate[] Rates = [new("USD", new(2024, 3, 1), 1.9m), new("USD", new(2024, 9, 2), 2.1m), new("USD", new(2025, 1, 2), 1.25m)];
+    private static readonly ExchangeRate[] Rates = [new("USD", new(2024, 3, 1), 1.9m),
+        new("USD", new(2024, 9, 2), 2.1m), new("USD", new(2025, 1, 2), 1.25m)];
 
     private static Amount Dollars(decimal units) => Amount.FromUnits(units, Usd);
 
     private static Contribution Give(string id, string donor, string date, decimal eur, AidType aid = AidType.Military,
         string? fundedBy = null, string? reimbursedBy = null, Amount? amount = null) =>
-        new(id, donor, "UA", DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), aid, ContributionCategory.Equipment, Channel.Bilateral,
+        new(id, donor, "UA", DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), aid,
+            ContributionCategory.Equipment, Channel.Bilateral,
             amount ?? Amount.FromUnits(eur, Currency.Eur), ValuationBasis.Cash, "test", fundedBy, reimbursedBy);
 
     private static readonly Contribution[] Contributions =
@@ -48,7 +51,8 @@ public sealed class FairShareTests
         Give("A-2024", "AA", "2024-12-31", 999), // another year
     ];
 
-    private static BurdenSharingReport Report(ReportPeriod period, IEnumerable<Baseline>? baselines = null, List<Problem>? problems = null)
+    private static BurdenSharingReport Report(
+        ReportPeriod period, IEnumerable<Baseline>? baselines = null, List<Problem>? problems = null)
     {
         problems ??= [];
         var report = BurdenSharingReport.Compute(new BurdenSharingInput(Nations, Gdp, Contributions,
@@ -63,7 +67,8 @@ public sealed class FairShareTests
     {
         var report = Report(new ReportPeriod(2025));
 
-        report.Allies.Select(l => (l.Nation.Code, l.Counted.Units, l.FairShare!.Value.Units, l.Ratio, l.PercentOfGdp, l.Rank)).ShouldBe(
+        report.Allies.Select(
+            l => (l.Nation.Code, l.Counted.Units, l.FairShare!.Value.Units, l.Ratio, l.PercentOfGdp, l.Rank)).ShouldBe(
         [
             ("AA", 500m, 600m, 500m / 600m, 500m / 600m * 100, (int?)1),
             ("CC", 60m, 100m, 0.6m, 60m, 2),
@@ -95,7 +100,8 @@ public sealed class FairShareTests
     {
         var report = Report(new ReportPeriod(2025));
 
-        var why = report.Contributions.Where(v => !v.Counted).ToDictionary(v => v.Contribution.Id, v => v.Contribution.NotCountedBecause);
+        var why = report.Contributions.Where(v => !v.Counted)
+            .ToDictionary(v => v.Contribution.Id, v => v.Contribution.NotCountedBecause);
         why.Keys.Order(StringComparer.Ordinal).ShouldBe(["B2", "C1", "P1-BUY"]);
         why["B2"].ShouldBe("reimbursed by P2, which counts instead");
         why["P1-BUY"].ShouldBe("paid from P1, which counts for its payer");
@@ -107,7 +113,9 @@ public sealed class FairShareTests
     {
         var problems = new List<Problem>();
 
-        var report = BurdenSharingReport.Compute(new BurdenSharingInput(Nations, Gdp, Contributions, [new Baseline(2024, Amount.FromUnits(5, Currency.Eur), "x")],
+        var report = BurdenSharingReport.Compute(
+            new BurdenSharingInput(Nations, Gdp, Contributions,
+            [new Baseline(2024, Amount.FromUnits(5, Currency.Eur), "x")],
             new EuroValuation(Rates, []), new ReportPeriod(2025), 2024), problems);
 
         report.IsOk.ShouldBeFalse();
@@ -119,20 +127,27 @@ public sealed class FairShareTests
     {
         var problems = new List<Problem>();
 
-        BurdenSharingReport.Compute(new BurdenSharingInput(Nations, Gdp.Where(g => g.Nation != "BB").ToArray(), Contributions,
-            [new Baseline(2025, Amount.FromUnits(1_000, Currency.Eur), "x")], new EuroValuation(Rates, []), new ReportPeriod(2025), 2024), problems).IsOk.ShouldBeFalse();
+        BurdenSharingReport.Compute(
+            new BurdenSharingInput(Nations, Gdp.Where(g => g.Nation != "BB").ToArray(), Contributions,
+            [new Baseline(2025, Amount.FromUnits(1_000, Currency.Eur), "x")], new EuroValuation(Rates, []),
+            new ReportPeriod(2025), 2024), problems).IsOk.ShouldBeFalse();
 
-        problems.Single().ToString().ShouldBe("gdp: BB: no GDP for ally BB (Bland) in 2024; import it or choose another --gdp-year");
+        problems.Single().ToString()
+            .ShouldBe("gdp: BB: no GDP for ally BB (Bland) in 2024; import it or choose another --gdp-year");
     }
 
     [Fact]
     public void A_partner_without_GDP_in_the_GDP_year_is_measured_against_its_latest_earlier_GDP()
     {
         var problems = new List<Problem>();
-        GdpFigure[] gdp = [.. Gdp.Where(g => g.Nation != "PP"), new("PP", 2023, Amount.FromUnits(360, Currency.Find("USD")!), "test")];
+        GdpFigure[] gdp = [.. Gdp.Where(g => g.Nation != "PP"),
+            new("PP", 2023, Amount.FromUnits(360, Currency.Find("USD")!), "test")];
         ExchangeRate[] rates = [.. Rates, new("USD", new(2023, 6, 1), 1.8m)];
 
-        var report = BurdenSharingReport.Compute(new BurdenSharingInput(Nations, gdp, Contributions, [new Baseline(2025, Amount.FromUnits(1_000, Currency.Eur), "x")],
+        var report =
+            BurdenSharingReport.Compute(
+                new BurdenSharingInput(Nations, gdp, Contributions,
+            [new Baseline(2025, Amount.FromUnits(1_000, Currency.Eur), "x")],
             new EuroValuation(rates, []), new ReportPeriod(2025), 2024), problems).Value;
 
         var partner = report.Partners.Single();
@@ -145,7 +160,10 @@ public sealed class FairShareTests
     {
         var problems = new List<Problem>();
 
-        var report = BurdenSharingReport.Compute(new BurdenSharingInput(Nations, Gdp, Contributions, [], new EuroValuation(Rates, []), new ReportPeriod(2025), 2024,
+        var report =
+            BurdenSharingReport.Compute(
+                new BurdenSharingInput(Nations, Gdp, Contributions, [], new EuroValuation(Rates, []),
+            new ReportPeriod(2025), 2024,
             Amount.FromUnits(2_000, Currency.Eur)), problems).Value;
 
         report.Allies.Single(l => l.Nation.Code == "AA").FairShare!.Value.Units.ShouldBe(1_200m);
@@ -156,7 +174,8 @@ public sealed class FairShareTests
     public void The_released_report_has_the_same_figures_without_contribution_ids_or_source_texts()
     {
         var lek = Currency.Find("ALL")!;
-        var contributions = Contributions.Append(Give("C3-SECRET", "CC", "2025-06-01", 0, amount: Amount.FromUnits(9_312, lek))
+        var contributions =
+            Contributions.Append(Give("C3-SECRET", "CC", "2025-06-01", 0, amount: Amount.FromUnits(9_312, lek))
             with { Source = "desk note: not released" }).ToArray();
         var imf = new AnnualRate[]
         {
@@ -168,14 +187,19 @@ public sealed class FairShareTests
 
         var released = report.Released();
 
-        report.Allies.Single(l => l.Nation.Code == "CC").Notes.ShouldContain(n => n.StartsWith("C3-SECRET: ", StringComparison.Ordinal));
+        report.Allies.Single(l => l.Nation.Code == "CC").Notes.ShouldContain(
+            n => n.StartsWith("C3-SECRET: ", StringComparison.Ordinal));
         report.Sources.ShouldContain(s => s.Contains("desk note: not released", StringComparison.Ordinal));
         released.Allies.Select(l => (l.Nation.Code, l.Counted, l.FairShare, l.Ratio, l.Rank))
             .ShouldBe(report.Allies.Select(l => (l.Nation.Code, l.Counted, l.FairShare, l.Ratio, l.Rank)));
         released.Allies.Single(l => l.Nation.Code == "CC").Notes
-            .ShouldBe(["1 contribution(s) valued at IMF annual average rates via US$ (the ECB publishes none for their currency)"]);
-        released.Allies.Concat(released.Partners).SelectMany(l => l.Notes).ShouldAllBe(n => !n.Contains("C3-SECRET", StringComparison.Ordinal));
-        released.Sources.ShouldAllBe(s => !s.Contains("desk note", StringComparison.Ordinal) && !s.Contains("mostly", StringComparison.Ordinal));
+            .ShouldBe(
+                ["1 contribution(s) valued at IMF annual average rates via US$ (the ECB publishes "
+                    + "none for their currency)"]);
+        released.Allies.Concat(released.Partners).SelectMany(l => l.Notes)
+            .ShouldAllBe(n => !n.Contains("C3-SECRET", StringComparison.Ordinal));
+        released.Sources.ShouldAllBe(
+            s => !s.Contains("desk note", StringComparison.Ordinal) && !s.Contains("mostly", StringComparison.Ordinal));
         released.Sources.Count.ShouldBe(report.Sources.Count);
         released.Contributions.ShouldBeEmpty();
     }

@@ -13,7 +13,9 @@ public sealed class ValuationTests
         new("ALL", 2024, 93.12m, "IMF"), new("EUR", 2024, 0.924m, "IMF"), new("USD", 2024, 1m, "IMF"),
     ];
 
-    private readonly EuroValuation _valuation = new([new("USD", new(2025, 5, 9), 1.1252m), new("USD", new(2024, 3, 1), 1.1m), new("USD", new(2024, 7, 1), 1.2m)], Imf);
+    private readonly EuroValuation _valuation = new(
+        [new("USD", new(2025, 5, 9), 1.1252m), new("USD", new(2024, 3, 1), 1.1m), new("USD", new(2024, 7, 1), 1.2m)],
+        Imf);
 
     [Fact]
     public void A_currency_the_ECB_publishes_uses_its_rate_of_the_value_date()
@@ -38,7 +40,8 @@ public sealed class ValuationTests
     [Fact]
     public void The_IMF_average_of_the_year_before_serves_until_the_year_is_published()
     {
-        _valuation.ToEur(Amount.FromUnits(100, Lek), new DateOnly(2025, 3, 15)).Value.RateBasis.ShouldStartWith("IMF annual average 2024");
+        _valuation.ToEur(Amount.FromUnits(100, Lek), new DateOnly(2025, 3, 15)).Value.RateBasis.ShouldStartWith(
+            "IMF annual average 2024");
     }
 
     [Fact]
@@ -47,8 +50,11 @@ public sealed class ValuationTests
         var value = _valuation.ToEur(Amount.FromUnits(100, Lek), new DateOnly(2027, 1, 4));
 
         value.IsOk.ShouldBeFalse();
-        value.Problem.Message.ShouldStartWith("no rate to value ALL on 2027-01-04: the ECB publishes none for it and no IMF annual average for 2026 or 2027");
-        new EuroValuation([], []).ToEur(Amount.FromUnits(1, Currency.Find("MKD")!), new DateOnly(2024, 6, 1)).Problem!.Message.ShouldContain("MKD on 2024-06-01");
+        value.Problem.Message.ShouldStartWith(
+            "no rate to value ALL on 2027-01-04: the ECB publishes none for it and no IMF annual "
+                + "average for 2026 or 2027");
+        new EuroValuation([], []).ToEur(Amount.FromUnits(1, Currency.Find("MKD")!),
+            new DateOnly(2024, 6, 1)).Problem!.Message.ShouldContain("MKD on 2024-06-01");
     }
 
     [Fact]
@@ -58,6 +64,7 @@ public sealed class ValuationTests
 
         gdp.Eur.Units.ShouldBe(1_000m);
         gdp.RateBasis.ShouldBe("mean of the 2 ECB daily rates of 2024");
-        _valuation.YearToEur(Amount.FromUnits(93_120, Lek), 2024).Value.Eur.Units.ShouldBe(Math.Round(93_120m / (93.12m / 0.924m), 2));
+        _valuation.YearToEur(Amount.FromUnits(93_120, Lek), 2024).Value.Eur.Units.ShouldBe(
+            Math.Round(93_120m / (93.12m / 0.924m), 2));
     }
 }

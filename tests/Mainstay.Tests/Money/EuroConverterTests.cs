@@ -38,7 +38,8 @@ public sealed class EuroConverterTests
         var result = Converter.ToEur(new Mainstay.Money.Money(100, Usd), new DateOnly(2025, 5, 1));
 
         result.IsOk.ShouldBeFalse();
-        result.Problem!.Message.ShouldBe("no ECB reference rate for USD on or before 2025-05-01 (the first loaded is 2025-05-08)");
+        result.Problem!.Message.ShouldBe(
+            "no ECB reference rate for USD on or before 2025-05-01 (the first loaded is 2025-05-08)");
     }
 
     [Fact]

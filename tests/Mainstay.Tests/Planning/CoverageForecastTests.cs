@@ -21,7 +21,9 @@ public sealed class CoverageForecastTests
             new("O1", "DE", "shell", 60, January, 0, RecipientScope.Any, ""),
             new("O2", "FR", "shell", 90, January.AddMonths(1), 0, RecipientScope.Any, ""),
         ];
-        return (Planner.Solve(needs, offers), [new ItemType("shell", CapabilityArea.Artillery, new Mainstay.Money.Money(400_000, Mainstay.Money.Currency.Eur), "Shell")]);
+        return (Planner.Solve(needs, offers),
+            [new ItemType("shell", CapabilityArea.Artillery,
+                new Mainstay.Money.Money(400_000, Mainstay.Money.Currency.Eur), "Shell")]);
     }
 
     [Fact]
@@ -31,13 +33,15 @@ public sealed class CoverageForecastTests
 
         var forecast = CoverageForecast.Compute(plan, items);
 
-        var shell = forecast.Where(f => f.Item == "shell").Select(f => (f.Month.ToString(), f.Needed, f.Planned, f.OnTime, f.Gap)).ToArray();
+        var shell = forecast.Where(f => f.Item == "shell")
+            .Select(f => (f.Month.ToString(), f.Needed, f.Planned, f.OnTime, f.Gap)).ToArray();
         shell.ShouldBe([
             ("2025-01", 100L, 60L, 60L, 40L),
             ("2025-02", 100L, 110L, 60L, 40L),
             ("2025-03", 150L, 110L, 110L, 40L),
         ]);
-        forecast.Where(f => f.Item is null).Select(f => (f.Capability, f.Needed)).ShouldBe([("artillery", 100L), ("artillery", 100L), ("artillery", 150L)]);
+        forecast.Where(f => f.Item is null).Select(f => (f.Capability, f.Needed))
+            .ShouldBe([("artillery", 100L), ("artillery", 100L), ("artillery", 150L)]);
     }
 
     [Fact]

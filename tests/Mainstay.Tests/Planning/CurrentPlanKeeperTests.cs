@@ -28,7 +28,9 @@ public class CurrentPlanKeeperTests
                         added = true;
                         break;
                     case 1: // a row added: a new session
-                        offered.Add(offered[random.Next(offered.Count)] with { Id = $"N{seed}-{seq}", Quantity = random.Next(1, 30) });
+                        offered.Add(
+                            offered[random.Next(offered.Count)] with { Id = $"N{seed}-{seq}",
+                                Quantity = random.Next(1, 30) });
                         added = true;
                         break;
                     default: // rows changed in place: re-planned from the last optimum
@@ -43,7 +45,8 @@ public class CurrentPlanKeeperTests
 
                 current.AuditSeq.ShouldBe(seq);
                 current.Plan.ShouldBeFeasible(requirements, offered);
-                current.Plan.Objective.ShouldBe(Planner.Solve(requirements, offered).Objective, $"seed {seed} step {seq}");
+                current.Plan.Objective.ShouldBe(Planner.Solve(requirements, offered).Objective,
+                    $"seed {seed} step {seq}");
                 if (seq > 1 && !added)
                     keeper.WarmUpdates.ShouldBe(before + 1);
                 if (added)

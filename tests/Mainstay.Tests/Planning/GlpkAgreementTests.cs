@@ -34,7 +34,8 @@ public sealed class GlpkAgreementTests
         var plan = Planner.Solve(needs, offers);
 
         plan.ShouldBeFeasible(needs, offers);
-        plan.Objective.ShouldBe(GlpkOptimum(needs, offers), $"seed {seed}: {needs.Length} requirements, {offers.Length} offers");
+        plan.Objective.ShouldBe(GlpkOptimum(needs, offers),
+            $"seed {seed}: {needs.Length} requirements, {offers.Length} offers");
     }
 
     /// <summary>
@@ -65,7 +66,9 @@ public sealed class GlpkAgreementTests
         {
             var restricted = shape == 3 || random.Next(3) == 0;
             var scope = restricted
-                ? RecipientScope.Only(recipients.Where(_ => random.Next(3) == 0).DefaultIfEmpty(recipients[random.Next(recipients.Length)]))
+                ? RecipientScope.Only(
+                    recipients.Where(_ => random.Next(3) == 0)
+                        .DefaultIfEmpty(recipients[random.Next(recipients.Length)]))
                 : RecipientScope.Any;
             var quantity = shape switch
             {
@@ -99,9 +102,11 @@ public sealed class GlpkAgreementTests
             lp.Append(CultureInfo.InvariantCulture, $" + {pairs[j].Benefit} x{j}");
         lp.Append("\nSubject To\n");
         foreach (var group in pairs.Select((p, j) => (p, j)).GroupBy(x => x.p.Offer))
-            lp.Append(CultureInfo.InvariantCulture, $" o{group.Key}: {string.Join(" + ", group.Select(x => $"x{x.j}"))} <= {offers[group.Key].Quantity}\n");
+            lp.Append(CultureInfo.InvariantCulture,
+                $" o{group.Key}: {string.Join(" + ", group.Select(x => $"x{x.j}"))} <= {offers[group.Key].Quantity}\n");
         foreach (var group in pairs.Select((p, j) => (p, j)).GroupBy(x => x.p.Need))
-            lp.Append(CultureInfo.InvariantCulture, $" r{group.Key}: {string.Join(" + ", group.Select(x => $"x{x.j}"))} <= {needs[group.Key].Quantity}\n");
+            lp.Append(CultureInfo.InvariantCulture,
+                $" r{group.Key}: {string.Join(" + ", group.Select(x => $"x{x.j}"))} <= {needs[group.Key].Quantity}\n");
         lp.Append("End\n");
 
         var folder = Directory.CreateTempSubdirectory("mainstay-glpk-").FullName;

@@ -58,13 +58,17 @@ public sealed class NetworkSimplexTests
                 // Move some supply (either way) between two nodes, and set a few capacities (finite).
                 var changed = (long[])supply.Clone();
                 var a = random.Next(nodes - 1);
-                var (b, amount) = (random.Next(a + 1, nodes), random.Next(-6, 7)); // arcs go up: only a move up can be carried
+                var (b, amount) = (random.Next(a + 1, nodes),
+                    random.Next(-6, 7)); // arcs go up: only a move up can be carried
                 changed[a] += amount;
                 changed[b] -= amount;
                 var capacities = Enumerable.Range(0, random.Next(0, 3)).Where(_ => arcs.Count > 0)
                     .Select(_ => (Arc: random.Next(arcs.Count), Capacity: (long)random.Next(0, 15)))
                     .GroupBy(c => c.Arc).Select(g => g.Last()).ToArray();
-                var changedArcs = arcs.Select((arc, e) => capacities.Any(c => c.Arc == e) ? arc with { Cap = capacities.Single(c => c.Arc == e).Capacity } : arc).ToList();
+                var changedArcs =
+                    arcs.Select(
+                        (arc, e) => capacities.Any(c => c.Arc == e)
+                            ? arc with { Cap = capacities.Single(c => c.Arc == e).Capacity } : arc).ToList();
                 var (feasible, oracleCost) = ShortestPathOracle.MinCostFlow(nodes, changedArcs, changed);
                 if (!feasible)
                     break; // the solver's state is undefined after an infeasible change: start a new network
@@ -79,7 +83,8 @@ public sealed class NetworkSimplexTests
         checkedChanges.ShouldBeGreaterThan(400); // changes the oracle found feasible, each checked
     }
 
-    private static (int Nodes, List<(int From, int To, long Cost, long Cap)> Arcs, long[] Supply) RandomNetwork(Random random)
+    private static (int Nodes, List<(int From, int To, long Cost, long Cap)> Arcs, long[] Supply) RandomNetwork(
+        Random random)
     {
         var nodes = random.Next(2, 14);
         var arcs = new List<(int From, int To, long Cost, long Cap)>();
@@ -90,7 +95,9 @@ public sealed class NetworkSimplexTests
             if (a == b)
                 continue;
             // Arcs go from lower to higher node numbers: no cycles, so no negative cycles.
-            arcs.Add((Math.Min(a, b), Math.Max(a, b), random.Next(-20, 21), random.Next(0, 4) == 0 ? NetworkSimplex.Infinite : random.Next(1, 15)));
+            arcs.Add(
+                (Math.Min(a, b), Math.Max(a, b), random.Next(-20, 21),
+                    random.Next(0, 4) == 0 ? NetworkSimplex.Infinite : random.Next(1, 15)));
         }
         var supply = new long[nodes];
         for (var i = 0; i < random.Next(1, 5); i++)
@@ -104,11 +111,15 @@ public sealed class NetworkSimplexTests
         return (nodes, arcs, supply);
     }
 
-    private static NetworkSimplex Solver(int nodes, List<(int From, int To, long Cost, long Cap)> arcs, long[] supply) =>
-        new(nodes, arcs.Select(a => a.From).ToArray(), arcs.Select(a => a.To).ToArray(), arcs.Select(a => a.Cost).ToArray(), arcs.Select(a => a.Cap).ToArray(), supply);
+    private static NetworkSimplex Solver(
+        int nodes, List<(int From, int To, long Cost, long Cap)> arcs, long[] supply) =>
+        new(nodes, arcs.Select(a => a.From).ToArray(), arcs.Select(a => a.To).ToArray(),
+            arcs.Select(a => a.Cost).ToArray(), arcs.Select(a => a.Cap).ToArray(), supply);
 
     /// <summary>The solver's flow keeps every bound and balance, and costs what the oracle's optimum costs.</summary>
-    private static void ShouldBeOptimal(NetworkSimplex solver, List<(int From, int To, long Cost, long Cap)> arcs, long[] supply, long oracleCost, string where)
+    private static void ShouldBeOptimal(
+        NetworkSimplex solver, List<(int From, int To, long Cost, long Cap)> arcs, long[] supply, long oracleCost,
+        string where)
     {
         var cost = 0L;
         var balance = (long[])supply.Clone();

@@ -31,7 +31,8 @@ public class PlanSessionTests
             {
                 // Mostly quantities (re-optimised warm), sometimes a month, scope or item (solved again).
                 var changedNeeds = Pick(random, needs).Select(i => needs[i] = random.Next(5) == 0
-                    ? needs[i] with { NeedBy = needs[i].NeedBy.AddMonths(random.Next(-2, 3)), Priority = random.Next(1, 6) }
+                    ? needs[i] with { NeedBy = needs[i].NeedBy.AddMonths(random.Next(-2, 3)),
+                        Priority = random.Next(1, 6) }
                     : needs[i] with { Quantity = random.Next(1, 40) }).ToArray();
                 var changedOffers = Pick(random, offers).Select(i => offers[i] = random.Next(5) == 0
                     ? offers[i] with { Item = needs[random.Next(needs.Length)].Item, Recipients = RecipientScope.Any }
@@ -53,9 +54,11 @@ public class PlanSessionTests
         var random = new Random(9);
         var start = YearMonth.Of(2025, 1);
         var needs = Enumerable.Range(0, 3_000).Select(i => new Requirement(
-            $"R{i:D5}", i % 3 == 0 ? "MD" : "UA", "shell", random.Next(1, 50), random.Next(1, 6), start.AddMonths(random.Next(24)), random.Next(0, 6))).ToArray();
+            $"R{i:D5}", i % 3 == 0 ? "MD" : "UA", "shell", random.Next(1, 50), random.Next(1, 6),
+            start.AddMonths(random.Next(24)), random.Next(0, 6))).ToArray();
         var offers = Enumerable.Range(0, 3_000).Select(i => new Offer(
-            $"O{i:D5}", "DE", "shell", random.Next(1, 50), start.AddMonths(random.Next(24)), random.Next(0, 3), i % 4 == 0 ? RecipientScope.Only(["UA"]) : RecipientScope.Any, "")).ToArray();
+            $"O{i:D5}", "DE", "shell", random.Next(1, 50), start.AddMonths(random.Next(24)), random.Next(0, 3),
+            i % 4 == 0 ? RecipientScope.Only(["UA"]) : RecipientScope.Any, "")).ToArray();
         var session = new PlanSession(needs, offers);
 
         foreach (var quantity in new long[] { 5_000, 1, 37, 100_000 })
@@ -77,7 +80,8 @@ public class PlanSessionTests
         var session = new PlanSession(needs, offers);
         var before = Rows(session.Plan).ToArray();
 
-        Should.Throw<ArgumentException>(() => session.Change([needs[0] with { Quantity = needs[0].Quantity + 7 }], [offers[0] with { Id = "NEW" }]))
+        Should.Throw<ArgumentException>(
+            () => session.Change([needs[0] with { Quantity = needs[0].Quantity + 7 }], [offers[0] with { Id = "NEW" }]))
             .Message.ShouldContain("offer NEW is not in this plan");
 
         Rows(session.Plan).ShouldBe(before);

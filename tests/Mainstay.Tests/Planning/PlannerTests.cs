@@ -6,16 +6,19 @@ namespace Mainstay.Tests.Planning;
 
 public sealed class PlannerTests
 {
-    private static Requirement Need(string id, string recipient, long quantity, int priority, string needBy, int useful, string item = "shell") =>
+    private static Requirement Need(
+        string id, string recipient, long quantity, int priority, string needBy, int useful, string item = "shell") =>
         new(id, recipient, item, quantity, priority, Month(needBy), useful);
 
-    private static Offer Give(string id, long quantity, string available, int transit, string recipients = "*", string item = "shell")
+    private static Offer Give(
+        string id, long quantity, string available, int transit, string recipients = "*", string item = "shell")
     {
         RecipientScope.TryParse(recipients, out var scope, out _);
         return new Offer(id, "DE", item, quantity, Month(available), transit, scope, "");
     }
 
-    private static YearMonth Month(string text) => YearMonth.TryParse(text, out var m) ? m : throw new ArgumentException(text);
+    private static YearMonth Month(string text) =>
+        YearMonth.TryParse(text, out var m) ? m : throw new ArgumentException(text);
 
     [Fact]
     public void A_priority_1_need_is_served_before_a_priority_3_need()
@@ -59,7 +62,8 @@ public sealed class PlannerTests
     [Fact]
     public void A_scenario_with_no_eligible_pair_gives_an_empty_plan()
     {
-        var plan = Planner.Solve([Need("R1", "UA", 10, 1, "2025-01", 0)], [Give("O1", 10, "2025-01", 0, item: "drone")]);
+        var plan = Planner.Solve([Need("R1", "UA", 10, 1, "2025-01", 0)],
+            [Give("O1", 10, "2025-01", 0, item: "drone")]);
 
         plan.Allocations.ShouldBeEmpty();
         plan.Objective.ShouldBe(0);
@@ -101,18 +105,26 @@ public sealed class PlannerTests
         var start = YearMonth.Of(2025, 1);
         string[] items = ["shell", "drone", "radar"];
         var needs = Enumerable.Range(0, 150_000).Select(i => new Requirement(
-            $"R{i:D6}", i % 7 == 0 ? "MD" : "UA", items[i % 3], random.Next(1, 40), random.Next(1, 6), start.AddMonths(random.Next(12)), random.Next(0, 3))).ToArray();
+            $"R{i:D6}", i % 7 == 0 ? "MD" : "UA", items[i % 3], random.Next(1, 40), random.Next(1, 6),
+            start.AddMonths(random.Next(12)), random.Next(0, 3))).ToArray();
         var offers = Enumerable.Range(0, 60_000).Select(i => new Offer(
-            $"O{i:D6}", "DE", items[i % 3], random.Next(1, 90), start.AddMonths(random.Next(12)), random.Next(0, 2), i % 5 == 0 ? RecipientScope.Only(["UA"]) : RecipientScope.Any, "")).ToArray();
+            $"O{i:D6}", "DE", items[i % 3], random.Next(1, 90), start.AddMonths(random.Next(12)), random.Next(0, 2),
+            i % 5 == 0 ? RecipientScope.Only(["UA"]) : RecipientScope.Any, "")).ToArray();
 
         var whole = Planner.Solve(needs, offers);
-        var alone = items.Select(item => Planner.Solve(needs.Where(r => r.Item == item).ToArray(), offers.Where(o => o.Item == item).ToArray())).ToArray();
+        var alone =
+            items.Select(
+                item => Planner.Solve(needs.Where(r => r.Item == item).ToArray(),
+                    offers.Where(o => o.Item == item).ToArray())).ToArray();
 
         whole.Objective.ShouldBe(alone.Aggregate(System.Numerics.BigInteger.Zero, (sum, plan) => sum + plan.Objective));
         whole.Allocations.Select(a => (a.Requirement.Id, a.Offer.Id, a.Quantity))
-            .ShouldBe(alone.SelectMany(p => p.Allocations).Select(a => (a.Requirement.Id, a.Offer.Id, a.Quantity)).Order());
+            .ShouldBe(
+                alone.SelectMany(p => p.Allocations).Select(a => (a.Requirement.Id, a.Offer.Id, a.Quantity)).Order());
         whole.Coverage.Select(c => (c.Requirement.Id, c.Allocated, c.OnTime, c.Late))
-            .ShouldBe(alone.SelectMany(p => p.Coverage).Select(c => (c.Requirement.Id, c.Allocated, c.OnTime, c.Late)).OrderBy(c => c.Id, StringComparer.Ordinal));
+            .ShouldBe(
+                alone.SelectMany(p => p.Coverage).Select(c => (c.Requirement.Id, c.Allocated, c.OnTime, c.Late))
+                    .OrderBy(c => c.Id, StringComparer.Ordinal));
         whole.Allocations.Count.ShouldBeGreaterThan(50_000);
     }
 
@@ -129,8 +141,10 @@ public sealed class PlannerTests
             random.Next(1, 6), start.AddMonths(random.Next(months)), random.Next(0, 4))).ToArray();
         var offers = Enumerable.Range(0, random.Next(0, size)).Select(i =>
         {
-            var scope = random.Next(3) == 0 ? RecipientScope.Only(recipients.Where(_ => random.Next(2) == 0)) : RecipientScope.Any;
-            return new Offer("O" + i, "DE", items[random.Next(items.Length)], random.Next(1, 30), start.AddMonths(random.Next(months)), random.Next(0, 3),
+            var scope = random.Next(3) == 0 ? RecipientScope.Only(recipients.Where(_ => random.Next(2) == 0))
+                : RecipientScope.Any;
+            return new Offer("O" + i, "DE", items[random.Next(items.Length)], random.Next(1, 30),
+                start.AddMonths(random.Next(months)), random.Next(0, 3),
                 scope.IsAny || scope.Codes.Count > 0 ? scope : RecipientScope.Only(["XX"]), "");
         }).ToArray();
         return (needs, offers);

@@ -9,7 +9,8 @@ namespace Mainstay.Tests.Planning;
 public static class ShortestPathOracle
 {
     /// <summary>An independent oracle: augment along cheapest paths (Bellman-Ford) from a super source.</summary>
-    public static (bool Feasible, long Cost) MinCostFlow(int nodes, List<(int From, int To, long Cost, long Cap)> arcs, long[] supply)
+    public static (bool Feasible, long Cost) MinCostFlow(
+        int nodes, List<(int From, int To, long Cost, long Cap)> arcs, long[] supply)
     {
         var s = nodes;
         var t = nodes + 1;

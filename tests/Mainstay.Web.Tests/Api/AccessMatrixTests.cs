@@ -8,7 +8,8 @@ namespace Mainstay.Web.Tests.Api;
 public sealed class AccessMatrixTests
 {
     private static readonly string[] Tables =
-        ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions", "exchange-rates", "annual-rates", "baselines", "contributions", "deliveries"];
+        ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions", "exchange-rates", "annual-rates",
+            "baselines", "contributions", "deliveries"];
 
     // Which tables each caller may list (else 404: for them the table does not exist; the public
     // gets 401 instead, since signing in would show it).
@@ -17,8 +18,10 @@ public sealed class AccessMatrixTests
         ["public"] = ["nations", "gdp", "items", "coalitions", "exchange-rates", "annual-rates", "baselines"],
         ["coord"] = Tables,
         ["auditor"] = Tables,
-        ["pl-desk"] = ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions", "exchange-rates", "annual-rates", "baselines", "contributions"],
-        ["ua-officer"] = ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions", "exchange-rates", "annual-rates", "baselines", "contributions", "deliveries"],
+        ["pl-desk"] = ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions", "exchange-rates",
+            "annual-rates", "baselines", "contributions"],
+        ["ua-officer"] = ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions",
+            "exchange-rates", "annual-rates", "baselines", "contributions", "deliveries"],
     };
 
     [Fact]
@@ -31,7 +34,9 @@ public sealed class AccessMatrixTests
             foreach (var table in Tables)
             {
                 var response = await client.GetAsync($"/api/v1/{table}?pageSize=500");
-                response.StatusCode.ShouldBe(allowed.Contains(table) ? HttpStatusCode.OK : who == "public" ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, $"{who} {table}");
+                response.StatusCode.ShouldBe(
+                    allowed.Contains(table) ? HttpStatusCode.OK
+                        : who == "public" ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, $"{who} {table}");
             }
         }
     }
@@ -44,26 +49,37 @@ public sealed class AccessMatrixTests
         using var coord = web.Client("coord");
         var all = await Items(coord, "offers");
         var own = all.First(o => o.GetProperty("donor").GetString() == "PL");
-        var other = all.First(o => o.GetProperty("donor").GetString() == "DE" && o.GetProperty("released").GetString() == "no");
-        var released = all.First(o => o.GetProperty("donor").GetString() == "DE" && o.GetProperty("released").GetString() == "yes");
+        var other = all.First(
+            o => o.GetProperty("donor").GetString() == "DE" && o.GetProperty("released").GetString() == "no");
+        var released = all.First(
+            o => o.GetProperty("donor").GetString() == "DE" && o.GetProperty("released").GetString() == "yes");
 
         var seen = await Items(desk, "offers");
         var otherRead = await desk.GetAsync($"/api/v1/offers/{other.GetProperty("id").GetString()}");
-        var otherWrite = await Send(desk, HttpMethod.Put, $"/api/v1/offers/{other.GetProperty("id").GetString()}", other.ToString(), "\"x\"");
+        var otherWrite = await Send(desk, HttpMethod.Put, $"/api/v1/offers/{other.GetProperty("id").GetString()}",
+            other.ToString(), "\"x\"");
         var releasedRead = await desk.GetAsync($"/api/v1/offers/{released.GetProperty("id").GetString()}");
-        var releasedWrite = await Send(desk, HttpMethod.Put, $"/api/v1/offers/{released.GetProperty("id").GetString()}", released.ToString(), releasedRead.Headers.ETag!.Tag);
+        var releasedWrite = await Send(desk, HttpMethod.Put, $"/api/v1/offers/{released.GetProperty("id").GetString()}",
+            released.ToString(), releasedRead.Headers.ETag!.Tag);
         var ownRead = await desk.GetAsync($"/api/v1/offers/{own.GetProperty("id").GetString()}");
         var ownWrite = await Send(desk, HttpMethod.Put, $"/api/v1/offers/{own.GetProperty("id").GetString()}",
-            own.ToString().Replace($"\"quantity\":{own.GetProperty("quantity").GetInt64()}", "\"quantity\":7", StringComparison.Ordinal), ownRead.Headers.ETag!.Tag);
+            own.ToString()
+                .Replace($"\"quantity\":{own.GetProperty("quantity").GetInt64()}", "\"quantity\":7",
+                    StringComparison.Ordinal), ownRead.Headers.ETag!.Tag);
         var giveAway = await Send(desk, HttpMethod.Put, $"/api/v1/offers/{own.GetProperty("id").GetString()}",
-            own.ToString().Replace("\"donor\":\"PL\"", "\"donor\":\"DE\"", StringComparison.Ordinal), ownWrite.Headers.ETag?.Tag ?? "\"x\"");
+            own.ToString().Replace("\"donor\":\"PL\"", "\"donor\":\"DE\"", StringComparison.Ordinal),
+            ownWrite.Headers.ETag?.Tag ?? "\"x\"");
         var forOthers = await Send(desk, HttpMethod.Post, "/api/v1/offers", """{"id":"DE-NEW","donor":"DE","item":"155mm-shell","quantity":1,"available":"2026-01","transit_months":0,"recipients":"*"}""");
         var requirement = await Send(desk, HttpMethod.Put, "/api/v1/requirements/UA-R0001", "{}", "\"x\"");
 
         seen.ShouldNotBeEmpty();
-        seen.ShouldAllBe(o => o.GetProperty("donor").GetString() == "PL" || o.GetProperty("released").GetString() == "yes");
-        seen.Count(o => o.GetProperty("donor").GetString() == "PL").ShouldBe(all.Count(o => o.GetProperty("donor").GetString() == "PL"));
-        seen.Length.ShouldBe(all.Count(o => o.GetProperty("donor").GetString() == "PL" || o.GetProperty("released").GetString() == "yes"));
+        seen.ShouldAllBe(
+            o => o.GetProperty("donor").GetString() == "PL" || o.GetProperty("released").GetString() == "yes");
+        seen.Count(o => o.GetProperty("donor").GetString() == "PL")
+            .ShouldBe(all.Count(o => o.GetProperty("donor").GetString() == "PL"));
+        seen.Length.ShouldBe(
+            all.Count(
+                o => o.GetProperty("donor").GetString() == "PL" || o.GetProperty("released").GetString() == "yes"));
         otherRead.StatusCode.ShouldBe(HttpStatusCode.NotFound); // unreleased: not even its existence is given away
         otherWrite.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         releasedRead.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -71,7 +87,8 @@ public sealed class AccessMatrixTests
         ownWrite.StatusCode.ShouldBe(HttpStatusCode.OK, await ownWrite.Content.ReadAsStringAsync());
         giveAway.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         forOthers.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        requirement.StatusCode.ShouldBe(HttpStatusCode.Forbidden); // requirements are visible to donors, not theirs to change
+        requirement.StatusCode.ShouldBe(
+            HttpStatusCode.Forbidden); // requirements are visible to donors, not theirs to change
     }
 
     [Fact]
@@ -86,15 +103,22 @@ public sealed class AccessMatrixTests
         var offers = await Items(officer, "offers"); // released offers that may go to Ukraine, and no other
         offers.ShouldNotBeEmpty();
         offers.ShouldAllBe(o => o.GetProperty("released").GetString() == "yes"
-            && (o.GetProperty("recipients").GetString() == "*" || o.GetProperty("recipients").GetString()!.Split(';', StringSplitOptions.None).Contains("UA")));
+            && (o.GetProperty("recipients").GetString() == "*"
+                || o.GetProperty("recipients").GetString()!.Split(';', StringSplitOptions.None).Contains("UA")));
         (await officer.GetAsync("/api/v1/requirements/MD-R0002")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var read = await officer.GetAsync("/api/v1/requirements/UA-R0001");
         var row = await read.Content.ReadAsStringAsync();
-        (await Send(officer, HttpMethod.Put, "/api/v1/requirements/UA-R0001", row, read.Headers.ETag!.Tag)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Send(auditor, HttpMethod.Put, "/api/v1/requirements/UA-R0001", row, "\"x\"")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await Items(auditor, "offers")).Select(o => o.GetProperty("donor").GetString()).Distinct().Count().ShouldBeGreaterThan(5);
-        (await Send(anyone, HttpMethod.Post, "/api/v1/nations", """{"code":"XK","name":"Kosovo","role":"partner","currency":"EUR"}""")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await Send(anyone, HttpMethod.Put, "/api/v1/offers/anything", "{}", "\"x\"")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Send(officer, HttpMethod.Put, "/api/v1/requirements/UA-R0001", row,
+            read.Headers.ETag!.Tag)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Send(auditor, HttpMethod.Put, "/api/v1/requirements/UA-R0001", row, "\"x\"")).StatusCode.ShouldBe(
+            HttpStatusCode.Forbidden);
+        (await Items(auditor, "offers")).Select(o => o.GetProperty("donor").GetString()).Distinct().Count()
+            .ShouldBeGreaterThan(5);
+        (await Send(anyone, HttpMethod.Post, "/api/v1/nations",
+            """{"code":"XK","name":"Kosovo","role":"partner","currency":"EUR"}""")).StatusCode.ShouldBe(
+                HttpStatusCode.Unauthorized);
+        (await Send(anyone, HttpMethod.Put, "/api/v1/offers/anything", "{}", "\"x\"")).StatusCode.ShouldBe(
+            HttpStatusCode.Unauthorized);
     }
 
     [Fact]

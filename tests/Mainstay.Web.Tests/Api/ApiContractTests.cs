@@ -37,7 +37,8 @@ public sealed class ApiContractTests
             var row = await contract.CheckAsync(await coord.GetAsync($"{list}/{key}"), $"{list}/{{key}}");
             row!.Value.GetRawText().ShouldBe(first.GetRawText());
         }
-        contract.Checked.Count(c => c is { Method: "get", Status: 200 }).ShouldBeGreaterThanOrEqualTo(2 * LedgerKinds.All.Count - 2);
+        contract.Checked.Count(c => c is { Method: "get", Status: 200 })
+            .ShouldBeGreaterThanOrEqualTo(2 * LedgerKinds.All.Count - 2);
 
         // The refusals of reads: sign in first, a bad query, a row or table that is not there.
         await contract.CheckAsync(await anyone.GetAsync("/api/v1/offers"), "/api/v1/offers");
@@ -60,23 +61,27 @@ public sealed class ApiContractTests
         var etag = created.Headers.ETag!.Tag;
         (await contract.CheckAsync(created, list))!.Value.GetProperty("need_by").GetString().ShouldBe("2026-03");
         await contract.CheckAsync(await coord.PostAsync(list, Body(Requirement)), list); // 409
-        await contract.CheckAsync(await coord.PostAsync(list, Body(Requirement.Replace("\"priority\":2", "\"priority\":9",
+        await contract.CheckAsync(
+            await coord.PostAsync(list, Body(Requirement.Replace("\"priority\":2", "\"priority\":9",
             StringComparison.Ordinal).Replace("R9999", "R9998", StringComparison.Ordinal))), list); // 422
         await contract.CheckAsync(await coord.PostAsync(list, Body("[1]")), list); // 400
         await contract.CheckAsync(await coord.PostAsync(list, Body(Requirement, "text/plain")), list); // 415
         await contract.CheckAsync(await web.Client().PostAsync(list, Body(Requirement)), list); // 401
         await contract.CheckAsync(await web.Client("auditor").PostAsync(list, Body(Requirement)), list); // 403
-        await contract.CheckAsync(await coord.PostAsync("/api/v1/nonsense", Body("{}")), "/api/v1/offers"); // 404, any table's
+        await contract.CheckAsync(await coord.PostAsync("/api/v1/nonsense", Body("{}")),
+            "/api/v1/offers"); // 404, any table's
 
         var changed = Requirement.Replace("\"quantity\":500", "\"quantity\":400", StringComparison.Ordinal);
         await contract.CheckAsync(await ApiCalls.Send(coord, HttpMethod.Put, $"{list}/UA-R9999", changed), one); // 428
-        await contract.CheckAsync(await ApiCalls.Send(coord, HttpMethod.Put, $"{list}/UA-R9999", changed, "\"stale\""), one); // 412
+        await contract.CheckAsync(await ApiCalls.Send(coord, HttpMethod.Put, $"{list}/UA-R9999", changed, "\"stale\""),
+            one); // 412
         var put = await ApiCalls.Send(coord, HttpMethod.Put, $"{list}/UA-R9999", changed, etag);
         (await contract.CheckAsync(put, one))!.Value.GetProperty("quantity").GetInt64().ShouldBe(400);
         var delete = new HttpRequestMessage(HttpMethod.Delete, $"{list}/UA-R9999");
         delete.Headers.TryAddWithoutValidation("If-Match", put.Headers.ETag!.Tag);
         (await contract.CheckAsync(await coord.SendAsync(delete), one)).ShouldBeNull(); // 204
-        await contract.CheckAsync(await coord.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"{list}/UA-R9999")), one);
+        await contract.CheckAsync(await coord.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"{list}/UA-R9999")),
+            one);
 
         contract.Checked.Where(c => c.Method == "post").Select(c => c.Status).Order()
             .ShouldBe([201, 400, 401, 403, 404, 409, 415, 422]);
@@ -104,21 +109,29 @@ public sealed class ApiContractTests
         await contract.CheckAsync(await coord.GetAsync("/api/v1/plans/7"), "/api/v1/plans/{id}");
         var page = (await contract.CheckAsync(await coord.GetAsync("/api/v1/plans/1/allocations?pageSize=5"),
             "/api/v1/plans/{id}/allocations"))!.Value;
-        await contract.CheckAsync(await coord.GetAsync("/api/v1/plans/1/allocations?pageSize=0"), "/api/v1/plans/{id}/allocations");
-        await contract.CheckAsync(await coord.GetAsync("/api/v1/plans/1/changes"), "/api/v1/plans/{id}/changes"); // 404: the first
+        await contract.CheckAsync(await coord.GetAsync("/api/v1/plans/1/allocations?pageSize=0"),
+            "/api/v1/plans/{id}/allocations");
+        await contract.CheckAsync(await coord.GetAsync("/api/v1/plans/1/changes"),
+            "/api/v1/plans/{id}/changes"); // 404: the first
 
         // Plan 2 after a requirement changed: its changes.
         var requirement = page.GetProperty("items")[0].GetProperty("requirementId").GetString()!;
         var read = await coord.GetAsync($"/api/v1/requirements/{requirement}");
         var row = System.Text.Json.Nodes.JsonNode.Parse(await read.Content.ReadAsStringAsync())!;
         row["quantity"] = 1;
-        var put = await ApiCalls.Send(coord, HttpMethod.Put, $"/api/v1/requirements/{requirement}", row.ToJsonString(), read.Headers.ETag!.Tag);
+        var put = await ApiCalls.Send(coord, HttpMethod.Put, $"/api/v1/requirements/{requirement}", row.ToJsonString(),
+            read.Headers.ETag!.Tag);
         put.StatusCode.ShouldBe(HttpStatusCode.OK);
         await contract.CheckAsync(await coord.PostAsync("/api/v1/plans", null), "/api/v1/plans");
-        var changes = (await contract.CheckAsync(await coord.GetAsync("/api/v1/plans/2/changes"), "/api/v1/plans/{id}/changes"))!.Value;
-        changes.GetProperty("items").EnumerateArray().ShouldContain(c => c.GetProperty("requirementId").GetString() == requirement);
+        var changes =
+            (await contract.CheckAsync(await coord.GetAsync("/api/v1/plans/2/changes"),
+                "/api/v1/plans/{id}/changes"))!.Value;
+        changes.GetProperty("items").EnumerateArray()
+            .ShouldContain(c => c.GetProperty("requirementId").GetString() == requirement);
 
-        var overview = (await contract.CheckAsync(await anyone.GetAsync("/api/v1/reports/overview"), "/api/v1/reports/overview"))!.Value;
+        var overview =
+            (await contract.CheckAsync(await anyone.GetAsync("/api/v1/reports/overview"),
+                "/api/v1/reports/overview"))!.Value;
         overview.GetProperty("forecast")[0].GetProperty("month").GetString()!.ShouldMatch(@"^\d{4}-\d{2}$");
         const string burden = "/api/v1/reports/burden-sharing";
         await contract.CheckAsync(await anyone.GetAsync(burden + "?year=2025"), burden);
@@ -128,7 +141,8 @@ public sealed class ApiContractTests
         contract.Checked.Select(c => c.Status).Distinct().Order().ShouldBe([200, 201, 400, 401, 403, 404, 422]);
         // Every path of plans and reports was checked.
         var documented = contract.Document.GetProperty("paths").EnumerateObject().Select(p => p.Name)
-            .Where(p => p.StartsWith("/api/v1/plans", StringComparison.Ordinal) || p.StartsWith("/api/v1/reports", StringComparison.Ordinal));
+            .Where(p => p.StartsWith("/api/v1/plans", StringComparison.Ordinal)
+                || p.StartsWith("/api/v1/reports", StringComparison.Ordinal));
         contract.Checked.Select(c => c.Path).Distinct().Order().ShouldBe(documented.Order());
     }
 
@@ -141,19 +155,24 @@ public sealed class ApiContractTests
         var offer = (await ApiCalls.Items(coord, "offers"))[0];
 
         contract.ValidateAgainst("OffersRow", offer).ShouldBeEmpty();
-        contract.ValidateAgainst("OffersRow", Parse(offer.GetRawText().Replace("{", "{\"extra\":\"x\",", StringComparison.Ordinal))).ShouldNotBeEmpty();
+        contract.ValidateAgainst("OffersRow",
+            Parse(offer.GetRawText().Replace("{", "{\"extra\":\"x\",", StringComparison.Ordinal))).ShouldNotBeEmpty();
         var quantity = offer.GetProperty("quantity").GetInt64();
-        contract.ValidateAgainst("OffersRow", Parse(offer.GetRawText().Replace($"\"quantity\":{quantity}", $"\"quantity\":\"{quantity}\"",
+        contract.ValidateAgainst("OffersRow",
+            Parse(offer.GetRawText().Replace($"\"quantity\":{quantity}", $"\"quantity\":\"{quantity}\"",
             StringComparison.Ordinal))).ShouldNotBeEmpty();
         contract.ValidateAgainst("RequirementsRow", offer).ShouldNotBeEmpty();
-        contract.ValidateAgainst("AllocationPage", Parse("""{"plan":1,"page":1,"pageSize":1,"total":1,"items":[]}""")).ShouldBeEmpty();
+        contract.ValidateAgainst("AllocationPage", Parse("""{"plan":1,"page":1,"pageSize":1,"total":1,"items":[]}"""))
+            .ShouldBeEmpty();
         contract.ValidateAgainst("AllocationPage", Parse("""{"plan":1,"page":1,"pageSize":1,"total":1,"items":[{"requirement_id":"R","offer_id":"O","quantity":1}]}"""))
             .ShouldNotBeEmpty(); // the old casing
         contract.ValidateAgainst("ProblemDetails", Parse("""{"status":"bad"}""")).ShouldNotBeEmpty();
-        contract.ValidateAgainst("ProblemDetails", Parse("""{"status":400,"errors":[{"where":"body","field":"id"}]}""")).ShouldNotBeEmpty();
+        contract.ValidateAgainst("ProblemDetails", Parse("""{"status":400,"errors":[{"where":"body","field":"id"}]}"""))
+            .ShouldNotBeEmpty();
     }
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
-    private static string Cell(JsonElement cell) => cell.ValueKind == JsonValueKind.String ? cell.GetString()! : cell.GetRawText();
+    private static string Cell(JsonElement cell) =>
+        cell.ValueKind == JsonValueKind.String ? cell.GetString()! : cell.GetRawText();
 }

@@ -29,9 +29,11 @@ public sealed class AuthChallengeTests
         }
         (await anyone.GetAsync("/api/v1/no-such-table")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await anyone.GetAsync("/api/v1/nations")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await desk.GetAsync("/api/v1/deliveries")).StatusCode.ShouldBe(HttpStatusCode.NotFound); // signed in: not its table
+        (await desk.GetAsync("/api/v1/deliveries")).StatusCode.ShouldBe(
+            HttpStatusCode.NotFound); // signed in: not its table
         (await desk.GetAsync("/api/v1/plans")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
+        using var browser = new HttpClient(
+            new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
         var page = await browser.GetAsync("/Ledger/offers");
         page.StatusCode.ShouldBe(HttpStatusCode.Redirect); // pages send a person to the sign-in form
         page.Headers.Location!.ToString().ShouldContain("/SignIn");

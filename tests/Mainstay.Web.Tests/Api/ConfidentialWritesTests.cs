@@ -13,13 +13,18 @@ public sealed class ConfidentialWritesTests
 {
     private const string Offer = """{"id":"ID","donor":"PL","item":"155mm-shell","quantity":1,"available":"2026-01","transit_months":0,"recipients":"*"}""";
 
-    /// <summary>The answer's status and problems with <paramref name="id"/> written as ID, to compare answers about two ids.</summary>
-    private static async Task<(HttpStatusCode Status, string Body)> AnswerAsync(Task<HttpResponseMessage> call, string id)
+    /// <summary>
+    /// The answer's status and problems with <paramref name="id"/> written as ID, to compare answers about two ids.
+    /// </summary>
+    private static async Task<(HttpStatusCode Status, string Body)> AnswerAsync(
+        Task<HttpResponseMessage> call, string id)
     {
         using var response = await call;
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var errors = string.Join("\n", problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()));
-        return (response.StatusCode, $"{problem.GetProperty("detail").GetString()}\n{errors}".Replace(id, "ID", StringComparison.Ordinal));
+        var errors = string.Join("\n",
+            problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()));
+        return (response.StatusCode,
+            $"{problem.GetProperty("detail").GetString()}\n{errors}".Replace(id, "ID", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -28,17 +33,29 @@ public sealed class ConfidentialWritesTests
         await using var web = await WebApp.StartAsync("sqlite");
         using var coord = web.Client("coord");
         using var desk = web.Client("pl-desk");
-        var hiddenOffer = (await Items(coord, "offers")).First(o => o.GetProperty("donor").GetString() == "US" && o.GetProperty("released").GetString() == "no")
+        var hiddenOffer =
+            (await Items(coord, "offers")).First(
+                o => o.GetProperty("donor").GetString() == "US" && o.GetProperty("released").GetString() == "no")
             .GetProperty("id").GetString()!;
         var hiddenPledge = (await Items(coord, "pledges")).First(p => p.GetProperty("donor").GetString() == "DE");
         var pledge = hiddenPledge.ToString().Replace("\"donor\":\"DE\"", "\"donor\":\"PL\"", StringComparison.Ordinal)
-            .Replace($"\"year\":{hiddenPledge.GetProperty("year").GetInt32()}", "\"year\":2031", StringComparison.Ordinal);
+            .Replace($"\"year\":{hiddenPledge.GetProperty("year").GetInt32()}", "\"year\":2031",
+                StringComparison.Ordinal);
         var hiddenPledgeId = hiddenPledge.GetProperty("id").GetString()!;
 
-        var offerTaken = await AnswerAsync(Send(desk, HttpMethod.Post, "/api/v1/offers", Offer.Replace("ID", hiddenOffer, StringComparison.Ordinal)), hiddenOffer);
-        var offerFree = await AnswerAsync(Send(desk, HttpMethod.Post, "/api/v1/offers", Offer.Replace("ID", "US-O9999", StringComparison.Ordinal)), "US-O9999");
+        var offerTaken =
+            await AnswerAsync(
+                Send(desk, HttpMethod.Post, "/api/v1/offers",
+                    Offer.Replace("ID", hiddenOffer, StringComparison.Ordinal)), hiddenOffer);
+        var offerFree =
+            await AnswerAsync(
+                Send(desk, HttpMethod.Post, "/api/v1/offers",
+                    Offer.Replace("ID", "US-O9999", StringComparison.Ordinal)), "US-O9999");
         var pledgeTaken = await AnswerAsync(Send(desk, HttpMethod.Post, "/api/v1/pledges", pledge), hiddenPledgeId);
-        var pledgeFree = await AnswerAsync(Send(desk, HttpMethod.Post, "/api/v1/pledges", pledge.Replace(hiddenPledgeId, "WS24-ZZ", StringComparison.Ordinal)), "WS24-ZZ");
+        var pledgeFree =
+            await AnswerAsync(
+                Send(desk, HttpMethod.Post, "/api/v1/pledges",
+                    pledge.Replace(hiddenPledgeId, "WS24-ZZ", StringComparison.Ordinal)), "WS24-ZZ");
 
         offerTaken.Status.ShouldBe(HttpStatusCode.UnprocessableEntity);
         offerTaken.ShouldBe(offerFree);
@@ -47,7 +64,8 @@ public sealed class ConfidentialWritesTests
         pledgeTaken.Body.ShouldContain("begins with your nation's code: \"PL-");
         pledgeTaken.Body.ShouldNotContain("DE", Case.Sensitive); // neither the other pledge's donor ...
         pledgeTaken.Body.ShouldNotContain(hiddenPledge.GetProperty("announced_on").GetString()!); // ... nor its date
-        (await Send(desk, HttpMethod.Post, "/api/v1/offers", Offer.Replace("ID", "PL-O9999", StringComparison.Ordinal))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Send(desk, HttpMethod.Post, "/api/v1/offers",
+            Offer.Replace("ID", "PL-O9999", StringComparison.Ordinal))).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]
@@ -56,11 +74,18 @@ public sealed class ConfidentialWritesTests
         await using var web = await WebApp.StartAsync("sqlite");
         using var coord = web.Client("coord");
         using var desk = web.Client("pl-desk");
-        var hidden = (await Items(coord, "contributions")).First(c => c.GetProperty("donor").GetString() != "PL").GetProperty("id").GetString()!;
+        var hidden = (await Items(coord, "contributions")).First(c => c.GetProperty("donor").GetString() != "PL")
+            .GetProperty("id").GetString()!;
         const string Row = """{"id":"PL-C9","donor":"PL","recipient":"UA","value_date":"2025-05-01","aid_type":"military","category":"equipment","channel":"bilateral","amount":"10","currency":"EUR","valuation":"cash","source":"s","funded_by":"LINK"}""";
 
-        var toHidden = await AnswerAsync(Send(desk, HttpMethod.Post, "/api/v1/contributions", Row.Replace("LINK", hidden, StringComparison.Ordinal)), hidden);
-        var toNone = await AnswerAsync(Send(desk, HttpMethod.Post, "/api/v1/contributions", Row.Replace("LINK", "NO-SUCH-9", StringComparison.Ordinal)), "NO-SUCH-9");
+        var toHidden =
+            await AnswerAsync(
+                Send(desk, HttpMethod.Post, "/api/v1/contributions",
+                    Row.Replace("LINK", hidden, StringComparison.Ordinal)), hidden);
+        var toNone =
+            await AnswerAsync(
+                Send(desk, HttpMethod.Post, "/api/v1/contributions",
+                    Row.Replace("LINK", "NO-SUCH-9", StringComparison.Ordinal)), "NO-SUCH-9");
 
         toHidden.Status.ShouldBe(HttpStatusCode.UnprocessableEntity);
         toHidden.ShouldBe(toNone);
@@ -74,8 +99,10 @@ public sealed class ConfidentialWritesTests
         using var coord = web.Client("coord");
         using var officer = web.Client("ua-officer");
         var offers = (await Items(coord, "offers")).ToDictionary(o => o.GetProperty("id").GetString()!);
-        var toUa = (await Items(coord, "deliveries")).Where(d => d.GetProperty("recipient").GetString() == "UA").ToArray();
-        var hiddenOffer = toUa.Select(d => d.GetProperty("offer").GetString()!).First(id => offers[id].GetProperty("released").GetString() == "no");
+        var toUa = (await Items(coord, "deliveries")).Where(d => d.GetProperty("recipient").GetString() == "UA")
+            .ToArray();
+        var hiddenOffer = toUa.Select(d => d.GetProperty("offer").GetString()!)
+            .First(id => offers[id].GetProperty("released").GetString() == "no");
 
         var seen = await Items(officer, "deliveries");
         var body = await (await officer.GetAsync("/api/v1/deliveries?pageSize=500")).Content.ReadAsStringAsync();
@@ -95,13 +122,15 @@ public sealed class ConfidentialWritesTests
         await using var web = await WebApp.StartAsync("sqlite");
         using var desk = web.Client("pl-desk");
         var before = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
-        var row = Offer.Replace("ID", "PL-O9998", StringComparison.Ordinal).Replace("}", ""","conditions":"a\u0000b"}""", StringComparison.Ordinal);
+        var row = Offer.Replace("ID", "PL-O9998", StringComparison.Ordinal)
+            .Replace("}", ""","conditions":"a\u0000b"}""", StringComparison.Ordinal);
 
         using var response = await Send(desk, HttpMethod.Post, "/api/v1/offers", row);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        problem.GetProperty("errors")[0].GetProperty("message").GetString()!.ShouldContain("control character U+0000 at character 2");
+        problem.GetProperty("errors")[0].GetProperty("message").GetString()!.ShouldContain(
+            "control character U+0000 at character 2");
         (await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger)).ShouldBe(before);
     }
 }

@@ -52,7 +52,8 @@ public sealed class HiddenLinkWritesTests
         row["source"] = "Polish Ministry of Defence: corrected note";
 
         var etag = read.Headers.ETag!.Tag;
-        using var response = await Send(desk, HttpMethod.Put, "/api/v1/contributions/PL25-AMMO", row.ToJsonString(), etag);
+        using var response = await Send(desk, HttpMethod.Put, "/api/v1/contributions/PL25-AMMO", row.ToJsonString(),
+            etag);
         var body = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
@@ -76,7 +77,8 @@ public sealed class HiddenLinkWritesTests
             row["reimbursed_by"] = id;
             var path = "/api/v1/contributions/PL25-AMMO";
             using var response = await Send(desk, HttpMethod.Put, path, row.ToJsonString(), read.Headers.ETag!.Tag);
-            var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+            var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty(
+                "errors");
             return (response.StatusCode, errors.ToString().Replace(id, "ID", StringComparison.Ordinal));
         }
 
@@ -94,19 +96,24 @@ public sealed class HiddenLinkWritesTests
         using var desk = await PageClient.SignInAsync(web, "pl-desk");
         var file = await desk.Http.GetStringAsync("/Ledger/contributions?handler=Download&format=csv");
         var header = file[..file.IndexOf('\n', StringComparison.Ordinal)].Split(',');
-        string Row(Dictionary<string, string> cells) => string.Join(',', header.Select(c => cells.GetValueOrDefault(c, "")));
+        string Row(Dictionary<string, string> cells) =>
+            string.Join(',', header.Select(c => cells.GetValueOrDefault(c, "")));
         async Task<string> AnswerAsync(string target)
         {
             var linked = new Dictionary<string, string>
             {
                 ["id"] = "PL-C9", ["donor"] = "PL", ["recipient"] = "UA", ["value_date"] = "2025-05-01",
                 ["aid_type"] = "military", ["category"] = "equipment", ["channel"] = "bilateral", ["amount"] = "10",
-                ["currency"] = "EUR", ["valuation"] = "cash", ["source"] = "s", ["funded_by"] = target, ["correction"] = "no",
+                ["currency"] = "EUR", ["valuation"] = "cash", ["source"] = "s", ["funded_by"] = target,
+                ["correction"] = "no",
             };
-            var bad = new Dictionary<string, string>(linked) { ["id"] = target, ["amount"] = "lots", ["funded_by"] = "" };
+            var bad = new Dictionary<string, string>(linked) { ["id"] = target, ["amount"] = "lots",
+                ["funded_by"] = "" };
             var (_, html) = await ImportPageTests.UploadAsync(
-                desk, "contributions.csv", file.TrimEnd('\n') + "\n" + Row(linked) + "\n" + Row(bad) + "\n", ("dryRun", "true"));
-            var problems = System.Text.RegularExpressions.Regex.Matches(html, "<li>(.*?)</li>").Select(m => m.Groups[1].Value);
+                desk, "contributions.csv", file.TrimEnd('\n') + "\n" + Row(linked) + "\n" + Row(bad) + "\n",
+                ("dryRun", "true"));
+            var problems = System.Text.RegularExpressions.Regex.Matches(html, "<li>(.*?)</li>")
+                .Select(m => m.Groups[1].Value);
             return string.Join("\n", problems).Replace(target, "<target>", StringComparison.Ordinal);
         }
 
@@ -129,7 +136,8 @@ public sealed class HiddenLinkWritesTests
 
         var checkedOnly = await ImportPageTests.UploadAsync(desk, "contributions.csv", file, ("dryRun", "true"));
         var unchanged = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
-        var imported = await ImportPageTests.UploadAsync(desk, "contributions.csv", file.Replace("from stocks", "from its stocks"));
+        var imported = await ImportPageTests.UploadAsync(desk, "contributions.csv",
+            file.Replace("from stocks", "from its stocks"));
 
         checkedOnly.Status.ShouldBe(HttpStatusCode.OK, checkedOnly.Html);
         checkedOnly.Html.ShouldContain("contributions.csv: no changes");

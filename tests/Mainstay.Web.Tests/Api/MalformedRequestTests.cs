@@ -10,7 +10,8 @@ public sealed class MalformedRequestTests
     {
         { "invalid UTF-8 in a text", [.. "{\"code\":\""u8.ToArray(), 0xff, 0xfe, .. "\"}"u8.ToArray()] },
         { "invalid UTF-8 in a name", [.. "{\""u8.ToArray(), 0xc3, 0x28, .. "\":\"x\"}"u8.ToArray()] },
-        { "a lone high surrogate", "{\"code\":\"\\ud800\",\"name\":\"x\",\"role\":\"ally\",\"currency\":\"EUR\"}"u8.ToArray() },
+        { "a lone high surrogate",
+            "{\"code\":\"\\ud800\",\"name\":\"x\",\"role\":\"ally\",\"currency\":\"EUR\"}"u8.ToArray() },
         { "a lone low surrogate in a name", "{\"\\udc00\":\"x\"}"u8.ToArray() },
         { "truncated", "{\"code\":\"XK\",\"na"u8.ToArray() },
         { "empty", [] },
@@ -41,7 +42,8 @@ public sealed class MalformedRequestTests
         var cases = new[]
         {
             ("TRACE", "/"), ("TRACE", "/SignIn"), ("PROPFIND", "/Ledger/offers"), ("PATCH", "/Audit"), ("DELETE", "/"),
-            ("PROPFIND", "/api/v1/offers"), ("TRACE", "/api/v1/offers/PL-O0001"), ("PATCH", "/api/v1/offers/PL-O0001"), ("MKCOL", "/api/v1/nations"),
+            ("PROPFIND", "/api/v1/offers"), ("TRACE", "/api/v1/offers/PL-O0001"), ("PATCH", "/api/v1/offers/PL-O0001"),
+            ("MKCOL", "/api/v1/nations"),
         };
 
         foreach (var (method, path) in cases)
@@ -61,7 +63,8 @@ public sealed class MalformedRequestTests
         using var coord = web.Client("coord");
         (await coord.PostAsync("/api/v1/plans", null)).IsSuccessStatusCode.ShouldBeTrue();
 
-        foreach (var path in new[] { "/api/v1/offers", "/api/v1/nations/UA", "/api/v1/pledges?pageSize=1", "/api/v1/plans", "/api/v1/plans/1", "/api/v1/reports/overview" })
+        foreach (var path in new[] { "/api/v1/offers", "/api/v1/nations/UA", "/api/v1/pledges?pageSize=1",
+            "/api/v1/plans", "/api/v1/plans/1", "/api/v1/reports/overview" })
         {
             var get = await coord.GetAsync(path);
             var head = await coord.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
@@ -82,7 +85,8 @@ public sealed class MalformedRequestTests
     [InlineData("DELETE", "/api/v1/plans", "GET, HEAD, POST")]
     [InlineData("POST", "/api/v1/reports/overview", "GET, HEAD")]
     [InlineData("PUT", "/api/v1/reports/overview", "GET, HEAD")]
-    public async Task A_route_refuses_the_methods_it_does_not_serve_with_405_listing_only_its_own(string method, string path, string allow)
+    public async Task A_route_refuses_the_methods_it_does_not_serve_with_405_listing_only_its_own(
+        string method, string path, string allow)
     {
         await using var web = await WebApp.StartAsync("sqlite");
         using var coord = web.Client("coord");

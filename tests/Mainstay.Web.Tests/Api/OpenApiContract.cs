@@ -34,7 +34,9 @@ internal sealed class OpenApiContract
         return new OpenApiContract(JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    /// <summary>Checks <paramref name="response"/> against the operation at <paramref name="path"/>; its body, parsed.</summary>
+    /// <summary>
+    /// Checks <paramref name="response"/> against the operation at <paramref name="path"/>; its body, parsed.
+    /// </summary>
     public async Task<JsonElement?> CheckAsync(HttpResponseMessage response, string path)
     {
         var method = response.RequestMessage!.Method.Method.ToLowerInvariant();
@@ -47,7 +49,8 @@ internal sealed class OpenApiContract
         Checked.Add((path, method, status));
         if (text.Length == 0)
         {
-            declared.TryGetProperty("content", out _).ShouldBeFalse($"{what} with no body, but the document declares one");
+            declared.TryGetProperty("content", out _)
+                .ShouldBeFalse($"{what} with no body, but the document declares one");
             return null;
         }
         var mediaType = response.Content.Headers.ContentType!.MediaType!;
@@ -59,7 +62,9 @@ internal sealed class OpenApiContract
         return body;
     }
 
-    /// <summary>What makes <paramref name="instance"/> invalid against the named component schema; empty if valid.</summary>
+    /// <summary>
+    /// What makes <paramref name="instance"/> invalid against the named component schema; empty if valid.
+    /// </summary>
     public IReadOnlyList<string> ValidateAgainst(string schemaName, JsonElement instance) =>
         Validate(JsonDocument.Parse($"{{\"$ref\":\"#/components/schemas/{schemaName}\"}}").RootElement, instance);
 
@@ -75,7 +80,8 @@ internal sealed class OpenApiContract
                 ["allOf"] = new JsonArray(JsonNode.Parse(Rewrite(key))),
             };
             var id = new Uri($"https://mainstay.test/contract/{Guid.NewGuid():N}");
-            compiled = JsonSchema.FromText(root.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }, id);
+            compiled = JsonSchema.FromText(root.ToJsonString(),
+                new BuildOptions { SchemaRegistry = new SchemaRegistry() }, id);
             _schemas[key] = compiled;
         }
         var result = compiled.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });

@@ -37,13 +37,19 @@ public sealed class PlanAndReportApiTests
         {
             // The API serves the plan the ledger stored, allocation for allocation.
             var stored = (await LedgerPlans.ListAsync(db)).Single();
-            plan.GetProperty("objective").GetString().ShouldBe(stored.Objective.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            plan.GetProperty("objective").GetString()
+                .ShouldBe(stored.Objective.ToString(System.Globalization.CultureInfo.InvariantCulture));
             plan.GetProperty("allocatedUnits").GetInt64().ShouldBe(stored.AllocatedUnits);
             var allocations = await LedgerPlans.AllocationsAsync(db, 1);
             page.GetProperty("total").GetInt32().ShouldBe(allocations.Count);
-            page.GetProperty("items").EnumerateArray().Select(a => (a.GetProperty("requirementId").GetString(), a.GetProperty("offerId").GetString(), a.GetProperty("quantity").GetInt64()))
-                .ShouldBe(allocations.Skip(7).Take(7).Select(a => ((string?)a.RequirementId, (string?)a.OfferId, a.Quantity)));
-            ofOne.GetProperty("items").EnumerateArray().ShouldAllBe(a => a.GetProperty("requirementId").GetString() == firstRequirement);
+            page.GetProperty("items").EnumerateArray()
+                .Select(a => (a.GetProperty("requirementId").GetString(), a.GetProperty("offerId").GetString(),
+                    a.GetProperty("quantity").GetInt64()))
+                .ShouldBe(
+                    allocations.Skip(7).Take(7)
+                        .Select(a => ((string?)a.RequirementId, (string?)a.OfferId, a.Quantity)));
+            ofOne.GetProperty("items").EnumerateArray()
+                .ShouldAllBe(a => a.GetProperty("requirementId").GetString() == firstRequirement);
             ofOne.GetProperty("total").GetInt32().ShouldBe(allocations.Count(a => a.RequirementId == firstRequirement));
         }
 
@@ -51,17 +57,22 @@ public sealed class PlanAndReportApiTests
         var read = await coord.GetAsync($"/api/v1/requirements/{firstRequirement}");
         var row = System.Text.Json.Nodes.JsonNode.Parse(await read.Content.ReadAsStringAsync())!;
         row["quantity"] = 1;
-        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/requirements/{firstRequirement}") { Content = new StringContent(row.ToJsonString(), Encoding.UTF8, "application/json") };
+        var put = new HttpRequestMessage(HttpMethod.Put,
+            $"/api/v1/requirements/{firstRequirement}") { Content = new StringContent(row.ToJsonString(), Encoding.UTF8,
+                "application/json") };
         put.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.Tag);
         (await coord.SendAsync(put)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await coord.PostAsync("/api/v1/plans", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
         var changes = await Json(await coord.GetAsync("/api/v1/plans/2/changes"));
 
         changes.GetProperty("before").GetInt64().ShouldBe(1);
-        var change = changes.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("requirementId").GetString() == firstRequirement);
-        change.GetProperty("before").GetInt64().ShouldBe(ofOne.GetProperty("items").EnumerateArray().Sum(a => a.GetProperty("quantity").GetInt64()));
+        var change = changes.GetProperty("items").EnumerateArray()
+            .Single(c => c.GetProperty("requirementId").GetString() == firstRequirement);
+        change.GetProperty("before").GetInt64()
+            .ShouldBe(ofOne.GetProperty("items").EnumerateArray().Sum(a => a.GetProperty("quantity").GetInt64()));
         change.GetProperty("after").GetInt64().ShouldBe(1);
-        change.GetProperty("because").EnumerateArray().Select(b => b.GetString()).ShouldContain($"requirement {firstRequirement} changed");
+        change.GetProperty("because").EnumerateArray().Select(b => b.GetString())
+            .ShouldContain($"requirement {firstRequirement} changed");
         var firstHasNone = await coord.GetAsync("/api/v1/plans/1/changes");
         firstHasNone.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await coord.GetAsync("/api/v1/plans/9")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -82,8 +93,10 @@ public sealed class PlanAndReportApiTests
         {
             using var client = web.Client(who == "public" ? null : who);
             foreach (var path in new[] { "/api/v1/plans", "/api/v1/plans/1", "/api/v1/plans/1/allocations" })
-                (await client.GetAsync(path)).StatusCode.ShouldBe(who == "public" ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, $"{who} {path}");
-            (await client.PostAsync("/api/v1/plans", null)).StatusCode.ShouldBe(who == "public" ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, who);
+                (await client.GetAsync(path)).StatusCode.ShouldBe(
+                    who == "public" ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, $"{who} {path}");
+            (await client.PostAsync("/api/v1/plans", null)).StatusCode.ShouldBe(
+                who == "public" ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, who);
         }
         using var auditor = web.Client("auditor");
         (await auditor.GetAsync("/api/v1/plans/1/allocations")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -107,7 +120,8 @@ public sealed class PlanAndReportApiTests
         json.GetProperty("period").GetString().ShouldBe("2025");
         json.GetProperty("alliesTotalEur").GetDecimal().ShouldBe(report.AlliesTotal.Units);
         json.GetProperty("baselineEur").GetDecimal().ShouldBe(report.PeriodBaseline.Units);
-        json.GetProperty("allies").EnumerateArray().Select(a => (a.GetProperty("nation").GetString(), a.GetProperty("countedEur").GetDecimal()))
+        json.GetProperty("allies").EnumerateArray()
+            .Select(a => (a.GetProperty("nation").GetString(), a.GetProperty("countedEur").GetDecimal()))
             .ShouldBe(report.Allies.Select(a => ((string?)a.Nation.Code, a.Counted.Units)));
         half.GetProperty("period").GetString().ShouldBe("2025 H1");
         half.GetProperty("gdpYear").GetInt32().ShouldBe(2023);
@@ -117,17 +131,23 @@ public sealed class PlanAndReportApiTests
         foreach (var ally in report.Allies)
             WebUtility.HtmlDecode(page).ShouldContain($"{ally.Nation.Name} ({ally.Nation.Code})");
 
-        // Notes naming contributions (rows of a table the public may not see) are counted for the public, named for coordinators.
+        // Notes naming contributions (rows of a table the public may not see) are counted for the public, named for
+        // coordinators.
         using var coord = web.Client("coord");
         var named = await Json(await coord.GetAsync("/api/v1/reports/burden-sharing?year=2025"));
         string[] Notes(JsonElement report, string nation) => [.. report.GetProperty("allies").EnumerateArray()
-            .Single(a => a.GetProperty("nation").GetString() == nation).GetProperty("notes").EnumerateArray().Select(n => n.GetString()!)];
+            .Single(a => a.GetProperty("nation").GetString() == nation).GetProperty("notes").EnumerateArray()
+            .Select(n => n.GetString()!)];
         Notes(named, "AL").ShouldContain(n => n.StartsWith("AL25-TRAIN: IMF annual average", StringComparison.Ordinal));
-        Notes(json, "AL").ShouldContain("1 contribution(s) valued at IMF annual average rates via US$ (the ECB publishes none for their currency)");
+        Notes(json, "AL")
+            .ShouldContain(
+                "1 contribution(s) valued at IMF annual average rates via US$ (the ECB publishes "
+                    + "none for their currency)");
         json.ToString().ShouldNotContain("AL25-TRAIN");
         csv.ShouldNotContain("AL25-TRAIN");
         page.ShouldNotContain("AL25-TRAIN");
-        json.GetProperty("sources").EnumerateArray().ShouldAllBe(s => !s.GetString()!.Contains("(mostly", StringComparison.Ordinal));
+        json.GetProperty("sources").EnumerateArray()
+            .ShouldAllBe(s => !s.GetString()!.Contains("(mostly", StringComparison.Ordinal));
 
         foreach (var (query, field) in new[] { ("half=3", "half"), ("year=abc", "year"), ("year=2025&x=1", "x") })
         {
@@ -135,7 +155,8 @@ public sealed class PlanAndReportApiTests
             bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest, query);
             (await Json(bad)).GetProperty("errors")[0].GetProperty("field").GetString().ShouldBe(field);
         }
-        (await anyone.GetAsync("/api/v1/reports/burden-sharing?year=2019")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity); // no baseline then
+        (await anyone.GetAsync("/api/v1/reports/burden-sharing?year=2019")).StatusCode.ShouldBe(
+            HttpStatusCode.UnprocessableEntity); // no baseline then
         (await anyone.GetAsync("/BurdenSharing?half=3")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await anyone.GetAsync("/BurdenSharing?year=0")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
     }
@@ -148,9 +169,12 @@ public sealed class PlanAndReportApiTests
 
         var json = await Json(await anyone.GetAsync("/api/v1/reports/overview"));
 
-        json.GetProperty("pledgesEur").EnumerateArray().Select(p => p.GetProperty("stage").GetString()).ShouldBe(["announced", "committed", "disbursed"]);
-        json.GetProperty("coverage").EnumerateArray().ShouldAllBe(c => c.GetProperty("planned").GetInt64() <= c.GetProperty("needed").GetInt64());
+        json.GetProperty("pledgesEur").EnumerateArray().Select(p => p.GetProperty("stage").GetString())
+            .ShouldBe(["announced", "committed", "disbursed"]);
+        json.GetProperty("coverage").EnumerateArray()
+            .ShouldAllBe(c => c.GetProperty("planned").GetInt64() <= c.GetProperty("needed").GetInt64());
         json.GetProperty("forecast").GetArrayLength().ShouldBeGreaterThan(0);
-        json.GetProperty("forecast").EnumerateArray().ShouldAllBe(f => f.GetProperty("item").ValueKind == JsonValueKind.Null); // per area, never per item type
+        json.GetProperty("forecast").EnumerateArray()
+            .ShouldAllBe(f => f.GetProperty("item").ValueKind == JsonValueKind.Null); // per area, never per item type
     }
 }

@@ -44,7 +44,8 @@ public sealed class CurrentViewsTests
         (await coord.SendAsync(put)).IsSuccessStatusCode.ShouldBeTrue();
 
         // Twenty readers at once after the write: served at once, one computation of the new plan for them all.
-        var readers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => anyone.GetAsync("/api/v1/reports/overview")));
+        var readers =
+            await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => anyone.GetAsync("/api/v1/reports/overview")));
         readers.ShouldAllBe(r => r.IsSuccessStatusCode);
         var seq = await AuditSeqAsync(web.Ledger);
         var after = await Json(await anyone.GetAsync("/api/v1/reports/overview"));

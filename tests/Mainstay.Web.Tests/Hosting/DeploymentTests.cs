@@ -24,7 +24,8 @@ public sealed class DeploymentTests
 
         form.Headers.GetValues("Strict-Transport-Security").Single().ShouldStartWith("max-age=31536000");
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        signIn.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith("mainstay=") && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        signIn.Headers.GetValues("Set-Cookie")
+            .ShouldContain(c => c.StartsWith("mainstay=") && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
         log.Security("SignedIn").Single().Message.ShouldBe("pl-desk signed in from 203.0.113.7");
         log.Security("SignInFailed").Single().Message.ShouldBe("failed sign-in as pl-desk from 203.0.113.7");
     }
@@ -39,18 +40,25 @@ public sealed class DeploymentTests
 
         form.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        signIn.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith("mainstay=") && !c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        signIn.Headers.GetValues("Set-Cookie")
+            .ShouldContain(c => c.StartsWith("mainstay=") && !c.Contains("secure", StringComparison.OrdinalIgnoreCase));
         log.Security("SignedIn").Single().Message.ShouldBe("pl-desk signed in from 127.0.0.1");
     }
 
     [Fact]
     public async Task Only_the_allowed_host_names_are_served()
     {
-        await using var web = await WebApp.StartAsync("sqlite", new WebOptions { AllowedHosts = ["mainstay.example.org"] });
+        await using var web = await WebApp.StartAsync("sqlite",
+            new WebOptions { AllowedHosts = ["mainstay.example.org"] });
         using var client = web.Client();
 
-        var allowed = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/nations") { Headers = { Host = "mainstay.example.org" } });
-        var other = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/nations") { Headers = { Host = "attacker.example" } });
+        var allowed =
+            await client.SendAsync(
+                new HttpRequestMessage(HttpMethod.Get,
+                    "/api/v1/nations") { Headers = { Host = "mainstay.example.org" } });
+        var other =
+            await client.SendAsync(
+                new HttpRequestMessage(HttpMethod.Get, "/api/v1/nations") { Headers = { Host = "attacker.example" } });
 
         allowed.StatusCode.ShouldBe(HttpStatusCode.OK);
         other.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -82,10 +90,15 @@ public sealed class DeploymentTests
         responses[3].Content.Headers.ContentDisposition!.FileName.ShouldNotBeNull();
     }
 
-    /// <summary>Signs in as a proxy would pass it on: client 203.0.113.7 over HTTPS, the cookies carried by hand (they are Secure).</summary>
-    private static async Task<(HttpResponseMessage SignIn, HttpResponseMessage Form)> SignInOverForwardedHttpsAsync(WebApp web, string user, string password)
+    /// <summary>
+    /// Signs in as a proxy would pass it on: client 203.0.113.7 over HTTPS, the cookies carried by hand (they are
+    /// Secure).
+    /// </summary>
+    private static async Task<(HttpResponseMessage SignIn, HttpResponseMessage Form)> SignInOverForwardedHttpsAsync(
+        WebApp web, string user, string password)
     {
-        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
+        using var client = new HttpClient(
+            new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
         var form = await client.GetAsync("/SignIn");
@@ -93,7 +106,9 @@ public sealed class DeploymentTests
         var token = PageClient.TokenIn(await form.Content.ReadAsStringAsync());
         var request = new HttpRequestMessage(HttpMethod.Post, "/SignIn")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["name"] = user, ["password"] = password }),
+            Content = new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["name"] = user,
+                    ["password"] = password }),
         };
         request.Headers.Add("Cookie", string.Join("; ", antiforgery));
         return (await client.SendAsync(request), form);

@@ -18,7 +18,8 @@ public sealed class ServeProcessTests
     [InlineData("INT", false)]
     [InlineData("TERM", true)]
     [InlineData("INT", true)] // Ctrl+C
-    public async Task Serve_stops_on_a_signal_within_seconds_finishing_the_request_in_flight_with_exit_0(string signal, bool terminal)
+    public async Task Serve_stops_on_a_signal_within_seconds_finishing_the_request_in_flight_with_exit_0(
+        string signal, bool terminal)
     {
         await using var ledger = await TestLedger.CreateAsync("sqlite");
         (await ledger.RunAsync("init")).Exit.ShouldBe(0);
@@ -30,7 +31,8 @@ public sealed class ServeProcessTests
         var stream = client.GetStream();
         const string body = """{"code":"XK","name":"Kosovo","role":"partner","currency":"EUR"}""";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            $"POST /api/v1/nations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body[..10]}"));
+            $"POST /api/v1/nations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                + $"application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body[..10]}"));
         await Task.Delay(500);
         var stopwatch = Stopwatch.StartNew();
         server.Signal(signal);
@@ -68,8 +70,12 @@ public sealed class ServeProcessTests
         lines.ShouldAllBe(line => line.StartsWith('{'));
         var refused = lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
             .Where(e => e.GetProperty("Category").GetString() == "Mainstay.Security").ToArray();
-        refused.ShouldContain(e => e.GetProperty("EventId").GetInt32() == 7 && e.GetProperty("Message").GetString()!.Contains("API token 000000000000"));
-        refused.ShouldContain(e => e.GetProperty("EventId").GetInt32() == 8 && e.GetProperty("Message").GetString()!.StartsWith("401 for GET /api/v1/nations"));
+        refused.ShouldContain(
+            e => e.GetProperty("EventId").GetInt32() == 7
+                && e.GetProperty("Message").GetString()!.Contains("API token 000000000000"));
+        refused.ShouldContain(
+            e => e.GetProperty("EventId").GetInt32() == 8
+                && e.GetProperty("Message").GetString()!.StartsWith("401 for GET /api/v1/nations"));
         server.Error.ShouldNotContain("forged"); // the token's secret part is never logged
     }
 
@@ -84,7 +90,8 @@ public sealed class ServeProcessTests
         await using (var raw = await ledger.OpenRawAsync())
         await using (var rename = raw.CreateCommand())
         {
-            rename.CommandText = "ALTER TABLE audit_log RENAME TO audit_log_gone"; // every read checks it: an error nobody expects
+            rename.CommandText =
+                "ALTER TABLE audit_log RENAME TO audit_log_gone"; // every read checks it: an error nobody expects
             await rename.ExecuteNonQueryAsync();
         }
         var failed = await http.GetAsync("/api/v1/items");
@@ -102,7 +109,8 @@ public sealed class ServeProcessTests
             .Where(e => e.GetProperty("LogLevel").GetString() == "Error").ToArray();
         errors.ShouldContain(e => e.GetProperty("Message").GetString()!.Contains("unhandled exception")
             && e.GetProperty("Exception").GetString()!.Contains("audit_log"), server.Error);
-        var ledgerError = errors.Where(e => e.GetProperty("Category").GetString() == "Mainstay.Web.Hosting.LedgerConnections")
+        var ledgerError =
+            errors.Where(e => e.GetProperty("Category").GetString() == "Mainstay.Web.Hosting.LedgerConnections")
             .ShouldHaveSingleItem();
         ledgerError.GetProperty("EventId").GetInt32().ShouldBe(1);
         ledgerError.GetProperty("State").GetProperty("Ledger").GetString().ShouldBe(ledger.DbArgument);
@@ -115,10 +123,13 @@ public sealed class ServeProcessTests
         await using var ledger = await TestLedger.CreateAsync("sqlite");
         (await ledger.RunAsync("init")).Exit.ShouldBe(0);
 
-        var run = await ledger.RunAsync("serve", "--urls", "http://127.0.0.1:0", "--proxy", "10.0.0.1", "--proxy", "proxy.example");
+        var run = await ledger.RunAsync("serve", "--urls", "http://127.0.0.1:0", "--proxy", "10.0.0.1", "--proxy",
+            "proxy.example");
 
         run.Exit.ShouldBe(2);
-        run.Error.ShouldBe("--proxy: expected an IP address or a network such as 10.0.0.0/8, got \"proxy.example\"\n1 problem; nothing was served\n");
+        run.Error.ShouldBe(
+            "--proxy: expected an IP address or a network such as 10.0.0.0/8, got \"proxy.example\"\n1 "
+                + "problem; nothing was served\n");
     }
 
     /// <summary>The real <c>mainstay serve</c> on a free port, its output collected.</summary>
@@ -166,11 +177,14 @@ public sealed class ServeProcessTests
         public static async Task<Server> StartAsync(TestLedger ledger, bool terminal = false)
         {
             var port = FreePort();
-            string[] serve = ["dotnet", Path.Combine(AppContext.BaseDirectory, "mainstay.dll"), "serve", "--db", ledger.DbArgument, "--urls", $"http://127.0.0.1:{port}"];
-            string[] command = terminal ? ["script", "-qec", "exec " + string.Join(' ', serve.Select(a => $"'{a}'")), "/dev/null"] : serve;
+            string[] serve = ["dotnet", Path.Combine(AppContext.BaseDirectory, "mainstay.dll"), "serve", "--db",
+                ledger.DbArgument, "--urls", $"http://127.0.0.1:{port}"];
+            string[] command = terminal
+                ? ["script", "-qec", "exec " + string.Join(' ', serve.Select(a => $"'{a}'")), "/dev/null"] : serve;
             var start = new ProcessStartInfo(command[0])
             {
-                RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+                RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
+                UseShellExecute = false,
             };
             foreach (var arg in command.Skip(1))
                 start.ArgumentList.Add(arg);
@@ -209,10 +223,13 @@ public sealed class ServeProcessTests
             throw new InvalidOperationException($"mainstay serve did not answer: {server.Error}");
         }
 
-        /// <summary>Sends <paramref name="signal"/> to mainstay itself (on a terminal, the child of <c>script</c>).</summary>
+        /// <summary>
+        /// Sends <paramref name="signal"/> to mainstay itself (on a terminal, the child of <c>script</c>).
+        /// </summary>
         public void Signal(string signal)
         {
-            var pid = _terminal ? File.ReadAllText($"/proc/{Process.Id}/task/{Process.Id}/children").Trim() : Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var pid = _terminal ? File.ReadAllText($"/proc/{Process.Id}/task/{Process.Id}/children").Trim()
+                : Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             using var kill = Process.Start("kill", ["-" + signal, pid]);
             kill.WaitForExit();
             kill.ExitCode.ShouldBe(0);

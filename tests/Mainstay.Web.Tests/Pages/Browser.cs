@@ -25,7 +25,8 @@ public sealed class Browser : IAsyncDisposable
             ExecutablePath = chromium,
             Headless = true,
             Timeout = (float)Timeout.TotalMilliseconds,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
         });
         return new Browser(playwright, browser);
     }
@@ -48,7 +49,9 @@ public sealed class Browser : IAsyncDisposable
         _playwright.Dispose();
     }
 
-    /// <summary>Debian's Chromium (scripts/setup.sh installs it); Playwright drives it without downloading a browser of its own.</summary>
+    /// <summary>
+    /// Debian's Chromium (scripts/setup.sh installs it); Playwright drives it without downloading a browser of its own.
+    /// </summary>
     private static string Chromium()
     {
         var path = new[] { "/usr/lib/chromium/chromium", "/usr/bin/chromium" }.FirstOrDefault(File.Exists);

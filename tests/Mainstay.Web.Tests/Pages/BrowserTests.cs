@@ -2,7 +2,9 @@ using Microsoft.Playwright;
 
 namespace Mainstay.Web.Tests.Pages;
 
-/// <summary>The web app in a real browser: Debian's Chromium, headless, driven by Playwright (see <see cref="Browser"/>).</summary>
+/// <summary>
+/// The web app in a real browser: Debian's Chromium, headless, driven by Playwright (see <see cref="Browser"/>).
+/// </summary>
 public sealed class BrowserTests
 {
     [Fact]
@@ -21,7 +23,8 @@ public sealed class BrowserTests
         response!.Status.ShouldBe(200);
         (await page.TitleAsync()).ShouldBe("Overview · Mainstay");
         (await page.Locator(".card").CountAsync()).ShouldBe(3);
-        (await page.Locator("table").First.Locator("tbody tr").CountAsync()).ShouldBe(12); // one row per capability area
+        (await page.Locator("table").First.Locator("tbody tr").CountAsync()).ShouldBe(
+            12); // one row per capability area
         // A chart that drew something has pixels that are not all blank: compare with an empty canvas of its size.
         foreach (var id in new[] { "forecast-chart", "burden-chart" })
             (await page.EvaluateAsync<bool>($$"""
@@ -46,9 +49,11 @@ public sealed class BrowserTests
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/Ledger/requirements");
         (await page.Locator("header").InnerTextAsync()).ShouldContain("ua-officer (recipient-officer of UA)");
-        (await page.Locator("#rows tbody tr td:nth-child(2)").AllInnerTextsAsync()).ShouldAllBe(recipient => recipient == "UA");
+        (await page.Locator("#rows tbody tr td:nth-child(2)").AllInnerTextsAsync()).ShouldAllBe(
+            recipient => recipient == "UA");
 
-        foreach (var (column, value) in new[] { ("id", "UA-R7777"), ("recipient", "UA"), ("item", "155mm-shell"), ("quantity", "1200"), ("priority", "7"), ("need_by", "2026-05"), ("useful_months", "3") })
+        foreach (var (column, value) in new[] { ("id", "UA-R7777"), ("recipient", "UA"), ("item", "155mm-shell"),
+            ("quantity", "1200"), ("priority", "7"), ("need_by", "2026-05"), ("useful_months", "3") })
             await page.FillAsync($"#add-row input[name='Cells[{column}]']", value);
         await page.ClickAsync("#add-row button");
         (await page.Locator(".error").InnerTextAsync()).ShouldContain("priority: expected an integer 1..5, got \"7\"");
@@ -87,7 +92,9 @@ public sealed class BrowserTests
         {
             Name = "requirements.csv",
             MimeType = "text/csv",
-            Buffer = System.Text.Encoding.UTF8.GetBytes("id,recipient,item,quantity,priority,need_by,useful_months\nUA-1,UA,155mm-shell,10,1,2026-01,0\nUA-2,UA,155mm-shell,-4,1,2026-13,0\n"),
+            Buffer = System.Text.Encoding.UTF8.GetBytes(
+                "id,recipient,item,quantity,priority,need_by,useful_months\nUA-1,UA,155mm-shell,10,1,2026-01,0\n"
+                    + "UA-2,UA,155mm-shell,-4,1,2026-13,0\n"),
         });
         await page.ClickAsync("#import button");
 
@@ -119,11 +126,15 @@ public sealed class BrowserTests
         (await page.Locator("#latest-plan").InnerTextAsync()).ShouldStartWith("Plan 1 of ");
         (await page.Locator("#allocations tbody tr").CountAsync()).ShouldBe(50); // the first page of its allocations
 
-        // A requirement's priority changes through the API; the next plan re-solves its item type and says why coverage moved.
+        // A requirement's priority changes through the API; the next plan re-solves its item type and says why coverage
+        // moved.
         using var api = web.Client("coord");
         var read = await api.GetAsync("/api/v1/requirements/UA-R0281");
-        var row = (await read.Content.ReadAsStringAsync()).Replace("\"priority\":1", "\"priority\":5", StringComparison.Ordinal);
-        var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/requirements/UA-R0281") { Content = new StringContent(row, System.Text.Encoding.UTF8, "application/json") };
+        var row = (await read.Content.ReadAsStringAsync()).Replace("\"priority\":1", "\"priority\":5",
+            StringComparison.Ordinal);
+        var put = new HttpRequestMessage(HttpMethod.Put,
+            "/api/v1/requirements/UA-R0281") { Content = new StringContent(row, System.Text.Encoding.UTF8,
+                "application/json") };
         put.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.Tag);
         (await api.SendAsync(put)).IsSuccessStatusCode.ShouldBeTrue();
         await page.ClickAsync("#run-plan button");

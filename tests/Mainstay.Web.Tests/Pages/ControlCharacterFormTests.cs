@@ -21,13 +21,15 @@ public sealed class ControlCharacterFormTests
     [InlineData('\u0000', "conditions: control character U+0000 is not allowed")]
     [InlineData('\u0001', "conditions: holds the control character U+0001 at character 2")]
     [InlineData('\u001B', "conditions: holds the control character U+001B at character 2")]
-    public async Task A_control_character_in_an_added_row_is_a_422_on_the_page_with_the_form_kept(char control, string message)
+    public async Task A_control_character_in_an_added_row_is_a_422_on_the_page_with_the_form_kept(
+        char control, string message)
     {
         var log = new LogCapture();
         await using var web = await WebApp.StartAsync("sqlite", new WebOptions { AlsoLogTo = log });
         using var desk = await PageClient.SignInAsync(web, "pl-desk");
         var before = await LedgerState.FingerprintAsync(web.Ledger);
-        var fields = Offer.Select(c => new KeyValuePair<string, string>($"Cells[{c.Column}]", c.Value.Replace('?', control)));
+        var fields = Offer.Select(
+            c => new KeyValuePair<string, string>($"Cells[{c.Column}]", c.Value.Replace('?', control)));
 
         var (status, html) = await desk.PostAsync("/Ledger/offers", "/Ledger/offers?handler=Add", fields);
 
@@ -40,7 +42,9 @@ public sealed class ControlCharacterFormTests
         {
             PageClient.InputValue(html, "Cells[conditions]").ShouldBe("ab"); // as typed, less the NUL
             log.Security("ControlCharacterRefused").Single().Message
-                .ShouldBe("form field Cells[conditions] of POST /Ledger/offers from 127.0.0.1 refused: it holds the control character U+0000");
+                .ShouldBe(
+                    "form field Cells[conditions] of POST /Ledger/offers from 127.0.0.1 refused: it holds the "
+                        + "control character U+0000");
         }
         (await LedgerState.FingerprintAsync(web.Ledger)).ShouldBe(before);
     }
@@ -49,7 +53,8 @@ public sealed class ControlCharacterFormTests
     public async Task A_nul_in_the_sign_in_form_is_a_422_on_the_page_naming_the_field_and_signs_no_one_in()
     {
         await using var web = await WebApp.StartAsync("sqlite");
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        using var client = new HttpClient(
+            new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
             { BaseAddress = web.BaseAddress };
         var token = PageClient.TokenIn(await client.GetStringAsync("/SignIn"));
 
@@ -70,7 +75,8 @@ public sealed class ControlCharacterFormTests
     public async Task An_escaped_percent_before_zeros_is_text_not_a_nul()
     {
         await using var web = await WebApp.StartAsync("sqlite");
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        using var client = new HttpClient(
+            new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
             { BaseAddress = web.BaseAddress };
         var token = PageClient.TokenIn(await client.GetStringAsync("/SignIn"));
 

@@ -13,7 +13,9 @@ public sealed class DownloadSafetyTests
         await using (var connection = await web.Ledger.OpenRawAsync())
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "UPDATE offers SET conditions = 'a' || char(0) || 'b', id = '=' || id WHERE rowid = (SELECT MIN(rowid) FROM offers)";
+            command.CommandText =
+                "UPDATE offers SET conditions = 'a' || char(0) || 'b', id = '=' || id WHERE rowid = "
+                    + "(SELECT MIN(rowid) FROM offers)";
             (await command.ExecuteNonQueryAsync()).ShouldBe(1);
         }
         using var coord = web.Client("coord");

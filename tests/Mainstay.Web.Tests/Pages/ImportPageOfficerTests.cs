@@ -49,8 +49,10 @@ public sealed class ImportPageOfficerTests
         var mdNew = "MD-R9999" + md[md.IndexOf(',', StringComparison.Ordinal)..];
         var before = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
 
-        var stored = await ImportPageTests.UploadAsync(officer, "requirements.csv", string.Join('\n', [header, .. ua, md]) + "\n");
-        var added = await ImportPageTests.UploadAsync(officer, "requirements.csv", string.Join('\n', [header, .. ua, mdNew]) + "\n");
+        var stored = await ImportPageTests.UploadAsync(officer, "requirements.csv",
+            string.Join('\n', [header, .. ua, md]) + "\n");
+        var added = await ImportPageTests.UploadAsync(officer, "requirements.csv",
+            string.Join('\n', [header, .. ua, mdNew]) + "\n");
 
         stored.Status.ShouldBe(HttpStatusCode.UnprocessableEntity);
         added.Status.ShouldBe(HttpStatusCode.UnprocessableEntity);

@@ -16,7 +16,8 @@ public sealed class ImportPageTests
     {
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(PageClient.TokenIn(await client.Http.GetStringAsync("/Import"))), "__RequestVerificationToken" },
+            { new StringContent(PageClient.TokenIn(await client.Http.GetStringAsync("/Import"))),
+                "__RequestVerificationToken" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "files", name },
         };
         foreach (var (field, value) in fields)
@@ -35,7 +36,8 @@ public sealed class ImportPageTests
             .Select(o => o.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToArray();
         own.Length.ShouldBeGreaterThan(1);
         // Every PL offer but the last, the first with a bad quantity: the file lacks the last one.
-        var file = "id,donor,item,quantity,available,transit_months,recipients\n" + string.Concat(own[..^1].Select((id, i) =>
+        var file = "id,donor,item,quantity,available,transit_months,recipients\n"
+            + string.Concat(own[..^1].Select((id, i) =>
             $"{id},PL,155mm-shell,{(i == 0 ? "many" : "3")},2026-01,0,*\n"));
         var before = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
 
@@ -55,9 +57,11 @@ public sealed class ImportPageTests
         using var desk = await PageClient.SignInAsync(web, "pl-desk");
         using var coord = web.Client("coord");
         var offers = await Items(coord, "offers");
-        var own = offers.Where(o => o.GetProperty("donor").GetString() == "PL").Select(o => o.GetProperty("id").GetString()!).ToArray();
+        var own = offers.Where(o => o.GetProperty("donor").GetString() == "PL")
+            .Select(o => o.GetProperty("id").GetString()!).ToArray();
         own.Length.ShouldBeGreaterThan(1);
-        var file = "id,donor,item,quantity,available,transit_months,recipients\n" + $"{own[0]},PL,155mm-shell,3,2026-01,0,*\n";
+        var file = "id,donor,item,quantity,available,transit_months,recipients\n"
+            + $"{own[0]},PL,155mm-shell,3,2026-01,0,*\n";
         var before = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
 
         var refused = await UploadAsync(desk, "offers.csv", file);
@@ -73,7 +77,8 @@ public sealed class ImportPageTests
         unchanged.ShouldBe(before);
         imported.Status.ShouldBe(HttpStatusCode.OK, imported.Html);
         var after = await Items(coord, "offers");
-        after.Where(o => o.GetProperty("donor").GetString() == "PL").Select(o => o.GetProperty("id").GetString()).ShouldBe([own[0]]);
+        after.Where(o => o.GetProperty("donor").GetString() == "PL").Select(o => o.GetProperty("id").GetString())
+            .ShouldBe([own[0]]);
         after.Length.ShouldBe(offers.Length - (own.Length - 1)); // every other nation's offer is still there
     }
 }

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace Mainstay.Web.Tests.Pages;
 
-/// <summary>The dashboard's aggregates are for everyone; its largest gaps name requirements, so each user sees only those they may.</summary>
+/// <summary>
+/// The dashboard's aggregates are for everyone; its largest gaps name requirements, so each user sees only those they
+/// may.
+/// </summary>
 public sealed partial class OverviewPageTests
 {
     [Fact]

@@ -8,16 +8,28 @@ public sealed class PageAccessMatrixTests
     // 200 shown; 302 to sign in (the public); 403 a page the role may not use; 404 what does not exist for the role.
     private static readonly Dictionary<string, Dictionary<string, HttpStatusCode>> Expected = new()
     {
-        ["public"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations"], signIn: ["/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Ledger/deliveries", "/Plan", "/Audit", "/Import"]),
-        ["coord"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Ledger/deliveries", "/Plan", "/Audit", "/Import"]),
-        ["auditor"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Ledger/deliveries", "/Plan", "/Audit"], forbidden: ["/Import"]),
-        ["pl-desk"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Import"], missing: ["/Ledger/deliveries", "/Plan", "/Audit"]),
-        ["ua-officer"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Ledger/deliveries", "/Import"], missing: ["/Plan", "/Audit"]),
+        ["public"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations"],
+            signIn: ["/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Ledger/deliveries", "/Plan",
+                "/Audit", "/Import"]),
+        ["coord"] = Row(
+            ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges",
+                "/Ledger/deliveries", "/Plan", "/Audit", "/Import"]),
+        ["auditor"] = Row(
+            ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges",
+                "/Ledger/deliveries", "/Plan", "/Audit"], forbidden: ["/Import"]),
+        ["pl-desk"] = Row(
+            ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges",
+                "/Import"], missing: ["/Ledger/deliveries", "/Plan", "/Audit"]),
+        ["ua-officer"] = Row(
+            ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges",
+                "/Ledger/deliveries", "/Import"], missing: ["/Plan", "/Audit"]),
     };
 
-    private static Dictionary<string, HttpStatusCode> Row(string[] ok, string[]? signIn = null, string[]? forbidden = null, string[]? missing = null) =>
+    private static Dictionary<string, HttpStatusCode> Row(
+        string[] ok, string[]? signIn = null, string[]? forbidden = null, string[]? missing = null) =>
         ok.Select(p => (p, HttpStatusCode.OK)).Concat((signIn ?? []).Select(p => (p, HttpStatusCode.Redirect)))
-            .Concat((forbidden ?? []).Select(p => (p, HttpStatusCode.Forbidden))).Concat((missing ?? []).Select(p => (p, HttpStatusCode.NotFound)))
+            .Concat((forbidden ?? []).Select(p => (p, HttpStatusCode.Forbidden)))
+            .Concat((missing ?? []).Select(p => (p, HttpStatusCode.NotFound)))
             .ToDictionary(x => x.p, x => x.Item2);
 
     [Fact]
@@ -27,9 +39,11 @@ public sealed class PageAccessMatrixTests
         foreach (var (who, pages) in Expected)
         {
             pages.Count.ShouldBe(10, who); // every page, for every role
-            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
+            using var client = new HttpClient(
+                new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
             if (who != "public")
-                client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", web.TokenOf(who));
+                client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                    "Bearer", web.TokenOf(who));
             foreach (var (page, status) in pages)
             {
                 var response = await client.GetAsync(page);

@@ -19,7 +19,9 @@ public sealed partial class PageClient : IDisposable
     public static async Task<PageClient> SignInAsync(WebApp web, string user)
     {
         var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
+        var http = new HttpClient(
+            new HttpClientHandler { CookieContainer = cookies,
+                AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
         var token = TokenIn(await http.GetStringAsync("/SignIn"));
         var signIn = await http.PostAsync("/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -29,11 +31,16 @@ public sealed partial class PageClient : IDisposable
         return new PageClient(http, cookies);
     }
 
-    /// <summary>Posts <paramref name="fields"/> to <paramref name="action"/> with the antiforgery token of the page at <paramref name="formPage"/>.</summary>
-    public async Task<(HttpStatusCode Status, string Html)> PostAsync(string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    /// <summary>
+    /// Posts <paramref name="fields"/> to <paramref name="action"/> with the antiforgery token of the page at
+    /// <paramref name="formPage"/>.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Html)> PostAsync(
+        string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var token = TokenIn(await Http.GetStringAsync(formPage));
-        var response = await Http.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+        var response = await Http.PostAsync(action,
+            new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -41,7 +48,8 @@ public sealed partial class PageClient : IDisposable
 
     /// <summary>The value of a hidden or text input of a form, as the page rendered it.</summary>
     public static string InputValue(string html, string name) =>
-        WebUtility.HtmlDecode(Regex.Match(html, $"name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"").Groups[1].Value);
+        WebUtility.HtmlDecode(
+            Regex.Match(html, $"name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"").Groups[1].Value);
 
     public void Dispose() => Http.Dispose();
 

@@ -4,7 +4,10 @@ using Mainstay.Data.Planning;
 
 namespace Mainstay.Web.Tests.Pages;
 
-/// <summary>The plan page: its coverage by priority and its allocations, paged, filtered and downloaded; for coordinators and auditors only.</summary>
+/// <summary>
+/// The plan page: its coverage by priority and its allocations, paged, filtered and downloaded; for coordinators and
+/// auditors only.
+/// </summary>
 public sealed partial class PlanPageTests
 {
     [Fact]
@@ -20,11 +23,15 @@ public sealed partial class PlanPageTests
         var allocations = await LedgerPlans.AllocationsAsync(db, stored.Id);
 
         var page = await auditor.GetStringAsync("/Plan");
-        var csv = (await auditor.GetStringAsync("/Plan?handler=Download")).ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var csv = (await auditor.GetStringAsync("/Plan?handler=Download")).ReplaceLineEndings("\n")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var one = allocations[0].RequirementId;
         var filtered = await auditor.GetStringAsync($"/Plan?requirementId={one}");
 
-        var coverage = CoverageRow().Matches(page).Select(m => (Priority: m.Groups[1].Value, Planned: long.Parse(m.Groups[2].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var coverage = CoverageRow().Matches(page)
+            .Select(m => (Priority: m.Groups[1].Value,
+                Planned: long.Parse(m.Groups[2].Value.Replace(",", "", StringComparison.Ordinal),
+                    System.Globalization.CultureInfo.InvariantCulture))).ToArray();
         coverage.Select(c => c.Priority).ShouldBe(["1", "2", "3", "4", "5"]);
         coverage.Sum(c => c.Planned).ShouldBe(stored.AllocatedUnits);
         page.ShouldContain($"{allocations.Count:N0} allocations; page 1 of {(allocations.Count + 49) / 50}.");

@@ -2,7 +2,9 @@ using System.Net;
 
 namespace Mainstay.Web.Tests.Pages;
 
-/// <summary>A sign-in is a session: signing out ends it for good, and it ends 12 h after sign-in however it is used.</summary>
+/// <summary>
+/// A sign-in is a session: signing out ends it for good, and it ends 12 h after sign-in however it is used.
+/// </summary>
 public sealed class SessionTests
 {
     [Fact]
@@ -10,11 +12,13 @@ public sealed class SessionTests
     {
         await using var web = await WebApp.StartAsync("sqlite");
         using var signedIn = await PageClient.SignInAsync(web, "pl-desk");
-        var cookie = string.Join("; ", signedIn.Cookies.GetCookies(web.BaseAddress).Select(c => $"{c.Name}={c.Value}")); // to replay later
+        var cookie = string.Join("; ",
+            signedIn.Cookies.GetCookies(web.BaseAddress).Select(c => $"{c.Name}={c.Value}")); // to replay later
         (await signedIn.Http.GetAsync("/api/v1/offers")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var (signOut, _) = await signedIn.PostAsync("/", "/SignIn?handler=SignOut", []);
-        using var replay = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
+        using var replay = new HttpClient(
+            new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
         replay.DefaultRequestHeaders.Add("Cookie", cookie);
         var api = await replay.GetAsync("/api/v1/offers");
         var page = await replay.GetAsync("/Ledger/offers");
@@ -38,7 +42,9 @@ public sealed class SessionTests
             statuses.Add((await desk.Http.GetAsync("/api/v1/offers")).StatusCode);
         }
 
-        statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Unauthorized]); // 11.9 h, then 12.1 h
+        statuses.ShouldBe(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK,
+                HttpStatusCode.Unauthorized]); // 11.9 h, then 12.1 h
         (await desk.Http.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await desk.Http.GetStringAsync("/")).ShouldNotContain("pl-desk (donor-desk of PL)");
     }

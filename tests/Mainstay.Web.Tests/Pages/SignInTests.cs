@@ -3,17 +3,23 @@ using System.Text.RegularExpressions;
 
 namespace Mainstay.Web.Tests.Pages;
 
-/// <summary>Cookie sign-in for the pages: antiforgery on the form, a rate limit, and the cookie standing for the user everywhere.</summary>
+/// <summary>
+/// Cookie sign-in for the pages: antiforgery on the form, a rate limit, and the cookie standing for the user
+/// everywhere.
+/// </summary>
 public sealed partial class SignInTests
 {
     private static async Task<(HttpClient Client, string Token)> FormAsync(WebApp web)
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
+        var client = new HttpClient(
+            new HttpClientHandler { CookieContainer = new CookieContainer(),
+                AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
         var form = await client.GetStringAsync("/SignIn");
         return (client, AntiforgeryField().Match(form).Groups[1].Value);
     }
 
-    private static FormUrlEncodedContent Form(string token, string name, string password) => new(new Dictionary<string, string>
+    private static FormUrlEncodedContent Form(string token, string name, string password) =>
+        new(new Dictionary<string, string>
     {
         ["__RequestVerificationToken"] = token, ["name"] = name, ["password"] = password,
     });
@@ -42,9 +48,11 @@ public sealed partial class SignInTests
         (await wrong.Content.ReadAsStringAsync()).ShouldContain("Unknown user name or wrong password.");
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         signIn.Headers.Location!.ToString().ShouldBe("/");
-        var items = System.Text.Json.JsonDocument.Parse(offers).RootElement.GetProperty("items").EnumerateArray().ToArray();
+        var items = System.Text.Json.JsonDocument.Parse(offers).RootElement.GetProperty("items").EnumerateArray()
+            .ToArray();
         items.ShouldContain(o => o.GetProperty("donor").GetString() == "PL");
-        items.ShouldAllBe(o => o.GetProperty("donor").GetString() == "PL" || o.GetProperty("released").GetString() == "yes");
+        items.ShouldAllBe(
+            o => o.GetProperty("donor").GetString() == "PL" || o.GetProperty("released").GetString() == "yes");
         page.ShouldContain("pl-desk (donor-desk of PL)");
         cookieWrite.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         cookiePlan.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -60,7 +68,9 @@ public sealed partial class SignInTests
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 12; i++)
-            statuses.Add((await client.PostAsync("/SignIn", Form(token, "user-" + i, "guess number " + i))).StatusCode); // names differ: no account locks
+            statuses.Add(
+                (await client.PostAsync("/SignIn",
+                    Form(token, "user-" + i, "guess number " + i))).StatusCode); // names differ: no account locks
 
         statuses.Take(9).ShouldAllBe(s => s == HttpStatusCode.Unauthorized); // the GET of the form was the first of ten
         statuses.Skip(9).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
@@ -73,19 +83,22 @@ public sealed partial class SignInTests
         var before = await Mainstay.Data.Tests.LedgerState.FingerprintAsync(web.Ledger);
         var (client, token) = await FormAsync(web);
         using var _ = client;
-        (await client.PostAsync("/SignIn", Form(token, "coord", "correct horse battery staple"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.PostAsync("/SignIn", Form(token, "coord", "correct horse battery staple"))).StatusCode.ShouldBe(
+            HttpStatusCode.Redirect);
         var importForm = await client.GetStringAsync("/Import");
         var importToken = AntiforgeryField().Match(importForm).Groups[1].Value;
 
         using var upload = new MultipartFormDataContent
         {
             { new StringContent(importToken), "__RequestVerificationToken" },
-            { new ByteArrayContent("code,name,role,currency\nXX,X,ally,EUR\n"u8.ToArray()), "files", "../../nations.csv" },
+            { new ByteArrayContent("code,name,role,currency\nXX,X,ally,EUR\n"u8.ToArray()), "files",
+                "../../nations.csv" },
         };
         var traversal = await client.PostAsync("/Import", upload);
         var (desk, deskToken) = await FormAsync(web);
         using var __ = desk;
-        (await desk.PostAsync("/SignIn", Form(deskToken, "pl-desk", "correct horse battery staple"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await desk.PostAsync("/SignIn",
+            Form(deskToken, "pl-desk", "correct horse battery staple"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         traversal.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await traversal.Content.ReadAsStringAsync()).ShouldContain("not a plain file name");

@@ -33,7 +33,9 @@ public sealed class UploadSafetyTests
             "Date,Rate,Currency,Frequency,Source,Country code,Country\n2024-12-31,93.12,ALL,A,IMF,AL,Albania\n1998-12-31,1.9,DEM,A,IMF,DE,Germany\n"u8.ToArray());
 
         status.ShouldBe(HttpStatusCode.OK, html);
-        html.ShouldContain("imf_exchangerates_A_ENDA_USD.csv: skipped 1 rows in codes that are not current ISO 4217 currencies (DEM 1)");
+        html.ShouldContain(
+            "imf_exchangerates_A_ENDA_USD.csv: skipped 1 rows in codes that are not current "
+                + "ISO 4217 currencies (DEM 1)");
     }
 
     private static async Task<(HttpStatusCode, string)> UploadAsync(PageClient client, string name, byte[] content)
@@ -53,19 +55,24 @@ public sealed class UploadSafetyTests
     private static byte[] Bomb()
     {
         using var stream = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create,
+            leaveOpen: true))
         {
             void Part(string name, params string[] text)
             {
-                using var writer = new StreamWriter(zip.CreateEntry(name, System.IO.Compression.CompressionLevel.SmallestSize).Open());
+                using var writer = new StreamWriter(
+                    zip.CreateEntry(name, System.IO.Compression.CompressionLevel.SmallestSize).Open());
                 foreach (var chunk in text)
                     writer.Write(chunk);
             }
             Part("_rels/.rels", """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
             Part("xl/workbook.xml", """<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets></workbook>""");
             Part("xl/_rels/workbook.xml.rels", """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
-            var row = "<row>" + string.Concat(Enumerable.Repeat("""<c t="inlineStr"><is><t>x</t></is></c>""", 1000)) + "</row>";
-            Part("xl/worksheets/sheet1.xml", ["""<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""", .. Enumerable.Repeat(row, 6000), "</sheetData></worksheet>"]);
+            var row = "<row>" + string.Concat(Enumerable.Repeat("""<c t="inlineStr"><is><t>x</t></is></c>""", 1000))
+                + "</row>";
+            Part("xl/worksheets/sheet1.xml",
+                ["""<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""",
+                    .. Enumerable.Repeat(row, 6000), "</sheetData></worksheet>"]);
         }
         return stream.ToArray();
     }

@@ -48,8 +48,13 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         if (refusal is not null)
             return refusal;
         var entries = await AuditLog.EntriesAsync(db!, Filter, 0, int.MaxValue, cancel);
-        return Download.Of("audit-trail", ExportFormat.Csv, stream => CsvTableFile.Write(stream, ["seq", "at", "actor", "action", "entity", "key", "before", "after", "prev_hash", "hash"],
-            entries.Select(e => (IReadOnlyList<string>)[e.Seq.ToString(CultureInfo.InvariantCulture), e.At, e.Actor, e.Action, e.Entity, e.Key, e.Before ?? "", e.After ?? "", e.PrevHash, e.Hash])));
+        return Download.Of("audit-trail", ExportFormat.Csv,
+            stream =>
+                CsvTableFile.Write(stream,
+            ["seq", "at", "actor", "action", "entity", "key", "before", "after", "prev_hash", "hash"],
+            entries.Select(
+                e => (IReadOnlyList<string>)[e.Seq.ToString(CultureInfo.InvariantCulture), e.At, e.Actor, e.Action,
+                    e.Entity, e.Key, e.Before ?? "", e.After ?? "", e.PrevHash, e.Hash])));
     }
 
     private AuditFilter Filter => new(Entity?.Trim(), Key?.Trim(), Actor?.Trim());
@@ -66,6 +71,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     }
 
     public string Link(int page, string? handler = null) =>
-        $"?entity={Uri.EscapeDataString(Entity ?? "")}&key={Uri.EscapeDataString(Key ?? "")}&actor={Uri.EscapeDataString(Actor ?? "")}&pageNumber={page}"
+        $"?entity={Uri.EscapeDataString(Entity ?? "")}&key={Uri.EscapeDataString(Key ?? "")}"
+        + $"&actor={Uri.EscapeDataString(Actor ?? "")}&pageNumber={page}"
         + (handler is null ? "" : "&handler=" + handler);
 }

@@ -48,7 +48,8 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         if (Report is null)
             return new UnprocessableEntityObjectResult(string.Join("\n", Problems.Select(p => p.ToString())));
         return Download.Of($"burden-sharing-{Report.Period.ToString().Replace(' ', '-')}", chosen, stream =>
-            LedgerExport.Write(stream, "burden-sharing", BurdenSharingTable.Header, BurdenSharingTable.Rows(Report), BurdenSharingTable.NumericColumns, chosen));
+            LedgerExport.Write(stream, "burden-sharing", BurdenSharingTable.Header, BurdenSharingTable.Rows(Report),
+                BurdenSharingTable.NumericColumns, chosen));
     }
 
     private async Task ComputeAsync(LedgerDatabase db, CancellationToken cancel)
@@ -67,5 +68,6 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     }
 
     public string Link(string? handler = null, string? format = null) =>
-        $"/BurdenSharing?year={Year}&half={Half}&gdpYear={GdpYear}" + (handler is null ? "" : $"&handler={handler}&format={format}");
+        $"/BurdenSharing?year={Year}&half={Half}&gdpYear={GdpYear}"
+            + (handler is null ? "" : $"&handler={handler}&format={format}");
 }

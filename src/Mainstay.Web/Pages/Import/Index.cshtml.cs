@@ -28,7 +28,8 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
 
     public IActionResult OnGet() => Allowed() ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(List<IFormFile> files, bool allowRemovals, bool dryRun, CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync(
+        List<IFormFile> files, bool allowRemovals, bool dryRun, CancellationToken cancel)
     {
         if (Allowed() is { } refusal)
             return refusal;
@@ -47,9 +48,12 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             foreach (var file in files)
             {
                 var name = Path.GetFileName(file.FileName);
-                if (name.Length == 0 || name != file.FileName || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.StartsWith('.'))
+                if (name.Length == 0 || name != file.FileName || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
+                    || name.StartsWith('.'))
                 {
-                    Problems = [new Problem(file.FileName, "", "not a plain file name; name the file after its table, e.g. requirements.csv")];
+                    Problems = [
+                        new Problem(file.FileName, "",
+                            "not a plain file name; name the file after its table, e.g. requirements.csv")];
                     Response.StatusCode = StatusCodes.Status400BadRequest;
                     return Page();
                 }
@@ -59,7 +63,8 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
                 paths.Add(path);
             }
             var user = Authentication.UserOf(HttpContext)!;
-            var options = new ImportOptions { Scope = Scope, AllowRemovals = allowRemovals, DryRun = dryRun, Viewer = user };
+            var options = new ImportOptions { Scope = Scope, AllowRemovals = allowRemovals, DryRun = dryRun,
+                Viewer = user };
             var read = ImportFiles.ReadFiles(new ImportFiles.Request(paths, null, options), user);
             var problems = read.Problems;
             if (read.AsksLedger)

@@ -66,7 +66,8 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
             return NotFound();
         var cells = Posted();
         return await EditAsync((db, user) => AddRow.HandleAsync(
-            db, new AddRow.Request(Kind, cells), user, ledger.Clock, cancel), $"Added {Kind.RowNoun} {Kind.KeyOf(cells)}.",
+            db, new AddRow.Request(Kind, cells), user, ledger.Clock, cancel),
+            $"Added {Kind.RowNoun} {Kind.KeyOf(cells)}.",
             cancel);
     }
 
@@ -76,7 +77,8 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
             return NotFound();
         var request = new ChangeRow.Request(Kind, Edit ?? "", Posted(), ETag ?? "");
         return await EditAsync(
-            (db, user) => ChangeRow.HandleAsync(db, request, user, ledger.Clock, cancel), $"Saved {Kind.RowNoun} {Edit}.",
+            (db, user) => ChangeRow.HandleAsync(db, request, user, ledger.Clock, cancel),
+            $"Saved {Kind.RowNoun} {Edit}.",
             cancel);
     }
 
@@ -161,7 +163,8 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
             {
                 Editing = row;
                 ETag = read.ETag;
-                Cells = Columns.Select((c, i) => (c, row[i])).ToDictionary(p => p.c, p => p.Item2, StringComparer.Ordinal);
+                Cells = Columns.Select((c, i) => (c, row[i]))
+                    .ToDictionary(p => p.c, p => p.Item2, StringComparer.Ordinal);
             }
         }
         else if (Edit is not null)
@@ -202,14 +205,17 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
     }
 
     /// <summary>The address of this list with the sort, page or row being edited changed, keeping the filters.</summary>
-    public string Link(string? sort = null, int? page = null, string? edit = null, string? handler = null, string? format = null)
+    public string Link(
+        string? sort = null, int? page = null, string? edit = null, string? handler = null, string? format = null)
     {
         var query = Filters.Select(f => (f.Key, f.Value))
-            .Append(("sort", sort ?? Sort ?? "")).Append(("pageNumber", (page ?? PageNumber).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .Append(("sort", sort ?? Sort ?? ""))
+            .Append(("pageNumber", (page ?? PageNumber).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (edit is not null)
             query = query.Append(("edit", edit));
         if (handler is not null)
             query = query.Append(("handler", handler)).Append(("format", format ?? "csv"));
-        return $"/Ledger/{Kind.Name}?" + string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Item1)}={Uri.EscapeDataString(p.Item2)}"));
+        return $"/Ledger/{Kind.Name}?"
+            + string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Item1)}={Uri.EscapeDataString(p.Item2)}"));
     }
 }

@@ -88,9 +88,13 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         Plans = await LedgerPlans.ListAsync(db, cancel);
         if (Plans.Count == 0)
             return NotFound();
-        var selected = LedgerPlans.Matching(await LedgerPlans.AllocationsAsync(db, Plans[^1].Id, cancel), RequirementId?.Trim(), OfferId?.Trim());
-        return Download.Of($"plan-{Plans[^1].Id}-allocations", ExportFormat.Csv, stream => CsvTableFile.Write(stream, ["requirement_id", "offer_id", "quantity"],
-            selected.Select(a => (IReadOnlyList<string>)[a.RequirementId, a.OfferId, a.Quantity.ToString(CultureInfo.InvariantCulture)])));
+        var selected = LedgerPlans.Matching(await LedgerPlans.AllocationsAsync(db, Plans[^1].Id, cancel),
+            RequirementId?.Trim(), OfferId?.Trim());
+        return Download.Of($"plan-{Plans[^1].Id}-allocations", ExportFormat.Csv,
+            stream => CsvTableFile.Write(stream, ["requirement_id", "offer_id", "quantity"],
+                selected.Select(
+                    a => (IReadOnlyList<string>)[a.RequirementId, a.OfferId,
+                        a.Quantity.ToString(CultureInfo.InvariantCulture)])));
     }
 
     private async Task ShowAsync(LedgerDatabase db, CancellationToken cancel)
@@ -101,10 +105,12 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         if (Plans.Count == 0)
             return;
         var all = await LedgerPlans.AllocationsAsync(db, Plans[^1].Id, cancel);
-        var planned = all.GroupBy(a => a.RequirementId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
+        var planned = all.GroupBy(a => a.RequirementId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
         CoverageByPriority = [.. (await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel))
             .GroupBy(r => r.Priority).OrderBy(g => g.Key)
-            .Select(g => (g.Key, g.Sum(r => r.Quantity), g.Sum(r => planned.GetValueOrDefault(r.Id)), g.Count(r => planned.GetValueOrDefault(r.Id) < r.Quantity)))];
+            .Select(g => (g.Key, g.Sum(r => r.Quantity), g.Sum(r => planned.GetValueOrDefault(r.Id)),
+                g.Count(r => planned.GetValueOrDefault(r.Id) < r.Quantity)))];
         var selected = LedgerPlans.Matching(all, RequirementId?.Trim(), OfferId?.Trim());
         AllocationCount = selected.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
@@ -112,7 +118,9 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     }
 
     public string Link(int page, string? handler = null) =>
-        $"/Plan?requirementId={Uri.EscapeDataString(RequirementId ?? "")}&offerId={Uri.EscapeDataString(OfferId ?? "")}&pageNumber={page}" + (handler is null ? "" : "&handler=" + handler);
+        $"/Plan?requirementId={Uri.EscapeDataString(RequirementId ?? "")}"
+        + $"&offerId={Uri.EscapeDataString(OfferId ?? "")}&pageNumber={page}"
+        + (handler is null ? "" : "&handler=" + handler);
 
     private IActionResult? Allowed() => Authentication.UserOf(HttpContext) switch
     {
