@@ -67,8 +67,7 @@ public sealed record BurdenSharingReport(
     /// </summary>
     public static IReadOnlyList<Problem> ReleasedProblems(IReadOnlyList<Problem> problems)
     {
-        static bool NamesARow(Problem p) =>
-            p.Where.StartsWith(ContributionWhere, StringComparison.Ordinal) || p.Where.StartsWith(DeliveryWhere, StringComparison.Ordinal);
+        static bool NamesARow(Problem p) => p.About is not null;
         var named = problems.Count(NamesARow);
         return named == 0 ? problems : [.. problems.Where(p => !NamesARow(p)),
             new Problem("burden sharing", "", $"{named} contribution(s) or deliveries of the period cannot be valued "
@@ -274,7 +273,16 @@ public sealed record BurdenSharingReport(
             if (value.IsOk)
                 valued.Add(new ValuedContribution(contribution, value.Value));
             else
-                problems.Add(value.Problem with { Where = ContributionWhere + contribution.Id });
+                problems.Add(value.Problem with
+                {
+                    Where = ContributionWhere + contribution.Id,
+                    About = contribution.Origin switch
+                    {
+                        ContributionOrigin.Delivery => LedgerTable.Deliveries,
+                        ContributionOrigin.DisbursedPledge => LedgerTable.Pledges,
+                        _ => LedgerTable.Contributions,
+                    },
+                });
         }
         return valued;
     }

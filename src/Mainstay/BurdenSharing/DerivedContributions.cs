@@ -29,15 +29,15 @@ public static class DerivedContributions
         foreach (var delivery in deliveries)
         {
             if (!offerById.TryGetValue(delivery.Offer, out var offer))
-                return new Problem(BurdenSharingReport.DeliveryWhere + delivery.Id, "offer", $"no offer \"{delivery.Offer}\" in the ledger");
+                return DeliveryProblem(delivery, "offer", $"no offer \"{delivery.Offer}\" in the ledger");
             if (!itemById.TryGetValue(offer.Item, out var item))
-                return new Problem(
-                    BurdenSharingReport.DeliveryWhere + delivery.Id, "offer",
+                return DeliveryProblem(
+                    delivery, "offer",
                     $"offer {offer.Id} is of item \"{offer.Item}\", which has no reference value in items");
             var value = (Int128)item.UnitValueEur.Minor * delivery.Quantity;
             if (value > long.MaxValue || value < long.MinValue)
-                return new Problem(
-                    BurdenSharingReport.DeliveryWhere + delivery.Id, "quantity", $"{delivery.Quantity} × {item.Id} at the reference value "
+                return DeliveryProblem(
+                    delivery, "quantity", $"{delivery.Quantity} × {item.Id} at the reference value "
                     + $"{item.UnitValueEur} is more euros than Mainstay can count "
                         + "(92,233,720,368,547,758.07): is the quantity or the value wrong?");
             contributions.Add(
@@ -50,4 +50,8 @@ public static class DerivedContributions
         }
         return Result<IReadOnlyList<Contribution>>.Ok(contributions);
     }
+
+    /// <summary>A problem with one delivery: named by its id, and only for those who may see it.</summary>
+    private static Problem DeliveryProblem(Delivery delivery, string field, string message) =>
+        new(BurdenSharingReport.DeliveryWhere + delivery.Id, field, message) { About = LedgerTable.Deliveries };
 }

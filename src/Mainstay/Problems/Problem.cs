@@ -10,6 +10,12 @@ namespace Mainstay.Problems;
 /// <param name="Kind">Whether the input was bad or the machine failed (which decides a command's exit status).</param>
 public sealed record Problem(string Where, string Field, string Message, ProblemKind Kind = ProblemKind.BadInput)
 {
+    /// <summary>
+    /// The table of the one ledger row the problem is about, when it is about one (a contribution that
+    /// cannot be valued): what decides who may read it. Null: about no single row.
+    /// </summary>
+    public Mainstay.Ledger.LedgerTable? About { get; init; }
+
     /// <summary>The problem as one line, whatever characters the file or the user put in it.</summary>
     public override string ToString() => VisibleText.Escape(
         Field.Length == 0 ? $"{Where}: {Message}" : $"{Where}: {Field}: {Message}");

@@ -70,6 +70,7 @@ public sealed class ValuationOverflowTests
         derived.Problem!.ToString()
             .ShouldBe("delivery D1: quantity: 1000 × patriot at the reference value 90000000000000000.00 EUR "
             + "is more euros than Mainstay can count (92,233,720,368,547,758.07): is the quantity or the value wrong?");
+        derived.Problem!.About.ShouldBe(Mainstay.Ledger.LedgerTable.Deliveries); // released only to who sees it
     }
 
     [Fact]
