@@ -77,12 +77,15 @@ public static class PlanEndpoints
     private static async Task<IResult> AllocationsAsync(
         long id, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        var (refusal, plans) = await PlansAsync(http, ledger, cancel);
-        if (refusal is not null)
-            return refusal;
-        if (plans.All(p => p.Id != id))
-            return ApiProblems.NotFound($"no plan {id}");
+        if (await ledger.ForRequestAsync(http) is not { } db)
+            return ApiProblems.Unavailable();
         var query = http.Request.Query;
+        var request = new ReadAllocations.Request(id, query["requirement_id"], query["offer_id"]);
+        var read = await ReadAllocations.HandleAsync(db, request, Authentication.UserOf(http), cancel,
+            (plan, token) => ledger.CachedAsync(
+                db, $"plan:{plan}:allocations", () => LedgerPlans.AllocationsAsync(db, plan, token), token));
+        if (read.Plan is null)
+            return ApiProblems.Refused(read.Refusal, read.Message);
         var problems = new List<Mainstay.Problems.Problem>();
         foreach (var name in query.Keys.Where(k => k is not ("page" or "pageSize" or "requirement_id" or "offer_id")))
             problems.Add(new("query", name, "unknown; use page, pageSize, requirement_id, offer_id"));
@@ -90,13 +93,9 @@ public static class PlanEndpoints
         var pageSize = QueryNumbers.Optional(query, "pageSize", 1, ListRows.MaxPageSize, problems) ?? 100;
         if (problems.Count > 0)
             return ApiProblems.BadRequest("the query is not valid", problems);
-        var db = (await ledger.ForRequestAsync(http))!;
-        var all = await ledger.CachedAsync(db, $"plan:{id}:allocations",
-            () => LedgerPlans.AllocationsAsync(db, id, cancel), cancel);
-        var selected = LedgerPlans.Matching(all, query["requirement_id"], query["offer_id"]);
-        var items = selected.Skip((page - 1) * pageSize).Take(pageSize)
+        var items = read.Matching.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(a => new PlanAllocation(a.RequirementId, a.OfferId, a.Quantity)).ToArray();
-        return TypedResults.Ok(new AllocationPage(id, page, pageSize, selected.Count, items));
+        return TypedResults.Ok(new AllocationPage(id, page, pageSize, read.Matching.Count, items));
     }
 
     private static async Task<IResult> ChangesAsync(

@@ -85,17 +85,16 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
         await using var db = await ledger.OpenAsync(cancel);
         if (db is null)
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
-        Plans = await LedgerPlans.ListAsync(db, cancel);
-        if (Plans.Count == 0)
+        var read = await ReadAllocations.HandleAsync(db, Selected(null), Authentication.UserOf(HttpContext), cancel);
+        if (read.Plan is null)
             return NotFound();
-        var selected = LedgerPlans.Matching(await LedgerPlans.AllocationsAsync(db, Plans[^1].Id, cancel),
-            RequirementId?.Trim(), OfferId?.Trim());
-        return Download.Of($"plan-{Plans[^1].Id}-allocations", ExportFormat.Csv,
-            stream => CsvTableFile.Write(stream, ["requirement_id", "offer_id", "quantity"],
-                selected.Select(
-                    a => (IReadOnlyList<string>)[a.RequirementId, a.OfferId,
-                        a.Quantity.ToString(CultureInfo.InvariantCulture)])));
+        return Download.Of($"plan-{read.Plan.Id}-allocations", ExportFormat.Csv, stream => CsvTableFile.Write(
+            stream, ["requirement_id", "offer_id", "quantity"],
+            read.Matching.Select(a => (IReadOnlyList<string>)[
+                a.RequirementId, a.OfferId, a.Quantity.ToString(CultureInfo.InvariantCulture)])));
     }
+
+    private ReadAllocations.Request Selected(long? plan) => new(plan, RequirementId?.Trim(), OfferId?.Trim());
 
     private async Task ShowAsync(LedgerDatabase db, CancellationToken cancel)
     {
@@ -104,14 +103,15 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             Changes = await LedgerPlans.DiffAsync(db, Plans[^2], Plans[^1], cancel);
         if (Plans.Count == 0)
             return;
-        var all = await LedgerPlans.AllocationsAsync(db, Plans[^1].Id, cancel);
-        var planned = all.GroupBy(a => a.RequirementId, StringComparer.Ordinal)
+        var read = await ReadAllocations.HandleAsync(
+            db, Selected(Plans[^1].Id), Authentication.UserOf(HttpContext), cancel);
+        var planned = read.All.GroupBy(a => a.RequirementId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
         CoverageByPriority = [.. (await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel))
             .GroupBy(r => r.Priority).OrderBy(g => g.Key)
             .Select(g => (g.Key, g.Sum(r => r.Quantity), g.Sum(r => planned.GetValueOrDefault(r.Id)),
                 g.Count(r => planned.GetValueOrDefault(r.Id) < r.Quantity)))];
-        var selected = LedgerPlans.Matching(all, RequirementId?.Trim(), OfferId?.Trim());
+        var selected = read.Matching;
         AllocationCount = selected.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Allocations = [.. selected.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
