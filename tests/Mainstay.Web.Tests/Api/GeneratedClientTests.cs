@@ -8,6 +8,7 @@ namespace Mainstay.Web.Tests.Api;
 /// A client generator (NSwag) reads the OpenAPI document and makes typed methods and classes, not objects;
 /// compiled, that client works against the running server and reads what the raw API answers.
 /// </summary>
+[Collection(nameof(GeneratedClientCollection))]
 public sealed class GeneratedClientTests(GeneratedClient generated) : IClassFixture<GeneratedClient>
 {
     [Fact]
