@@ -40,11 +40,12 @@ public static class ListRows
         if (problems.Length > 0)
             return Refused(Refusal.BadQuery, "the query is not valid", problems);
         var filters = request.Filters.Select(f => (Column: kind.ColumnIndex(f.Key), f.Value)).ToArray();
-        var rows = (await SeenRows.OfAsync(tables, kind, user, cancel)).Values
-            .Where(cells => filters.All(f => cells[f.Column] == f.Value));
-        string[][] matching = request.Sort is { Length: > 0 } sort
-            ? [.. Order(rows, kind.ColumnIndex(sort.TrimStart('-')), sort.StartsWith('-'), kind)]
-            : [.. rows];
+        IEnumerable<string[]> rows = (await SeenRows.OfAsync(tables, kind, user, cancel)).Values;
+        if (filters.Length > 0)
+            rows = rows.Where(cells => filters.All(f => cells[f.Column] == f.Value));
+        if (request.Sort is { Length: > 0 } sort)
+            rows = Order(rows, kind.ColumnIndex(sort.TrimStart('-')), sort.StartsWith('-'), kind);
+        var matching = rows.ToArray();
         var skipped = (long)(request.Page - 1) * request.PageSize;
         var page = skipped >= matching.Length ? [] : matching.Skip((int)skipped).Take(request.PageSize).ToArray();
         return new Outcome(Refusal.None, "", [], matching, page);
