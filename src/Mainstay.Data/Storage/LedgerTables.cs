@@ -13,12 +13,10 @@ public static class LedgerTables
         LedgerDatabase db, LedgerKind kind, DbTransaction? transaction, CancellationToken cancel,
         (string Column, string Value)? where = null)
     {
-        var sql = SelectAll(kind);
         if (where is { } filter)
-            sql += $" WHERE {kind.Columns[kind.ColumnIndex(filter.Column)].Name} = @where";
-        await using var command = where is { } condition
-            ? db.CreateCommand(sql, transaction, ("where", condition.Value))
-            : db.CreateCommand(sql, transaction);
+            return await LoadMatchingAsync(
+                db, kind, kind.ColumnIndex(filter.Column), [filter.Value], transaction, cancel);
+        await using var command = db.CreateCommand(SelectAll(kind), transaction);
         return await ReadRowsAsync(kind, command, cancel);
     }
 
@@ -51,7 +49,9 @@ public static class LedgerTables
     private const int MatchingBatch = 500;
 
     private static object? AsNumber(string text) =>
-        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
 
     private static string SelectAll(LedgerKind kind) =>
         $"SELECT {string.Join(", ", kind.Columns.Select(c => c.Name))} FROM {kind.Table}";

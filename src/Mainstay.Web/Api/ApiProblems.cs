@@ -1,4 +1,5 @@
 using Mainstay.Data;
+using Mainstay.Web.Hosting;
 using Mainstay.Problems;
 
 namespace Mainstay.Web.Api;
@@ -24,18 +25,7 @@ public static class ApiProblems
     public static IResult Refused(
         Refusal refusal, string detail, IReadOnlyList<Problem>? problems = null)
     {
-        var (status, title) = refusal switch
-        {
-            Refusal.NotFound => (StatusCodes.Status404NotFound, "Not found"),
-            Refusal.SignInNeeded => (StatusCodes.Status401Unauthorized, "Unauthorized"),
-            Refusal.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
-            Refusal.PreconditionRequired => (StatusCodes.Status428PreconditionRequired, "Precondition required"),
-            Refusal.Stale => (StatusCodes.Status412PreconditionFailed, "Precondition failed"),
-            Refusal.Exists => (StatusCodes.Status409Conflict, "Conflict"),
-            Refusal.BadQuery => (StatusCodes.Status400BadRequest, "Bad request"),
-            Refusal.Invalid => (StatusCodes.Status422UnprocessableEntity, "Unprocessable content"),
-            _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "not a refusal"),
-        };
+        var (status, title) = RefusalStatus.Of(refusal);
         var listed = status is StatusCodes.Status400BadRequest or StatusCodes.Status422UnprocessableEntity;
         return Of(status, title, detail, listed ? problems : null);
     }

@@ -106,9 +106,7 @@ public static class LedgerEndpoints
     private static async Task<IResult> CreateAsync(
         string table, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        if (Unknown(table, out var kind) is { } unknown)
-            return unknown;
-        if (TableRefusal(http, kind) is { } refused)
+        if (UsableTable(table, http, out var kind) is { } refused)
             return refused;
         var (cells, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
         if (refusal is not null)
@@ -120,9 +118,7 @@ public static class LedgerEndpoints
     private static async Task<IResult> UpdateAsync(
         string table, string key, string? rest, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        if (Unknown(table, out var kind) is { } unknown)
-            return unknown;
-        if (TableRefusal(http, kind) is { } refused)
+        if (UsableTable(table, http, out var kind) is { } refused)
             return refused;
         var (cells, refusal) = await RowBody.ReadAsync(kind, http.Request, cancel);
         if (refusal is not null)
@@ -135,9 +131,7 @@ public static class LedgerEndpoints
     private static async Task<IResult> DeleteAsync(
         string table, string key, string? rest, HttpContext http, LedgerConnections ledger, CancellationToken cancel)
     {
-        if (Unknown(table, out var kind) is { } unknown)
-            return unknown;
-        if (TableRefusal(http, kind) is { } refused)
+        if (UsableTable(table, http, out var kind) is { } refused)
             return refused;
         var request = new RemoveRow.Request(kind, ApiRoutes.Key(key, rest), http.Request.Headers.IfMatch);
         return await EditAsync(http, ledger, kind, (db, user) =>
@@ -179,9 +173,10 @@ public static class LedgerEndpoints
         return kind is null ? ApiProblems.NotFound($"no table \"{table}\"") : null;
     }
 
-    /// <summary>Before a body is read: whether the caller may use the table at all.</summary>
-    private static IResult? TableRefusal(HttpContext http, LedgerKind kind) =>
-        TableAccess.Check(Authentication.UserOf(http), kind) is { Refusal: not Refusal.None } refused
+    /// <summary>Before a body is read: 404 for no such table, else whether the caller may use it at all.</summary>
+    private static IResult? UsableTable(string table, HttpContext http, out LedgerKind kind) =>
+        Unknown(table, out kind)
+        ?? (TableAccess.Check(Authentication.UserOf(http), kind) is { Refusal: not Refusal.None } refused
             ? ApiProblems.Refused(refused.Refusal, refused.Message)
-            : null;
+            : null);
 }

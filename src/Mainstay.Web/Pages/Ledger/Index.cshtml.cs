@@ -121,21 +121,12 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel, IRefusesFo
             return NotFound();
         if (!outcome.Ok)
             return await RefuseAsync(
-                StatusOf(outcome.Refusal),
+                RefusalStatus.Of(outcome.Refusal).Status,
                 outcome.Problems.Count > 0 ? outcome.Problems : [new Problem("form", "", outcome.Message)], cancel);
         Done = done;
         (Cells, Edit) = (new(StringComparer.Ordinal), null);
         return await ShowAsync(cancel);
     }
-
-    private static int StatusOf(Refusal refusal) => refusal switch
-    {
-        Refusal.Forbidden => StatusCodes.Status403Forbidden,
-        Refusal.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
-        Refusal.Stale => StatusCodes.Status412PreconditionFailed,
-        Refusal.Exists => StatusCodes.Status409Conflict,
-        _ => StatusCodes.Status422UnprocessableEntity,
-    };
 
     /// <summary>Shows the list again with the form as the user filled it and every problem found.</summary>
     private async Task<IActionResult> RefuseAsync(int status, IReadOnlyList<Problem> problems, CancellationToken cancel)
