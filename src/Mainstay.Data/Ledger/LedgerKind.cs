@@ -77,8 +77,8 @@ public abstract class LedgerKind
 
     // Stored rows always parse; a row still on its way in (asked only who may write it) may not,
     // and then reaches no one.
-    private static RecipientScope ReachOf(string recipients) =>
-        RecipientScope.TryParse(recipients, out var scope, out _) ? scope : RecipientScope.Only([]);
+    private static CodeScope ReachOf(string recipients) =>
+        CodeScope.TryParse(recipients, out var scope, out _) ? scope : CodeScope.Only([]);
 
     /// <summary>Where the columns <see cref="PartiesOf"/> reads are, found once per kind (-1: it has none).</summary>
     private sealed record PartyColumnIndexes(int Donor, int Recipient, int Released, int Recipients);

@@ -85,7 +85,7 @@ public static class AccessPolicy
     /// <summary>
     /// A released offer is for every donor desk to see, and for the officers of the recipients it may go to.
     /// </summary>
-    private static bool OfferMayReach(User user, RecipientScope reach) => user.Role switch
+    private static bool OfferMayReach(User user, CodeScope reach) => user.Role switch
     {
         Role.DonorDesk => true,
         Role.RecipientOfficer => reach.IsAny || (user.Nation is { } nation && reach.Allows(nation)),

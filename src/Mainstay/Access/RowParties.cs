@@ -10,4 +10,4 @@ namespace Mainstay.Access;
 /// <param name="Recipient">The recipient's nation code, for rows that have one recipient; otherwise null.</param>
 /// <param name="ReleasedTo">For a released offer: the recipients it may go to; null for any other row.</param>
 public readonly record struct RowParties(
-    string? Donor = null, string? Recipient = null, RecipientScope? ReleasedTo = null);
+    string? Donor = null, string? Recipient = null, CodeScope? ReleasedTo = null);

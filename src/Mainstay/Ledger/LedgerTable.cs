@@ -18,4 +18,6 @@ public enum LedgerTable
     Baselines,
     Contributions,
     Deliveries,
+    Funds,
+    Procurement,
 }

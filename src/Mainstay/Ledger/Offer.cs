@@ -11,7 +11,7 @@ namespace Mainstay.Ledger;
 /// </summary>
 public sealed record Offer(
     string Id, string Donor, string Item, long Quantity, YearMonth Available, int TransitMonths,
-    RecipientScope Recipients, string Conditions, bool Released = false)
+    CodeScope Recipients, string Conditions, bool Released = false)
 {
     public const long MaxQuantity = 1_000_000_000;
     public const int MaxTransitMonths = 120;

@@ -6,9 +6,9 @@ namespace Mainstay.Ledger;
 /// </summary>
 public sealed class RowCache
 {
-    private readonly Dictionary<string, RecipientScope> _scopes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CodeScope> _scopes = new(StringComparer.Ordinal);
 
-    public RecipientScope? Scope(string text) => _scopes.GetValueOrDefault(text);
+    public CodeScope? Scope(string text) => _scopes.GetValueOrDefault(text);
 
-    public void Remember(string text, RecipientScope scope) => _scopes[text] = scope;
+    public void Remember(string text, CodeScope scope) => _scopes[text] = scope;
 }

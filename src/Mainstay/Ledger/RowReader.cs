@@ -166,14 +166,17 @@ public sealed class RowReader(
         return amount;
     }
 
-    public RecipientScope Recipients(string column)
+    public CodeScope Recipients(string column) => Scope(column, "recipient");
+
+    /// <summary>A <c>*</c> or <c>;</c>-list cell; <paramref name="noun"/> names what it lists, for messages.</summary>
+    public CodeScope Scope(string column, string noun)
     {
         var text = Required(column);
         if (text.Length == 0)
-            return RecipientScope.Any;
+            return CodeScope.Any;
         if (cache?.Scope(text) is { } known)
             return known;
-        if (!RecipientScope.TryParse(text, out var scope, out var why))
+        if (!CodeScope.TryParse(text, out var scope, out var why, noun))
             Fail(column, why);
         else
             cache?.Remember(text, scope);

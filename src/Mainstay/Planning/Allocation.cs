@@ -8,8 +8,11 @@ public readonly record struct Allocation(Offer Offer, Requirement Requirement, l
     public int LateMonths => Benefit.LateMonths(Offer, Requirement);
 }
 
-/// <summary>How far one requirement is covered by a plan.</summary>
-public readonly record struct Coverage(Requirement Requirement, long Allocated, long OnTime, long Late)
+/// <summary>
+/// How far one requirement is covered by a plan: <see cref="Allocated"/> units in all, of which
+/// <see cref="Purchased"/> bought with funds and the rest offered in kind.
+/// </summary>
+public readonly record struct Coverage(Requirement Requirement, long Allocated, long OnTime, long Late, long Purchased = 0)
 {
     public long Uncovered => Requirement.Quantity - Allocated;
 }

@@ -1,4 +1,5 @@
 using Mainstay.Ledger;
+using Mainstay.Time;
 
 namespace Mainstay.Planning;
 
@@ -36,4 +37,20 @@ public static class Benefit
 
     public static long PerUnit(
         int priority, int usefulMonths, int lateMonths) => Weight(priority) * (usefulMonths + 1 - lateMonths);
+
+    /// <summary>
+    /// Whether fund <paramref name="fund"/> may pay units of <paramref name="option"/> ordered in
+    /// <paramref name="orderMonth"/> for <paramref name="requirement"/> (<c>spec/procurement.md</c>).
+    /// </summary>
+    public static bool Eligible(Fund fund, ProcurementOption option, YearMonth orderMonth, Requirement requirement) =>
+        option.Item == requirement.Item
+        && fund.Items.Allows(option.Item)
+        && fund.Recipients.Allows(requirement.Recipient)
+        && orderMonth.Index >= Math.Max(option.FirstOrder.Index, fund.Available.Index)
+        && orderMonth.Index <= option.LastOrder.Index
+        && orderMonth.Index + option.LeadMonths <= requirement.NeedBy.Index + requirement.UsefulMonths;
+
+    /// <summary>The benefit per unit of an eligible purchase: <c>b</c> with the purchase's arrival.</summary>
+    public static long PerUnit(Purchase purchase) =>
+        PerUnit(purchase.Requirement.Priority, purchase.Requirement.UsefulMonths, purchase.LateMonths);
 }

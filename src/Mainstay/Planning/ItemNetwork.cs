@@ -97,7 +97,7 @@ internal sealed class ItemNetwork
 
         // Supply groups: offers that may reach the same recipients (those whose windows they can
         // meet) in the same month. The recipients an offer may reach are a key of sorted indexes.
-        var scopes = new Dictionary<(RecipientScope Scope, int Arrival), int[]>();
+        var scopes = new Dictionary<(CodeScope Scope, int Arrival), int[]>();
         var supply = offerIndexes
             .Select(o =>
             {

@@ -4,12 +4,65 @@ using Mainstay.Ledger;
 namespace Mainstay.Planning;
 
 /// <summary>
-/// An optimal assignment of offers to requirements. Allocations are sorted by requirement id then
-/// offer id (ordinal), coverage by requirement id, so equal inputs give equal plans.
+/// An optimal assignment of offers to requirements and, where funds may buy, of purchases to them.
+/// Allocations are sorted by requirement id then offer id (ordinal), purchases by requirement, fund,
+/// option and order month, coverage by requirement id, so equal inputs give equal plans.
 /// </summary>
 public sealed record Plan(IReadOnlyList<Allocation> Allocations, IReadOnlyList<Coverage> Coverage, BigInteger Objective)
 {
-    public long AllocatedUnits => Allocations.Sum(a => a.Quantity);
+    /// <summary>Units offered in kind and bought.</summary>
+    public long AllocatedUnits => Allocations.Sum(a => a.Quantity) + PurchasedUnits;
+
+    public IReadOnlyList<Purchase> Purchases { get; init; } = [];
+
+    /// <summary>Every fund the plan could draw on, by id, with what it spent.</summary>
+    public IReadOnlyList<FundUse> Funds { get; init; } = [];
+
+    public long PurchasedUnits => Purchases.Sum(p => p.Quantity);
+
+    public long SpentEur => Funds.Sum(f => f.SpentEur);
+
+    /// <summary>Whether the search proved the plan optimal (false: a time limit stopped it first).</summary>
+    public bool Optimal { get; init; } = true;
+
+    /// <summary>When not <see cref="Optimal"/>: the proven upper bound on the objective.</summary>
+    public BigInteger? Bound { get; init; }
+
+    /// <summary>
+    /// A plan of in-kind <paramref name="allocations"/> and <paramref name="purchases"/>, in any order:
+    /// sorted, with coverage, fund use and objective recomputed in exact integers.
+    /// </summary>
+    public static Plan Joint(
+        IReadOnlyList<Requirement> requirements, IEnumerable<Allocation> allocations, IReadOnlyList<Fund> funds,
+        IEnumerable<Purchase> purchases)
+    {
+        var inKind = allocations
+            .OrderBy(a => a.Requirement.Id, StringComparer.Ordinal).ThenBy(a => a.Offer.Id, StringComparer.Ordinal)
+            .ToArray();
+        var bought = purchases
+            .OrderBy(p => p.Requirement.Id, StringComparer.Ordinal).ThenBy(p => p.Fund.Id, StringComparer.Ordinal)
+            .ThenBy(p => p.Option.Id, StringComparer.Ordinal).ThenBy(p => p.OrderMonth)
+            .ToArray();
+        var allocationsOf = inKind.ToLookup(a => a.Requirement.Id, StringComparer.Ordinal);
+        var purchasesOf = bought.ToLookup(p => p.Requirement.Id, StringComparer.Ordinal);
+        var coverage = requirements.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r =>
+        {
+            var (given, buys) = (allocationsOf[r.Id], purchasesOf[r.Id]);
+            var purchased = buys.Sum(p => p.Quantity);
+            var allocated = given.Sum(a => a.Quantity) + purchased;
+            var onTime = given.Where(a => a.LateMonths == 0).Sum(a => a.Quantity)
+                + buys.Where(p => p.LateMonths == 0).Sum(p => p.Quantity);
+            return new Coverage(r, allocated, onTime, allocated - onTime, purchased);
+        }).ToArray();
+        var objective = inKind.Aggregate(
+                BigInteger.Zero, (sum, a) => sum + ((BigInteger)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity))
+            + bought.Aggregate(BigInteger.Zero, (sum, p) => sum + ((BigInteger)Benefit.PerUnit(p) * p.Quantity));
+        var spentBy = bought.GroupBy(p => p.Fund.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.CostEur), StringComparer.Ordinal);
+        var uses = funds.OrderBy(f => f.Id, StringComparer.Ordinal)
+            .Select(f => new FundUse(f, spentBy.GetValueOrDefault(f.Id))).ToArray();
+        return new Plan(inKind, coverage, objective) { Purchases = bought, Funds = uses };
+    }
 
     /// <summary>
     /// A stored plan's allocations (requirement id, offer id, units) read against

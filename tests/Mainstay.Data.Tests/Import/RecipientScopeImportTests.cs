@@ -6,7 +6,7 @@ namespace Mainstay.Data.Tests.Import;
 /// <c>mainstay import --recipient CODE</c>: the file holds one recipient's requirements and replaces
 /// only those; the other recipients' rows stay, and a row of another recipient is refused.
 /// </summary>
-public sealed class RecipientScopeImportTests
+public sealed class CodeScopeImportTests
 {
     [Theory]
     [MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]

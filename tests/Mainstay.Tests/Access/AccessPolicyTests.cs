@@ -12,8 +12,8 @@ public class AccessPolicyTests
     private static RowParties Offer(string donor, string recipients, string released) =>
         new(Donor: donor, ReleasedTo: released == "yes" ? Reach(recipients) : null);
 
-    private static RecipientScope Reach(string recipients) =>
-        recipients == "*" ? RecipientScope.Any : RecipientScope.Only(recipients.Split(';'));
+    private static CodeScope Reach(string recipients) =>
+        recipients == "*" ? CodeScope.Any : CodeScope.Only(recipients.Split(';'));
 
     private static User Desk(string nation) => new("desk", Role.DonorDesk, nation, false, DateTimeOffset.UnixEpoch);
 

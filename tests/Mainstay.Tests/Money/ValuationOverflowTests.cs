@@ -62,7 +62,7 @@ public sealed class ValuationOverflowTests
     {
         var item = new ItemType("patriot", CapabilityArea.AirAndMissileDefence,
             Amount.FromUnits(90_000_000_000_000_000m, Currency.Eur), "Patriot");
-        var offer = new Offer("DE-O1", "DE", "patriot", 1_000, YearMonth.Of(2025, 1), 0, RecipientScope.Any, "");
+        var offer = new Offer("DE-O1", "DE", "patriot", 1_000, YearMonth.Of(2025, 1), 0, CodeScope.Any, "");
         var delivery = new Delivery("D1", "DE-O1", "UA", 1_000, Day, "note");
 
         var derived = DerivedContributions.From([], [delivery], [offer], [item]);

@@ -18,8 +18,8 @@ public sealed class CoverageForecastTests
         ];
         Offer[] offers =
         [
-            new("O1", "DE", "shell", 60, January, 0, RecipientScope.Any, ""),
-            new("O2", "FR", "shell", 90, January.AddMonths(1), 0, RecipientScope.Any, ""),
+            new("O1", "DE", "shell", 60, January, 0, CodeScope.Any, ""),
+            new("O2", "FR", "shell", 90, January.AddMonths(1), 0, CodeScope.Any, ""),
         ];
         return (Planner.Solve(needs, offers),
             [new ItemType("shell", CapabilityArea.Artillery,

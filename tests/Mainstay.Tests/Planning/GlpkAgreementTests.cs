@@ -66,10 +66,10 @@ public sealed class GlpkAgreementTests
         {
             var restricted = shape == 3 || random.Next(3) == 0;
             var scope = restricted
-                ? RecipientScope.Only(
+                ? CodeScope.Only(
                     recipients.Where(_ => random.Next(3) == 0)
                         .DefaultIfEmpty(recipients[random.Next(recipients.Length)]))
-                : RecipientScope.Any;
+                : CodeScope.Any;
             var quantity = shape switch
             {
                 1 => 10,

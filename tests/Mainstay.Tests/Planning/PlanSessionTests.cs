@@ -35,7 +35,7 @@ public class PlanSessionTests
                         Priority = random.Next(1, 6) }
                     : needs[i] with { Quantity = random.Next(1, 40) }).ToArray();
                 var changedOffers = Pick(random, offers).Select(i => offers[i] = random.Next(5) == 0
-                    ? offers[i] with { Item = needs[random.Next(needs.Length)].Item, Recipients = RecipientScope.Any }
+                    ? offers[i] with { Item = needs[random.Next(needs.Length)].Item, Recipients = CodeScope.Any }
                     : offers[i] with { Quantity = random.Next(1, 40) }).ToArray();
 
                 var plan = session.Change(changedNeeds, changedOffers);
@@ -58,7 +58,7 @@ public class PlanSessionTests
             start.AddMonths(random.Next(24)), random.Next(0, 6))).ToArray();
         var offers = Enumerable.Range(0, 3_000).Select(i => new Offer(
             $"O{i:D5}", "DE", "shell", random.Next(1, 50), start.AddMonths(random.Next(24)), random.Next(0, 3),
-            i % 4 == 0 ? RecipientScope.Only(["UA"]) : RecipientScope.Any, "")).ToArray();
+            i % 4 == 0 ? CodeScope.Only(["UA"]) : CodeScope.Any, "")).ToArray();
         var session = new PlanSession(needs, offers);
 
         foreach (var quantity in new long[] { 5_000, 1, 37, 100_000 })

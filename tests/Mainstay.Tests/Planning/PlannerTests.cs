@@ -13,7 +13,7 @@ public sealed class PlannerTests
     private static Offer Give(
         string id, long quantity, string available, int transit, string recipients = "*", string item = "shell")
     {
-        RecipientScope.TryParse(recipients, out var scope, out _);
+        CodeScope.TryParse(recipients, out var scope, out _);
         return new Offer(id, "DE", item, quantity, Month(available), transit, scope, "");
     }
 
@@ -109,7 +109,7 @@ public sealed class PlannerTests
             start.AddMonths(random.Next(12)), random.Next(0, 3))).ToArray();
         var offers = Enumerable.Range(0, 60_000).Select(i => new Offer(
             $"O{i:D6}", "DE", items[i % 3], random.Next(1, 90), start.AddMonths(random.Next(12)), random.Next(0, 2),
-            i % 5 == 0 ? RecipientScope.Only(["UA"]) : RecipientScope.Any, "")).ToArray();
+            i % 5 == 0 ? CodeScope.Only(["UA"]) : CodeScope.Any, "")).ToArray();
 
         var whole = Planner.Solve(needs, offers);
         var alone =
@@ -141,11 +141,11 @@ public sealed class PlannerTests
             random.Next(1, 6), start.AddMonths(random.Next(months)), random.Next(0, 4))).ToArray();
         var offers = Enumerable.Range(0, random.Next(0, size)).Select(i =>
         {
-            var scope = random.Next(3) == 0 ? RecipientScope.Only(recipients.Where(_ => random.Next(2) == 0))
-                : RecipientScope.Any;
+            var scope = random.Next(3) == 0 ? CodeScope.Only(recipients.Where(_ => random.Next(2) == 0))
+                : CodeScope.Any;
             return new Offer("O" + i, "DE", items[random.Next(items.Length)], random.Next(1, 30),
                 start.AddMonths(random.Next(months)), random.Next(0, 3),
-                scope.IsAny || scope.Codes.Count > 0 ? scope : RecipientScope.Only(["XX"]), "");
+                scope.IsAny || scope.Codes.Count > 0 ? scope : CodeScope.Only(["XX"]), "");
         }).ToArray();
         return (needs, offers);
     }

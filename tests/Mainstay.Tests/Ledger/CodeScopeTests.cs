@@ -2,12 +2,12 @@ using Mainstay.Ledger;
 
 namespace Mainstay.Tests.Ledger;
 
-public sealed class RecipientScopeTests
+public sealed class CodeScopeTests
 {
     [Fact]
     public void A_star_allows_anyone()
     {
-        RecipientScope.TryParse("*", out var scope, out _).ShouldBeTrue();
+        CodeScope.TryParse("*", out var scope, out _).ShouldBeTrue();
         scope.IsAny.ShouldBeTrue();
         scope.Allows("UA").ShouldBeTrue();
     }
@@ -15,12 +15,12 @@ public sealed class RecipientScopeTests
     [Fact]
     public void A_list_allows_only_its_codes_counting_repeats_once()
     {
-        RecipientScope.TryParse("UA; MD;UA", out var scope, out _).ShouldBeTrue();
+        CodeScope.TryParse("UA; MD;UA", out var scope, out _).ShouldBeTrue();
         scope.Allows("MD").ShouldBeTrue();
         scope.Allows("GE").ShouldBeFalse();
         scope.Allows("ua").ShouldBeFalse();
         scope.ToString().ShouldBe("MD;UA");
-        scope.ShouldBe(RecipientScope.Only(["MD", "UA"]));
+        scope.ShouldBe(CodeScope.Only(["MD", "UA"]));
     }
 
     [Theory]
@@ -30,7 +30,7 @@ public sealed class RecipientScopeTests
     [InlineData("UA;*", "* means any recipient and cannot stand in a list")]
     public void Empty_or_mixed_lists_are_refused(string text, string why)
     {
-        RecipientScope.TryParse(text, out _, out var message).ShouldBeFalse();
+        CodeScope.TryParse(text, out _, out var message).ShouldBeFalse();
         message.ShouldContain(why);
     }
 }
