@@ -5,8 +5,8 @@ using Mainstay.Data;
 using Mainstay.Data.Ledger;
 using Mainstay.Data.Planning;
 using Mainstay.Data.Storage;
-using Mainstay.Ledger;
 using Mainstay.Planning;
+using Mainstay.Procurement;
 
 namespace Mainstay.Cli.Commands;
 
@@ -18,12 +18,12 @@ public static class PlanCommand
         var scenario = new Option<string?>("--scenario")
         {
             Description = "Plan a scenario folder (requirements.csv, offers.csv, "
-                + "optionally items.csv) instead of the ledger",
+                + "optionally items.csv, funds.csv and procurement.csv) instead of the ledger",
             HelpName = "DIR",
         };
         var output = new Option<string?>("--out")
         {
-            Description = "With --scenario: the folder to write allocations.csv, "
+            Description = "With --scenario: the folder to write allocations.csv, purchases.csv, funds.csv, "
                 + "coverage.csv, summary.json and the forecast into",
             HelpName = "OUT",
         };
@@ -36,6 +36,7 @@ public static class PlanCommand
             Description = "Print the coverage forecast by capability area "
                 + "(forecast.csv and forecast.svg are always written)",
         };
+        var timeLimit = TimeLimitOption();
         var command = new Command("plan", "Compute the optimal allocation of offers to requirements and its "
             + "coverage: of the ledger (stored, re-solving only the item types that "
             + "changed since the last plan), or of a scenario folder.");
@@ -43,6 +44,7 @@ public static class PlanCommand
         command.Options.Add(output);
         command.Options.Add(timings);
         command.Options.Add(forecast);
+        command.Options.Add(timeLimit);
         command.Subcommands.Add(ExplainCommand(context));
         command.Subcommands.Add(StoredPlanCommands.List(context));
         command.Subcommands.Add(StoredPlanCommands.Show(context));
@@ -70,7 +72,9 @@ public static class PlanCommand
             if (input is null)
                 return context.Reject(problems, "no plan was made and nothing was written");
             var parseMs = clock.ElapsedMilliseconds;
-            var plan = Planner.Solve(input.Requirements, input.Offers);
+            var plan = JointPlanner.Solve(
+                input.Requirements, input.Offers, input.Funds, input.Options,
+                TimeSpan.FromSeconds(parsed.GetValue(timeLimit)));
             var solveMs = clock.ElapsedMilliseconds - parseMs;
             var folder = parsed.GetValue(output)!;
             // The row files, the summary and the forecast are independent: make them side by side.
@@ -128,8 +132,7 @@ public static class PlanCommand
                 var (input, problems) = Scenario.Read(folder);
                 if (input is null)
                     return context.Reject(problems, "nothing to explain");
-                return await ExplainAsync(
-                    context, id, input.Requirements, input.Offers, Path.Combine(folder, "requirements.csv"));
+                return await ExplainAsync(context, id, input, Path.Combine(folder, "requirements.csv"));
             }
             return await CommonOptions.WithLedgerAsync(parsed, context, cancel,
                 db => ExplainStoredAsync(parsed, context, db, id, cancel), readOnly: true);
@@ -137,17 +140,17 @@ public static class PlanCommand
         return command;
     }
 
-    private static async Task<int> ExplainAsync(
-        CliContext context, string id, IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers,
-        string source)
+    private static async Task<int> ExplainAsync(CliContext context, string id, Scenario input, string source)
     {
-        var requirement = requirements.FirstOrDefault(r => r.Id == id);
+        var requirement = input.Requirements.FirstOrDefault(r => r.Id == id);
         if (requirement is null)
         {
             await context.Error.WriteLineAsync($"REQ_ID: no requirement \"{id}\" in {source}");
             return ExitCode.BadInput;
         }
-        foreach (var line in PlanExplanation.Explain(requirement, offers, Planner.Solve(requirements, offers)))
+        var plan = JointPlanner.Solve(
+            input.Requirements, input.Offers, input.Funds, input.Options, TimeSpan.FromSeconds(DefaultTimeLimit));
+        foreach (var line in PlanExplanation.Explain(requirement, input.Offers, plan, input.Funds, input.Options))
             await context.Out.WriteLineAsync(line);
         return ExitCode.Ok;
     }
@@ -187,6 +190,25 @@ public static class PlanCommand
         return ExitCode.Ok;
     }
 
+    private const double DefaultTimeLimit = 60;
+
+    private static Option<double> TimeLimitOption()
+    {
+        var option = new Option<double>("--time-limit")
+        {
+            Description = "With funds: stop the search after this many seconds and write the best plan found, "
+                + "saying it is not proven optimal",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => DefaultTimeLimit,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (> 0 and <= 86_400))
+                result.AddError("--time-limit: expected a number of seconds > 0 and at most 86400");
+        });
+        return option;
+    }
+
     private static async Task WriteSummaryAsync(
         TextWriter output, PlanSummary summary, string folder, long parseMs, long solveMs, long writeMs)
     {
@@ -195,6 +217,10 @@ public static class PlanCommand
             $"Objective {summary.Objective}: {summary.AllocatedUnits:N0} of {needed:N0} units needed are planned "
                 + $"({Share(summary.AllocatedUnits, needed)}), in {summary.Allocations:N0} allocations "
                 + $"from {summary.Offers:N0} offers to {summary.Requirements:N0} requirements."));
+        if (summary.Funds > 0)
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Funds: {summary.PurchasedUnits:N0} units bought in {summary.Purchases:N0} purchases for "
+                    + $"EUR {summary.SpentEur:N0}, from {summary.Funds:N0} funds."));
         if (summary.ByPriority.Count > 0)
         {
             await output.WriteLineAsync("priority  requirements  units needed  planned        on time");
@@ -213,8 +239,11 @@ public static class PlanCommand
                         + $"uncovered (priority {gap.Requirement.Priority}, needed by {gap.Requirement.NeedBy})"));
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {Path.Combine(folder, "allocations.csv")}, coverage.csv, summary.json and forecast.csv/.svg "
-                + $"(parse {parseMs} ms, solve {solveMs} ms, write {writeMs} ms)."));
+            $"Wrote {Path.Combine(folder, "allocations.csv")}, purchases.csv, funds.csv, coverage.csv, summary.json "
+                + $"and forecast.csv/.svg (parse {parseMs} ms, solve {solveMs} ms, write {writeMs} ms)."));
+        if (!summary.Optimal)
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Not proven optimal: the time limit stopped the search; the objective is at most {summary.Bound}."));
     }
 
     private static string Share(long part, long whole) =>

@@ -20,6 +20,8 @@ public static class LedgerKinds
     public static readonly BaselinesKind Baselines = new();
     public static readonly ContributionsKind Contributions = new();
     public static readonly DeliveriesKind Deliveries = new();
+    public static readonly FundsKind Funds = new();
+    public static readonly ProcurementKind Procurement = new();
 
     public static readonly IReadOnlyList<LedgerKind> All =
         [

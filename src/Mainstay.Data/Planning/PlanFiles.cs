@@ -13,11 +13,15 @@ namespace Mainstay.Data.Planning;
 /// </summary>
 public static class PlanFiles
 {
-    /// <summary>Writes <c>allocations.csv</c> and <c>coverage.csv</c>, side by side.</summary>
+    /// <summary>
+    /// Writes <c>allocations.csv</c>, <c>coverage.csv</c>, <c>purchases.csv</c> and <c>funds.csv</c>, side by side.
+    /// </summary>
     public static void WriteRows(string folder, Plan plan)
     {
         Directory.CreateDirectory(folder);
-        Parallel.Invoke(() => WriteAllocations(folder, plan), () => WriteCoverage(folder, plan));
+        Parallel.Invoke(
+            () => WriteAllocations(folder, plan), () => WriteCoverage(folder, plan),
+            () => WritePurchases(folder, plan), () => WriteFunds(folder, plan));
     }
 
     public static void WriteSummary(
@@ -47,7 +51,7 @@ public static class PlanFiles
     private static void WriteCoverage(string folder, Plan plan) =>
         WriteAtomically(Path.Combine(folder, "coverage.csv"), writer =>
         {
-            writer.Write("requirement_id,quantity,allocated,on_time,late,uncovered\n");
+            writer.Write("requirement_id,quantity,allocated,on_time,late,uncovered,purchased\n");
             foreach (var c in plan.Coverage)
             {
                 writer.Write(CsvTableFile.Field(c.Requirement.Id));
@@ -56,6 +60,41 @@ public static class PlanFiles
                 WriteNumber(writer, c.OnTime);
                 WriteNumber(writer, c.Late);
                 WriteNumber(writer, c.Uncovered);
+                WriteNumber(writer, c.Purchased);
+                writer.Write('\n');
+            }
+        });
+
+    private static void WritePurchases(string folder, Plan plan) =>
+        WriteAtomically(Path.Combine(folder, "purchases.csv"), writer =>
+        {
+            writer.Write("fund_id,option_id,order_month,requirement_id,quantity,cost_eur,arrive,late_months\n");
+            foreach (var p in plan.Purchases)
+            {
+                writer.Write(CsvTableFile.Field(p.Fund.Id));
+                writer.Write(',');
+                writer.Write(CsvTableFile.Field(p.Option.Id));
+                WriteMonth(writer, p.OrderMonth);
+                writer.Write(',');
+                writer.Write(CsvTableFile.Field(p.Requirement.Id));
+                WriteNumber(writer, p.Quantity);
+                WriteNumber(writer, p.CostEur);
+                WriteMonth(writer, p.Arrival);
+                WriteNumber(writer, p.LateMonths);
+                writer.Write('\n');
+            }
+        });
+
+    private static void WriteFunds(string folder, Plan plan) =>
+        WriteAtomically(Path.Combine(folder, "funds.csv"), writer =>
+        {
+            writer.Write("fund_id,amount_eur,spent_eur,left_eur\n");
+            foreach (var f in plan.Funds)
+            {
+                writer.Write(CsvTableFile.Field(f.Fund.Id));
+                WriteNumber(writer, f.Fund.AmountEur);
+                WriteNumber(writer, f.SpentEur);
+                WriteNumber(writer, f.LeftEur);
                 writer.Write('\n');
             }
         });
@@ -87,11 +126,21 @@ public static class PlanFiles
             json.WritePropertyName("objective");
             json.WriteRawValue(summary.Objective.ToString(CultureInfo.InvariantCulture)); // exact, beyond 64 bits
             json.WriteNumber("allocated_units", summary.AllocatedUnits);
+            json.WriteNumber("spent_eur", summary.SpentEur);
+            json.WriteNumber("purchased_units", summary.PurchasedUnits);
+            json.WriteBoolean("optimal", summary.Optimal);
+            if (summary.Bound is { } bound)
+            {
+                json.WritePropertyName("bound");
+                json.WriteRawValue(bound.ToString(CultureInfo.InvariantCulture));
+            }
             json.WriteStartObject("counts");
             json.WriteNumber("requirements", summary.Requirements);
             json.WriteNumber("offers", summary.Offers);
             json.WriteNumber("allocations", summary.Allocations);
             json.WriteNumber("item_types", summary.ItemTypes);
+            json.WriteNumber("funds", summary.Funds);
+            json.WriteNumber("purchases", summary.Purchases);
             json.WriteEndObject();
             json.WriteStartArray("coverage_by_priority");
             foreach (var p in summary.ByPriority)

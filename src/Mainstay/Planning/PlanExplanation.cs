@@ -6,12 +6,23 @@ namespace Mainstay.Planning;
 /// Why a requirement is not (fully) covered by a plan, in the terms a coordination officer uses:
 /// no offer of that item; offers exist but none may go to that recipient (naming their
 /// conditions); offers arrive too late (naming the earliest arrival); or the offers that could
-/// serve it went to other requirements that the objective values more (naming them).
+/// serve it went to other requirements that the objective values more (naming them). Then, where
+/// there are funds, why none of them bought what is missing (<see cref="PurchaseExplanation"/>).
 /// </summary>
 public static class PlanExplanation
 {
     public static IReadOnlyList<string> Explain(
-        Requirement requirement, IReadOnlyList<Offer> offers, Plan plan, int names = 5)
+        Requirement requirement, IReadOnlyList<Offer> offers, Plan plan, IReadOnlyList<Fund>? funds = null,
+        IReadOnlyList<ProcurementOption>? options = null, int names = 5)
+    {
+        var lines = ExplainOffers(requirement, offers, plan, names).ToList();
+        var uncovered = plan.Coverage.First(c => c.Requirement.Id == requirement.Id).Uncovered;
+        if (uncovered > 0)
+            lines.AddRange(PurchaseExplanation.Explain(requirement, plan, funds ?? [], options ?? [], names));
+        return lines;
+    }
+
+    private static List<string> ExplainOffers(Requirement requirement, IReadOnlyList<Offer> offers, Plan plan, int names)
     {
         var coverage = plan.Coverage.First(
             c => ReferenceEquals(c.Requirement, requirement) || c.Requirement.Id == requirement.Id);
@@ -23,7 +34,9 @@ public static class PlanExplanation
                 + "month(s) after.",
             FormattableString.Invariant($"Planned: {coverage.Allocated:N0} ")
                 + FormattableString.Invariant($"({coverage.OnTime:N0} on time, ")
-                + FormattableString.Invariant($"{coverage.Late:N0} late); uncovered: {coverage.Uncovered:N0}."),
+                + FormattableString.Invariant($"{coverage.Late:N0} late")
+                + (coverage.Purchased > 0 ? FormattableString.Invariant($", {coverage.Purchased:N0} bought") : "")
+                + FormattableString.Invariant($"); uncovered: {coverage.Uncovered:N0}."),
         };
         if (coverage.Uncovered <= 0) // below 0: the requirement was lowered since a stored plan
         {

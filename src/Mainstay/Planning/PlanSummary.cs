@@ -16,7 +16,20 @@ public sealed record PlanSummary(
     BigInteger Objective, long AllocatedUnits, int Requirements, int Offers, int Allocations, int ItemTypes,
     IReadOnlyList<PriorityCoverage> ByPriority, IReadOnlyList<Coverage> LargestGaps)
 {
-    public static PlanSummary Of(Plan plan, int offers, int itemTypes, int gaps = 5) => new(
+    /// <summary>Euros the plan's purchases cost, and units they buy.</summary>
+    public long SpentEur { get; init; }
+
+    public long PurchasedUnits { get; init; }
+
+    public int Funds { get; init; }
+
+    public int Purchases { get; init; }
+
+    public bool Optimal { get; init; } = true;
+
+    public BigInteger? Bound { get; init; }
+
+    public static PlanSummary Of(Plan plan, int offers, int itemTypes, int gaps = 5) => new PlanSummary(
         plan.Objective, plan.AllocatedUnits, plan.Coverage.Count, offers, plan.Allocations.Count, itemTypes,
         plan.Coverage.GroupBy(c => c.Requirement.Priority).OrderBy(g => g.Key)
             .Select(
@@ -31,5 +44,9 @@ public sealed record PlanSummary(
                 c => Benefit.PerUnit(c.Requirement.Priority, c.Requirement.UsefulMonths, 0) * c.Uncovered)
             .ThenBy(c => c.Requirement.Id, StringComparer.Ordinal)
             .Take(gaps)
-            .ToArray());
+            .ToArray())
+    {
+        SpentEur = plan.SpentEur, PurchasedUnits = plan.PurchasedUnits, Funds = plan.Funds.Count,
+        Purchases = plan.Purchases.Count, Optimal = plan.Optimal, Bound = plan.Bound,
+    };
 }
