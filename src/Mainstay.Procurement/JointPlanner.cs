@@ -33,6 +33,16 @@ public static class JointPlanner
                 "the scenario's purchasable needs are too large for the exact integer program: their objective " +
                 "could exceed 64-bit integers");
         var search = new LexicographicSearch(model, timeLimit - clock.Elapsed, maxParallelism);
+        if (!search.Found)
+        {
+            // Stopped before any solution: planning in kind alone is always feasible.
+            var fallback = Planner.Solve(requirements, offers, maxParallelism);
+            return fallback with
+            {
+                Funds = FundUses(funds), Optimal = false,
+                Bound = BigInteger.Max(fallback.Objective, inKindOnly.Objective + (BigInteger)model.ObjectiveCeiling),
+            };
+        }
         var (allocations, purchases) = JointSolution.Decompose(input, model, search.Value);
 
         var plan = Plan.Joint(requirements, inKindOnly.Allocations.Concat(allocations), funds, purchases);
@@ -68,8 +78,11 @@ public static class JointPlanner
             var all = AllVariables(model);
             model.Model.Maximize(model.Objective);
             var (first, status) = Run(model.Model, timeLimit, maxParallelism);
+            if (status == CpSolverStatus.Unknown)
+                return;
             if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
                 throw new InvalidOperationException($"the solver found no plan: {status}");
+            Found = true;
             Remember(first, all);
             Objective = first.Value(model.Objective);
             Spend = first.Value(model.Spend);
@@ -92,6 +105,9 @@ public static class JointPlanner
             }
             Optimal = secondStatus == CpSolverStatus.Optimal;
         }
+
+        /// <summary>Whether the search found any solution before its time limit.</summary>
+        public bool Found { get; }
 
         public long Objective { get; }
         public long Spend { get; }

@@ -203,8 +203,10 @@ public static class PlanCommand
         };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double>() is not (> 0 and <= 86_400))
-                result.AddError("--time-limit: expected a number of seconds > 0 and at most 86400");
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+            if (text is not null && !(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture,
+                    out var seconds) && seconds is > 0 and <= 86_400))
+                result.AddError($"--time-limit: expected a number of seconds > 0 and at most 86400, got \"{text}\"");
         });
         return option;
     }

@@ -49,10 +49,10 @@ public sealed class PlanScenarioTests
 
             """);
         File.ReadAllText(Path.Combine(ledger.Folder, "out", "coverage.csv")).ShouldBe("""
-            requirement_id,quantity,allocated,on_time,late,uncovered
-            R1,100,100,100,0,0
-            R2,50,20,20,0,30
-            R3,10,10,0,10,0
+            requirement_id,quantity,allocated,on_time,late,uncovered,purchased
+            R1,100,100,100,0,0,0
+            R2,50,20,20,0,30,0
+            R3,10,10,0,10,0,0
 
             """);
         var summary = File.ReadAllText(Path.Combine(ledger.Folder, "out", "summary.json"));
@@ -70,7 +70,7 @@ public sealed class PlanScenarioTests
         (await ledger.RunAsync("plan", "--scenario", scenario, "--out", "./a")).Exit.ShouldBe(0);
         (await ledger.RunAsync("plan", "--scenario", scenario, "--out", "./b")).Exit.ShouldBe(0);
 
-        foreach (var file in new[] { "allocations.csv", "coverage.csv", "summary.json" })
+        foreach (var file in new[] { "allocations.csv", "coverage.csv", "summary.json", "purchases.csv", "funds.csv" })
             File.ReadAllBytes(Path.Combine(ledger.Folder, "b", file))
                 .ShouldBe(File.ReadAllBytes(Path.Combine(ledger.Folder, "a", file)), file);
     }
