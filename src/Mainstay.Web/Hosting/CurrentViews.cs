@@ -1,4 +1,5 @@
 using Mainstay.Data.Audit;
+using Mainstay.Data.Planning;
 using Mainstay.Data.Storage;
 using Mainstay.Planning;
 using Mainstay.Web.Overview;
@@ -102,7 +103,7 @@ public sealed class CurrentViews(LedgerConnections ledger)
         // Read after the sequence number: a view is never older than the entry it is filed under.
         var seq = await AuditTrail.NewestSeqAsync(db, CancellationToken.None);
         var snapshot = await LedgerReader.LoadAsync(db, CancellationToken.None);
-        var plan = _keeper.Update(snapshot.Requirements, snapshot.Offers, seq);
+        var plan = _keeper.Update(snapshot.Requirements, snapshot.Offers, seq, snapshot.Funds, snapshot.Options);
         var overview = await OverviewData.LoadAsync(db, snapshot, plan, ledger.Clock, CancellationToken.None);
         var view = new CurrentView(seq, plan, overview);
         Volatile.Write(ref _last, view);

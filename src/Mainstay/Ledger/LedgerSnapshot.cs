@@ -11,4 +11,9 @@ public sealed record LedgerSnapshot(
     IReadOnlyList<Offer> Offers,
     IReadOnlyList<Pledge> Pledges,
     IReadOnlyList<Coalition> Coalitions,
-    IReadOnlyList<ExchangeRate> Rates);
+    IReadOnlyList<ExchangeRate> Rates)
+{
+    public IReadOnlyList<Fund> Funds { get; init; } = [];
+
+    public IReadOnlyList<ProcurementOption> Options { get; init; } = [];
+}

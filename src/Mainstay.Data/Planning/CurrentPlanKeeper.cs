@@ -1,23 +1,20 @@
 using Mainstay.Ledger;
+using Mainstay.Planning;
+using Mainstay.Procurement;
 
-namespace Mainstay.Planning;
-
-/// <summary>
-/// The optimal plan of the ledger as it stood at one audit position: what every reader of "what is
-/// covered" shows, with the position and time it was made at.
-/// </summary>
-/// <param name="AuditSeq">The newest audit entry the plan's rows include.</param>
-public sealed record CurrentPlan(
-    Plan Plan, IReadOnlyList<Requirement> Requirements, IReadOnlyList<Offer> Offers, long AuditSeq,
-    DateTimeOffset MadeAt);
+namespace Mainstay.Data.Planning;
 
 /// <summary>
 /// Keeps <see cref="CurrentPlan"/> current as the ledger's rows change: rows changed in place are
 /// re-planned from the last optimum (<see cref="PlanSession"/>, a warm start where only quantities
-/// changed); added or removed rows start a new session. Not thread-safe: one caller updates it.
+/// changed); added or removed rows start a new session. Where funds may buy, the joint plan is made
+/// afresh (<see cref="JointPlanner"/>). Not thread-safe: one caller updates it.
 /// </summary>
 public sealed class CurrentPlanKeeper(TimeProvider clock, int? maxParallelism = null)
 {
+    /// <summary>How long the joint search of one update may take before its best plan is used.</summary>
+    public static readonly TimeSpan JointTimeLimit = TimeSpan.FromSeconds(60);
+
     private PlanSession? _session;
     private Dictionary<string, Requirement> _requirements = new(StringComparer.Ordinal);
     private Dictionary<string, Offer> _offers = new(StringComparer.Ordinal);
@@ -31,8 +28,19 @@ public sealed class CurrentPlanKeeper(TimeProvider clock, int? maxParallelism = 
     /// The plan of <paramref name="requirements"/> and <paramref name="offers"/>, the ledger's rows at
     /// <paramref name="auditSeq"/>.
     /// </summary>
-    public CurrentPlan Update(IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers, long auditSeq)
+    public CurrentPlan Update(
+        IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers, long auditSeq,
+        IReadOnlyList<Fund>? funds = null, IReadOnlyList<ProcurementOption>? options = null)
     {
+        if (funds is { Count: > 0 } && options is { Count: > 0 })
+        {
+            _session = null;
+            var joint = JointPlanner.Solve(requirements, offers, funds, options, JointTimeLimit, maxParallelism);
+            return new CurrentPlan(joint, requirements, offers, auditSeq, clock.GetUtcNow())
+            {
+                Funds = funds, Options = options,
+            };
+        }
         var requirementsById = ById(requirements, r => r.Id);
         var offersById = ById(offers, o => o.Id);
         if (_session is null || !SameKeys(_requirements, requirementsById) || !SameKeys(_offers, offersById))
