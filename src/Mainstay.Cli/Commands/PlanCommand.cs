@@ -59,7 +59,8 @@ public static class PlanCommand
                         + "in the ledger (see 'mainstay plan list')");
                     return ExitCode.BadInput;
                 }
-                return await StoredPlanCommands.RunAsync(parsed, context, cancel);
+                return await StoredPlanCommands.RunAsync(
+                    parsed, context, TimeSpan.FromSeconds(parsed.GetValue(timeLimit)), cancel);
             }
             if (parsed.GetValue(output) is null)
             {
@@ -172,11 +173,15 @@ public static class PlanCommand
         var requirements = await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel);
         var offers = await LedgerReader.LoadAsync(db, LedgerKinds.Offers, cancel);
         var latest = plans[^1];
-        var plan = Plan.Of(requirements, offers, await LedgerPlans.AllocationsAsync(db, latest.Id, cancel));
+        var funds = await LedgerReader.LoadAsync(db, LedgerKinds.Funds, cancel);
+        var options = await LedgerReader.LoadAsync(db, LedgerKinds.Procurement, cancel);
+        var plan = Plan.Of(
+            requirements, offers, await LedgerPlans.AllocationsAsync(db, latest.Id, cancel), funds, options,
+            await LedgerPlans.PurchasesAsync(db, latest.Id, cancel)) with { Optimal = latest.Optimal };
         var explained = new ExplainRequirement.ExplainedPlan(
             new CurrentPlan(
                 plan, requirements, offers, latest.AuditSeq,
-                DateTimeOffset.Parse(latest.CreatedAt, CultureInfo.InvariantCulture)),
+                DateTimeOffset.Parse(latest.CreatedAt, CultureInfo.InvariantCulture)) { Funds = funds, Options = options },
             $"By plan {latest.Id}, made {latest.CreatedAt} by {latest.Actor} at audit entry {latest.AuditSeq}.");
         var outcome = await ExplainRequirement.HandleAsync(
             db, explained, new ExplainRequirement.Request(id), CommonOptions.Operator(parsed, context), cancel);

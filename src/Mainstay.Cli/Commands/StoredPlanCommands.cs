@@ -9,10 +9,12 @@ namespace Mainstay.Cli.Commands;
 /// </summary>
 public static class StoredPlanCommands
 {
-    public static Task<int> RunAsync(ParseResult parsed, CliContext context, CancellationToken cancel) =>
+    public static Task<int> RunAsync(
+        ParseResult parsed, CliContext context, TimeSpan timeLimit, CancellationToken cancel) =>
         CommonOptions.WithLedgerAsync(parsed, context, cancel, async db =>
         {
-            var made = await MakePlan.HandleAsync(db, CommonOptions.Operator(parsed, context), context.Clock, cancel);
+            var made = await MakePlan.HandleAsync(
+                db, CommonOptions.Operator(parsed, context), context.Clock, cancel, timeLimit);
             var run = made.Run!;
             await context.Out.WriteLineAsync(made.Said);
             if (run.Unchanged)
@@ -151,7 +153,9 @@ public static class StoredPlanCommands
         output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  plan {plan.Id}  {plan.CreatedAt}  by {plan.Actor}  inputs {plan.InputHash[..12]}  "
                 + $"objective {plan.Objective}  {plan.AllocatedUnits:N0} units planned  ({plan.Requirements:N0} "
-                + $"requirements, {plan.Offers:N0} offers; {plan.ItemsSolved} item type(s) solved)"));
+                + $"requirements, {plan.Offers:N0} offers; {plan.ItemsSolved} item type(s) solved)")
+            + (plan.SpentEur > 0 ? FormattableString.Invariant($"  EUR {plan.SpentEur:N0} spent by funds") : "")
+            + (plan.Optimal ? "" : "  NOT proven optimal: a time limit stopped the search"));
 
     private static async Task WriteDiffAsync(
         TextWriter output, IReadOnlyList<CoverageChange> changes, StoredPlan before, StoredPlan after)

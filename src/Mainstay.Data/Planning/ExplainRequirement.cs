@@ -7,7 +7,7 @@ namespace Mainstay.Data.Planning;
 
 /// <summary>
 /// A user asks why a requirement is not (fully) covered, by the one plan they read: which offers
-/// could have served it and why they did not. The plan is never solved again for it; changes to the
+/// could have served it and why they did not, and which funds could have paid for it and why they did not. The plan is never solved again for it; changes to the
 /// requirement's item type made after the plan are named, so the answer says what it does not know.
 /// The command line (by the latest stored plan) and the Plan page (by the current plan) call this.
 /// </summary>
@@ -40,7 +40,7 @@ public static class ExplainRequirement
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"It predates {since.Count} change(s) to {requirement.Item}: {string.Join(", ", since.Take(5))}"
                 + $"{(since.Count > 5 ? ", ..." : "")}; run `mainstay plan` to plan them."));
-        lines.AddRange(PlanExplanation.Explain(requirement, plan.Offers, plan.Plan));
+        lines.AddRange(PlanExplanation.Explain(requirement, plan.Offers, plan.Plan, plan.Funds, plan.Options));
         return new Outcome(Refusal.None, "", lines);
     }
 }

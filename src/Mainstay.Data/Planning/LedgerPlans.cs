@@ -7,6 +7,8 @@ using Mainstay.Data.Ledger;
 using Mainstay.Data.Storage;
 using Mainstay.Ledger;
 using Mainstay.Planning;
+using Mainstay.Procurement;
+using Mainstay.Time;
 
 namespace Mainstay.Data.Planning;
 
@@ -15,7 +17,14 @@ namespace Mainstay.Data.Planning;
 /// <see cref="LedgerPlans.ItemHash"/>).</param>
 public sealed record StoredPlan(
     long Id, string CreatedAt, string Actor, long AuditSeq, string InputHash, BigInteger Objective, long AllocatedUnits,
-    long Requirements, long Offers, long ItemsSolved);
+    long Requirements, long Offers, long ItemsSolved)
+{
+    /// <summary>Euros its purchases cost.</summary>
+    public long SpentEur { get; init; }
+
+    /// <summary>Whether every part of it was proven optimal (false: a time limit stopped a search).</summary>
+    public bool Optimal { get; init; } = true;
+}
 
 /// <summary>What <see cref="LedgerPlans.RunAsync"/> did.</summary>
 public sealed record PlanRun(StoredPlan Plan, StoredPlan? Previous, bool Unchanged, IReadOnlyList<string> ItemsSolved);
@@ -32,42 +41,58 @@ public sealed record CoverageChange(
 /// </summary>
 public static class LedgerPlans
 {
+    /// <summary>How long the joint search of a ledger plan may take when the caller does not say.</summary>
+    public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(60);
+
     public static async Task<PlanRun> RunAsync(
-        LedgerDatabase db, string actor, TimeProvider clock, CancellationToken cancel = default)
+        LedgerDatabase db, string actor, TimeProvider clock, CancellationToken cancel = default,
+        TimeSpan? timeLimit = null)
     {
         await using var transaction = await db.BeginWriteAsync(cancel);
         var previous = await LatestAsync(db, transaction, cancel);
         var auditSeq = await AuditTrail.NewestSeqAsync(db, cancel, transaction);
 
+        var funds = await LedgerReader.LoadAsync(db, LedgerKinds.Funds, cancel, transaction);
+        var options = await LedgerReader.LoadAsync(db, LedgerKinds.Procurement, cancel, transaction);
+        var boughtItems = options.Select(p => p.Item).ToHashSet(StringComparer.Ordinal);
         HashSet<string>? changedItems = null;
         if (previous is not null)
         {
             changedItems = await ItemsChangedSinceAsync(db, previous.AuditSeq, transaction, cancel);
+            // Funds tie together every item type an option sells: a change to one, or to the money,
+            // re-plans them all.
+            if (changedItems.Overlaps(boughtItems) || await FundsChangedSinceAsync(db, previous.AuditSeq, transaction, cancel))
+                changedItems.UnionWith(boughtItems);
             if (changedItems.Count == 0)
                 return new PlanRun(previous, previous, Unchanged: true, []);
         }
 
         var requirements = await LoadAsync(db, LedgerKinds.Requirements, changedItems, transaction, cancel);
         var offers = await LoadAsync(db, LedgerKinds.Offers, changedItems, transaction, cancel);
-        var plan = Planner.Solve(requirements, offers);
+        var plan = JointPlanner.Solve(requirements, offers, funds, options, timeLimit ?? DefaultTimeLimit);
         var solved = changedItems
             ?? requirements.Select(r => r.Item).Concat(offers.Select(o => o.Item)).ToHashSet(StringComparer.Ordinal);
+        var jointSolved = previous is null || solved.Overlaps(boughtItems);
 
         var id = (previous?.Id ?? 0) + 1;
         var allocationsByItem = plan.Allocations.ToLookup(a => a.Requirement.Item, StringComparer.Ordinal);
+        var purchasesByItem = plan.Purchases.ToLookup(p => p.Requirement.Item, StringComparer.Ordinal);
         var requirementsByItem = requirements.ToLookup(r => r.Item, StringComparer.Ordinal);
         var offersByItem = offers.ToLookup(o => o.Item, StringComparer.Ordinal);
         foreach (var item in solved.Order(StringComparer.Ordinal))
         {
             var mine = allocationsByItem[item].ToArray();
+            var bought = purchasesByItem[item].ToArray();
             var objective = mine.Aggregate(
-                BigInteger.Zero, (sum, a) => sum + ((BigInteger)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity));
+                    BigInteger.Zero, (sum, a) => sum + ((BigInteger)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity))
+                + bought.Aggregate(BigInteger.Zero, (sum, p) => sum + ((BigInteger)Benefit.PerUnit(p) * p.Quantity));
             await db.ExecuteAsync(
                 "INSERT INTO plan_items (plan_id, item, solved_in, input_hash, "
                     + "objective, allocated_units) VALUES (@p, @i, @p, @h, @o, @u)",
                 cancel, transaction,
                 ("p", id), ("i", item), ("h", ItemHash(requirementsByItem[item], offersByItem[item])),
-                ("o", objective.ToString(CultureInfo.InvariantCulture)), ("u", mine.Sum(a => a.Quantity)));
+                ("o", objective.ToString(CultureInfo.InvariantCulture)),
+                ("u", mine.Sum(a => a.Quantity) + bought.Sum(p => p.Quantity)));
         }
         if (previous is not null)
         {
@@ -79,20 +104,28 @@ public static class LedgerPlans
                 """, cancel, transaction, ("p", id), ("previous", previous.Id));
         }
         await InsertAllocationsAsync(db, id, plan.Allocations, transaction, cancel);
+        await InsertPurchasesAsync(db, id, plan.Purchases, transaction, cancel);
 
         var totals = await ItemTotalsAsync(db, id, transaction, cancel);
         var stored = new StoredPlan(
             id, clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), actor, auditSeq,
             totals.InputHash, totals.Objective, totals.Units,
             await LedgerTables.CountAsync(db, LedgerKinds.Requirements, cancel, transaction),
-            await LedgerTables.CountAsync(db, LedgerKinds.Offers, cancel, transaction), solved.Count);
+            await LedgerTables.CountAsync(db, LedgerKinds.Offers, cancel, transaction), solved.Count)
+        {
+            // The joint item types were planned now, or keep what the previous plan found for them.
+            SpentEur = jointSolved ? plan.SpentEur : previous!.SpentEur,
+            Optimal = jointSolved ? plan.Optimal : previous!.Optimal,
+        };
         await db.ExecuteAsync(
             "INSERT INTO plans (id, created_at, actor, audit_seq, input_hash, objective, allocated_units, "
-                + "requirements, offers, items_solved) VALUES (@id, @at, @actor, @seq, @h, @o, @u, @r, @f, @s)",
+                + "requirements, offers, items_solved, spent_eur, optimal) "
+                + "VALUES (@id, @at, @actor, @seq, @h, @o, @u, @r, @f, @s, @spent, @optimal)",
             cancel, transaction, ("id", stored.Id), ("at", stored.CreatedAt), ("actor", actor), ("seq", auditSeq),
             ("h", stored.InputHash),
             ("o", stored.Objective.ToString(CultureInfo.InvariantCulture)), ("u", stored.AllocatedUnits),
-            ("r", stored.Requirements), ("f", stored.Offers), ("s", stored.ItemsSolved));
+            ("r", stored.Requirements), ("f", stored.Offers), ("s", stored.ItemsSolved), ("spent", stored.SpentEur),
+            ("optimal", stored.Optimal ? "yes" : "no"));
 
         var audit = await AuditTrail.BeginAsync(db, transaction, actor, clock, cancel);
         audit.Record("add", "plans", id.ToString(CultureInfo.InvariantCulture), null, AuditTrail.RowJson(
@@ -183,6 +216,28 @@ public static class LedgerPlans
         return rows;
     }
 
+    /// <summary>Every purchase of a stored plan, by requirement, fund, option and order month.</summary>
+    public static async Task<IReadOnlyList<StoredPurchase>> PurchasesAsync(
+        LedgerDatabase db, long planId, CancellationToken cancel = default)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT p.requirement_id, p.fund_id, p.option_id, p.order_month, p.quantity FROM plan_items i
+            JOIN plan_purchases p ON p.plan_id = i.solved_in AND p.item = i.item
+            WHERE i.plan_id = @p
+            """, null, ("p", planId));
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        var rows = new List<StoredPurchase>();
+        while (await reader.ReadAsync(cancel))
+            rows.Add(new StoredPurchase(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                YearMonth.TryParse(reader.GetString(3), out var month)
+                    ? month
+                    : throw new InvalidOperationException($"stored plan {planId} has a bad order month"),
+                reader.GetInt64(4)));
+        return [.. rows.OrderBy(p => p.RequirementId, StringComparer.Ordinal).ThenBy(p => p.FundId, StringComparer.Ordinal)
+            .ThenBy(p => p.OptionId, StringComparer.Ordinal).ThenBy(p => p.OrderMonth)];
+    }
+
     /// <summary>
     /// The allocations of one requirement, of one offer, or of both (an empty or null id: any), in their order.
     /// </summary>
@@ -197,12 +252,15 @@ public static class LedgerPlans
     }
 
     private const string PlanColumns = "id, created_at, actor, audit_seq, input_hash, objective, "
-        + "allocated_units, requirements, offers, items_solved";
+        + "allocated_units, requirements, offers, items_solved, spent_eur, optimal";
 
     private static StoredPlan ReadPlan(DbDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4),
         BigInteger.Parse(r.GetString(5), CultureInfo.InvariantCulture),
-        r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9));
+        r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9))
+    {
+        SpentEur = r.GetInt64(10), Optimal = r.GetString(11) == "yes",
+    };
 
     /// <summary>
     /// SHA-256 of one item type's planning inputs: its requirements and offers as canonical rows
@@ -268,7 +326,21 @@ public static class LedgerPlans
         return byItem;
     }
 
-    /// <summary>The audit trail's entries for requirements and offers after <paramref name="fromSeq"/>.</summary>
+    /// <summary>
+    /// Whether any fund or procurement option was added, changed or removed after audit entry <paramref name="seq"/>.
+    /// </summary>
+    private static async Task<bool> FundsChangedSinceAsync(
+        LedgerDatabase db, long seq, DbTransaction transaction, CancellationToken cancel)
+    {
+        await using var command = db.CreateCommand(
+            "SELECT 1 FROM audit_log WHERE seq > @from AND entity IN (@funds, @options) LIMIT 1", transaction,
+            ("from", seq), ("funds", LedgerKinds.Funds.Name), ("options", LedgerKinds.Procurement.Name));
+        return await command.ExecuteScalarAsync(cancel) is not null;
+    }
+
+    /// <summary>
+    /// The audit trail's entries for requirements, offers and procurement options after <paramref name="fromSeq"/>.
+    /// </summary>
     private static async IAsyncEnumerable<
         (LedgerKind Kind, string Key, string Action, string? ItemBefore, string? ItemAfter)> PlanningChangesAsync(
         LedgerDatabase db, long fromSeq, long toSeq, DbTransaction? transaction,
@@ -276,9 +348,10 @@ public static class LedgerPlans
     {
         await using var command = db.CreateCommand(
             "SELECT entity, entity_key, action, before, after FROM audit_log WHERE seq > @from "
-                + "AND seq <= @to AND entity IN (@requirements, @offers) ORDER BY seq",
+                + "AND seq <= @to AND entity IN (@requirements, @offers, @options) ORDER BY seq",
             transaction, ("from", fromSeq), ("to", toSeq),
-            ("requirements", LedgerKinds.Requirements.Name), ("offers", LedgerKinds.Offers.Name));
+            ("requirements", LedgerKinds.Requirements.Name), ("offers", LedgerKinds.Offers.Name),
+            ("options", LedgerKinds.Procurement.Name));
         await using var reader = await command.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel))
             yield return (LedgerKinds.Find(reader.GetString(0))!, reader.GetString(1), reader.GetString(2),
@@ -337,5 +410,20 @@ public static class LedgerPlans
             [("plan_id", false), ("item", true), ("requirement_id", true), ("offer_id", true), ("quantity", false)],
             allocations.Select(
                 a => new object?[] { planId, a.Requirement.Item, a.Requirement.Id, a.Offer.Id, a.Quantity }),
+            transaction, cancel);
+
+    private static Task InsertPurchasesAsync(
+        LedgerDatabase db, long planId, IReadOnlyList<Purchase> purchases, DbTransaction transaction,
+        CancellationToken cancel) =>
+        db.BulkInsertAsync(
+            "plan_purchases",
+            [
+                ("plan_id", false), ("item", true), ("requirement_id", true), ("fund_id", true), ("option_id", true),
+                ("order_month", true), ("quantity", false),
+            ],
+            purchases.Select(p => new object?[]
+            {
+                planId, p.Requirement.Item, p.Requirement.Id, p.Fund.Id, p.Option.Id, p.OrderMonth.ToString(), p.Quantity,
+            }),
             transaction, cancel);
 }

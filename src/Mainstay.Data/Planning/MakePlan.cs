@@ -27,7 +27,7 @@ public static class MakePlan
     /// <param name="user">Who asks (null: the public); plans pair every nation's rows, so only those who see
     /// everything know they exist, and of them only coordinators make one.</param>
     public static async Task<Outcome> HandleAsync(
-        LedgerDatabase db, User? user, TimeProvider clock, CancellationToken cancel)
+        LedgerDatabase db, User? user, TimeProvider clock, CancellationToken cancel, TimeSpan? timeLimit = null)
     {
         if (user is null)
             return new Outcome(Refusal.SignInNeeded, "sign in (a personal API token) to make a plan", null);
@@ -36,6 +36,6 @@ public static class MakePlan
         if (user.Role != Role.Coordinator || user.Disabled)
             return new Outcome(
                 Refusal.Forbidden, $"{user.Name} ({user.Describe()}) may not make a plan: coordinators do", null);
-        return new Outcome(Refusal.None, "", await LedgerPlans.RunAsync(db, user.Name, clock, cancel));
+        return new Outcome(Refusal.None, "", await LedgerPlans.RunAsync(db, user.Name, clock, cancel, timeLimit));
     }
 }

@@ -95,6 +95,13 @@ public static class Migrations
             CREATE INDEX contributions_funded_by ON contributions (funded_by);
             CREATE INDEX contributions_reimbursed_by ON contributions (reimbursed_by);
             """),
+        new(12, "stored plans keep their purchases, spend and proof", """
+            CREATE TABLE plan_purchases (plan_id BIGINT NOT NULL, item TEXT NOT NULL, requirement_id TEXT NOT NULL,
+                fund_id TEXT NOT NULL, option_id TEXT NOT NULL, order_month TEXT NOT NULL, quantity BIGINT NOT NULL,
+                PRIMARY KEY (plan_id, item, requirement_id, fund_id, option_id, order_month));
+            ALTER TABLE plans ADD COLUMN spent_eur BIGINT NOT NULL DEFAULT 0;
+            ALTER TABLE plans ADD COLUMN optimal TEXT NOT NULL DEFAULT 'yes';
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Mainstay.Ledger;
+using Mainstay.Time;
 
 namespace Mainstay.Planning;
 
@@ -65,32 +66,28 @@ public sealed record Plan(IReadOnlyList<Allocation> Allocations, IReadOnlyList<C
     }
 
     /// <summary>
-    /// A stored plan's allocations (requirement id, offer id, units) read against
-    /// <paramref name="requirements"/> and <paramref name="offers"/>: allocations whose rows no
-    /// longer exist are left out; every requirement gets its coverage.
+    /// A stored plan's allocations (requirement id, offer id, units) and purchases read against the
+    /// ledger's rows: those whose rows no longer exist are left out; every requirement gets its coverage.
     /// </summary>
     public static Plan Of(
         IReadOnlyList<Requirement> requirements, IReadOnlyList<Offer> offers,
-        IEnumerable<(string RequirementId, string OfferId, long Quantity)> stored)
+        IEnumerable<(string RequirementId, string OfferId, long Quantity)> stored,
+        IReadOnlyList<Fund>? funds = null, IReadOnlyList<ProcurementOption>? options = null,
+        IEnumerable<StoredPurchase>? purchases = null)
     {
         var requirementById = requirements.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var offerById = offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var fundById = (funds ?? []).ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var optionById = (options ?? []).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var allocations = stored
             .Where(a => requirementById.ContainsKey(a.RequirementId) && offerById.ContainsKey(a.OfferId))
-            .Select(a => new Allocation(offerById[a.OfferId], requirementById[a.RequirementId], a.Quantity))
-            .OrderBy(a => a.Requirement.Id, StringComparer.Ordinal).ThenBy(a => a.Offer.Id, StringComparer.Ordinal)
-            .ToArray();
-        var byRequirement = allocations.ToLookup(a => a.Requirement.Id, StringComparer.Ordinal);
-        var coverage = requirements.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r =>
-        {
-            var mine = byRequirement[r.Id];
-            var (allocated, onTime) = (
-                mine.Sum(a => a.Quantity), mine.Where(a => a.LateMonths == 0).Sum(a => a.Quantity));
-            return new Coverage(r, allocated, onTime, allocated - onTime);
-        }).ToArray();
-        var objective = allocations.Aggregate(
-            BigInteger.Zero, (sum, a) => sum + ((BigInteger)Benefit.PerUnit(a.Offer, a.Requirement) * a.Quantity));
-        return new Plan(allocations, coverage, objective);
+            .Select(a => new Allocation(offerById[a.OfferId], requirementById[a.RequirementId], a.Quantity));
+        var bought = (purchases ?? [])
+            .Where(p => requirementById.ContainsKey(p.RequirementId) && fundById.ContainsKey(p.FundId)
+                && optionById.ContainsKey(p.OptionId))
+            .Select(p => new Purchase(
+                fundById[p.FundId], optionById[p.OptionId], p.OrderMonth, requirementById[p.RequirementId], p.Quantity));
+        return Joint(requirements, allocations, funds ?? [], bought);
     }
 
     /// <summary>
@@ -171,3 +168,7 @@ public sealed record Plan(IReadOnlyList<Allocation> Allocations, IReadOnlyList<C
         return rank;
     }
 }
+
+/// <summary>A purchase as a stored plan keeps it: by the ids of its rows.</summary>
+public readonly record struct StoredPurchase(
+    string RequirementId, string FundId, string OptionId, YearMonth OrderMonth, long Quantity);
