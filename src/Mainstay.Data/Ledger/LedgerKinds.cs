@@ -20,11 +20,13 @@ public static class LedgerKinds
     public static readonly BaselinesKind Baselines = new();
     public static readonly ContributionsKind Contributions = new();
     public static readonly DeliveriesKind Deliveries = new();
+    public static readonly FundsKind Funds = new();
+    public static readonly ProcurementKind Procurement = new();
 
     public static readonly IReadOnlyList<LedgerKind> All =
         [
-            Nations, Gdp, Items, Requirements, Offers, Pledges, Coalitions, ExchangeRates, AnnualRates, Baselines,
-            Contributions, Deliveries];
+            Nations, Gdp, Items, Procurement, Requirements, Offers, Pledges, Funds, Coalitions, ExchangeRates,
+            AnnualRates, Baselines, Contributions, Deliveries];
 
     private static readonly Dictionary<LedgerTable, LedgerKind> ById = All.ToDictionary(k => k.Id);
 
