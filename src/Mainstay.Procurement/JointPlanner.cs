@@ -135,10 +135,12 @@ public static class JointPlanner
             var seconds = Math.Max(0.01, timeLimit.TotalSeconds);
             var solver = new CpSolver
             {
-                // interleave_search makes the search deterministic whatever the number of workers.
+                // interleave_search makes the search deterministic whatever the number of workers; in batches
+                // of one task, no worker waits for the others' (on the demo ledger: 3.7 s instead of 33 s).
                 StringParameters = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"num_workers:{workers} interleave_search:true max_time_in_seconds:{seconds:0.###}"),
+                    $"max_time_in_seconds:{seconds:0.###} num_workers:{workers} interleave_search:true "
+                        + "interleave_batch_size:1"),
             };
             return (solver, solver.Solve(model));
         }
