@@ -139,8 +139,8 @@ public static class JointPlanner
                 // of one task, no worker waits for the others' (on the demo ledger: 3.7 s instead of 33 s).
                 StringParameters = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"max_time_in_seconds:{seconds:0.###} num_workers:{workers} interleave_search:true "
-                        + "interleave_batch_size:1"),
+                    $"max_time_in_seconds:{seconds:0.###} num_workers:{workers} interleave_search:true ")
+                    + "interleave_batch_size:1",
             };
             return (solver, solver.Solve(model));
         }
