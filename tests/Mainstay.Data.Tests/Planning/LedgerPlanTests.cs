@@ -44,6 +44,34 @@ public sealed class LedgerPlanTests
     }
 
     [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task A_plan_with_funds_stores_its_purchases_and_a_new_fund_replans_what_options_sell(string database)
+    {
+        await using var ledger = await LedgerAsync(database);
+        // R1 needs 10,000 shells, O1 gives 4,000: EUR 1,000,000 at EUR 500 buys 2,000 more, 1,500 a month.
+        ledger.WriteFile("funds.csv", "id,donor,amount_eur,available,items,recipients\nF1,DE,1000000,2025-01,*,UA\n");
+        ledger.WriteFile("procurement.csv", "id,supplier,item,unit_price_eur,first_order,last_order,lead_months,"
+            + "monthly_capacity\nP1,US,155mm-shell,500,2025-01,2025-12,1,1500\n");
+        (await ledger.RunAsync("import", "./funds.csv", "./procurement.csv")).Exit.ShouldBe(0);
+
+        var first = await ledger.RunAsync("plan");
+
+        first.Exit.ShouldBe(0, first.Error);
+        first.Out.ShouldContain("6,170 units planned");
+        first.Out.ShouldContain("EUR 1,000,000 spent by funds");
+        var explained = await ledger.RunAsync("plan", "explain", "R1");
+        explained.Out.ShouldContain("6,000 (6,000 on time, 0 late, 2,000 bought)");
+        explained.Out.ShouldContain("Fund F1 (DE): its money went to requirements the objective values more per euro");
+
+        ledger.WriteFile("more.csv", "id,donor,amount_eur,available,items,recipients\nF2,PL,250000,2025-06,*,*\n");
+        (await ledger.RunAsync("import", "./more.csv", "--kind", "funds")).Exit.ShouldBe(0);
+        var second = await ledger.RunAsync("plan");
+
+        second.Out.ShouldContain("Plan 2 stored: 1 item type(s) changed since plan 1 and were solved again (155mm-shell)");
+        second.Out.ShouldContain("6,670 units planned");
+        second.Out.ShouldContain("EUR 1,250,000 spent by funds");
+    }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
     public async Task Without_changes_the_last_plan_stays_current(string database)
     {
         await using var ledger = await LedgerAsync(database);
