@@ -35,23 +35,31 @@ public static class RowViews
             if (kind.Columns[i].RowOf is not { } targetTable || cells[i].Length == 0)
                 continue;
             var target = LedgerKinds.Find(targetTable);
-            if (Restricted(target) && !Shows(user, target, cells[i], table(target)))
+            if (Restricted(target) && !Shows(user, kind.Columns[i], cells[i], table(target)))
                 (seen ??= [.. cells])[i] = "";
         }
         return seen ?? cells;
     }
 
     /// <summary>
-    /// Whether <paramref name="user"/> sees the row of <paramref name="target"/> a reference names:
-    /// any row of a table everyone reads (the item catalogue); otherwise the row must exist in
-    /// <paramref name="rows"/> and be one the user may see.
+    /// Whether <paramref name="user"/> sees every row the reference <paramref name="cell"/> of
+    /// <paramref name="column"/> names: any row of a table everyone reads (the item catalogue); otherwise
+    /// each row must exist in <paramref name="rows"/> (the stored rows of the table it names) and be one
+    /// the user may see.
     /// </summary>
-    public static bool Shows(User? user, LedgerKind target, string value, IReadOnlyDictionary<string, string[]> rows) =>
-        AccessPolicy.SeesEverything(user) || !Restricted(target)
-        || (rows.TryGetValue(value, out var row) && AccessPolicy.CanSee(user, target.Id, target.PartiesOf(row)));
+    public static bool Shows(User? user, LedgerColumn column, string cell, IReadOnlyDictionary<string, string[]> rows)
+    {
+        var target = LedgerKinds.Find(column.RowOf!.Value);
+        if (AccessPolicy.SeesEverything(user) || !Restricted(target))
+            return true;
+        foreach (var value in column.NamedValues(cell))
+            if (column.Find(rows, value) is not { } row || !AccessPolicy.CanSee(user, target.Id, target.PartiesOf(row)))
+                return false;
+        return true;
+    }
 
     /// <summary>The row's version tag as <paramref name="user"/> reads the row.</summary>
-    public static string ETagAsSeen(User? user, LedgerKind kind, string[] cells, Func<LedgerKind, IReadOnlyDictionary<string, string[]>> table) =>
-        
+    public static string ETagAsSeen(
+        User? user, LedgerKind kind, string[] cells, Func<LedgerKind, IReadOnlyDictionary<string, string[]>> table) =>
         RowETag.Of(AsSeen(user, kind, cells, table));
 }

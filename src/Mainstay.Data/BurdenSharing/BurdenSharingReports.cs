@@ -73,7 +73,7 @@ public static class BurdenSharingReports
             : class => await LedgerReader.LoadAsync(db, kind, cancel, snapshot);
         var derived = DerivedContributions.From(
             Pledge.FromTranches(await Load(LedgerKinds.Pledges)), await Load(LedgerKinds.Deliveries),
-            await Load(LedgerKinds.Offers), await Load(LedgerKinds.Items));
+            await Load(LedgerKinds.Offers), await Load(LedgerKinds.Items), await Load(LedgerKinds.Funds));
         if (!derived.IsOk)
         {
             problems.Add(derived.Problem);

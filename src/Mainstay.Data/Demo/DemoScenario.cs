@@ -11,7 +11,8 @@ namespace Mainstay.Data.Demo;
 /// A realistic, deterministic support ledger shaped like Ukraine's case after the 2024 Washington
 /// summit: the allies' multi-year pledges sharing a EUR 40 bn yearly baseline by GDP, partners'
 /// one-off pledges, the eight capability coalitions, and a few hundred requirements of Ukraine,
-/// Moldova and Georgia with offers in kind to meet them, some restricted by their conditions.
+/// Moldova and Georgia with offers in kind to meet them, some restricted by their conditions, and the
+/// purchase funds of August 2025's PURL packages and the Czech ammunition initiative with what they can buy.
 /// </summary>
 public static class DemoScenario
 {
@@ -81,6 +82,8 @@ public static class DemoScenario
         var annualRates = ReferenceData.Table("imf-rates.csv");
         tables.Add(("annual-rates.csv", annualRates.Header, annualRates.Rows.Select(r => r.Cells).ToList()));
         tables.AddRange(DemoContributions.Tables(tables.Single(t => t.Name == "offers.csv").Rows));
+        tables.Add(("funds.csv", DemoFunds.FundHeader, DemoFunds.Funds(converter)));
+        tables.Add(("procurement.csv", DemoFunds.ProcurementHeader, DemoFunds.Procurement));
 
         var problems = new List<Problem>();
         var validated = tables.Select(t =>

@@ -45,11 +45,11 @@ public sealed record ImportOptions
     public bool Limited => Viewer is not null && !AccessPolicy.SeesEverything(Viewer);
 
     /// <summary>
-    /// Whether the writer sees the row of <paramref name="target"/> (stored in <paramref name="rows"/>) a reference
-    /// names.
+    /// Whether the writer sees the rows the cell of a reference <paramref name="column"/> names (stored in
+    /// <paramref name="rows"/>, the rows of the table it names).
     /// </summary>
-    public bool ShowsReference(LedgerKind target, string value, IReadOnlyDictionary<string, string[]> rows) =>
-        !Limited || RowViews.Shows(Viewer, target, value, rows);
+    public bool ShowsReference(LedgerColumn column, string cell, IReadOnlyDictionary<string, string[]> rows) =>
+        !Limited || RowViews.Shows(Viewer, column, cell, rows);
 
     public bool Sees(LedgerKind kind, IReadOnlyList<string> cells) =>
         !Limited || AccessPolicy.CanSee(Viewer, kind.Id, kind.PartiesOf(cells));

@@ -183,7 +183,7 @@ public static class LedgerImport
             if (!options.Limited)
                 return true;
             var target = LedgerKinds.Find(column.RowOf!.Value);
-            return options.ShowsReference(target, value, stored[target]);
+            return options.ShowsReference(column, value, stored[target]);
         }
         var plans = new List<TablePlan>();
         foreach (var table in ordered)

@@ -42,56 +42,103 @@ public static class RowReferences
         LedgerKind target, TablePlan? targetPlan, IReadOnlyDictionary<string, string[]> targets,
         ImportOptions options, ICollection<Problem> problems)
     {
+        var col = kind.Columns[column];
         var storedTargets = targetPlan?.Stored ?? targets;
-        var name = kind.Columns[column].Name;
+        var named = col.Index(targets);
+        var storedNamed = targetPlan is null ? named : col.Index(targetPlan.Stored);
+        var name = col.Name;
         var dangling = new SortedDictionary<string, List<string[]>>(StringComparer.Ordinal);
+        var unlike = new SortedDictionary<string, List<string[]>>(StringComparer.Ordinal);
         var suggestions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var (same, targetSame) = col.SameAs is { } sameAs ? (kind.ColumnIndex(sameAs), target.ColumnIndex(sameAs)) : (-1, -1);
         foreach (var (key, cells) in rows)
         {
-            var value = cells[column];
-            if (value.Length == 0)
-                continue;
-            // A row of the file with problems of its own, already reported; checked before existence,
-            // so the answer is the same whether or not a row the writer may not see has that key.
-            if (targetPlan is not null && targetPlan.Table.BadKeys.Contains(value))
-                continue;
-            var exists = targets.TryGetValue(value, out var targetCells);
-            if (NewlySet(plan, key, column, target, storedTargets, options) && (!exists || !options.Sees(target, targetCells!)))
-                problems.Add(new Problem(plan!.WhereOf(key), name, $"no {target.RowNoun} \"{value}\""
-                    + (
-                        suggestions.TryGetValue(value, out var suggestion)
-                            ? suggestion
-                            : suggestions[value] = Suggestion(target, value, targets))));
-            // Only what this write removes is its doing; a reference that dangled before is not.
-            else if (!exists && targetPlan is not null && targetPlan.Stored.ContainsKey(value))
-                (dangling.TryGetValue(value, out var list) ? list : dangling[value] = []).Add(cells);
+            var read = ReadBefore(plan, key, column, col, storedTargets, options);
+            foreach (var value in col.NamedValues(cells[column]))
+            {
+                // A row of the file with problems of its own, already reported; checked before existence,
+                // so the answer is the same whether or not a row the writer may not see has that key.
+                if (targetPlan is not null && IsBad(col, targetPlan.Table.BadKeys, value))
+                    continue;
+                var exists = named.TryGetValue(value, out var targetCells);
+                var newlySet = NewlySet(plan, key, column, col, read, value);
+                if (newlySet && (!exists || !options.Sees(target, targetCells!)))
+                    problems.Add(new Problem(plan!.WhereOf(key), name, $"no {NamedNoun(col, target)} \"{value}\""
+                        + (
+                            suggestions.TryGetValue(value, out var suggestion)
+                                ? suggestion
+                                : suggestions[value] = Suggestion(target, value, targets))));
+                // Only what this write removes is its doing; a reference that dangled before is not.
+                else if (!exists && targetPlan is not null && storedNamed.ContainsKey(value))
+                    (dangling.TryGetValue(value, out var list) ? list : dangling[value] = []).Add(cells);
+                else if (exists && same >= 0 && cells[same] != targetCells![targetSame])
+                {
+                    // Told where the change was made: at the row naming, or at the table of the row named.
+                    if (newlySet || SameChanged(plan, key, same))
+                        problems.Add(new Problem(plan!.WhereOf(key), name,
+                            $"{NamedNoun(col, target)} \"{value}\" has {col.SameAs} {targetCells[targetSame]}: a "
+                            + $"{kind.RowNoun}'s {name} must have its {col.SameAs}, {cells[same]}"));
+                    else if (storedNamed.TryGetValue(value, out var before) && before[targetSame] != targetCells[targetSame])
+                        (unlike.TryGetValue(value, out var list) ? list : unlike[value] = []).Add(cells);
+                }
+            }
         }
         foreach (var (value, referring) in dangling)
             problems.Add(new Problem(targetPlan?.Table.Source ?? kind.Name, "",
-                $"{target.RowNoun} \"{value}\" would be removed, but "
+                $"{NamedNoun(col, target)} \"{value}\" would be removed, but "
                     + $"{Naming(kind, referring, options)} still name it in {name}; "
                 + $"keep it, or change those {kind.Name} first"));
+        foreach (var (value, referring) in unlike)
+            problems.Add(new Problem(targetPlan?.Table.Source ?? kind.Name, "",
+                $"{NamedNoun(col, target)} \"{value}\" would have {col.SameAs} {named[value][targetSame]}, but "
+                    + $"{Naming(kind, referring, options)} of another {col.SameAs} name it in {name}; "
+                + $"keep its {col.SameAs}, or change those {kind.Name} first"));
+    }
+
+    /// <summary>What one named value is called in messages: a pledge (all its years), an item type.</summary>
+    private static string NamedNoun(LedgerColumn column, LedgerKind target) =>
+        column.Naming == RowNaming.FirstKeyPart ? column.Name : target.RowNoun;
+
+    /// <summary>Whether a row of the file with that key (for a first key part: any of them) had problems of its own.</summary>
+    private static bool IsBad(LedgerColumn column, IReadOnlySet<string> badKeys, string value) =>
+        column.Naming == RowNaming.FirstKeyPart
+            ? badKeys.Any(k => k.Length > value.Length && k[value.Length] == '/' && k.StartsWith(value, StringComparison.Ordinal))
+            : badKeys.Contains(value);
+
+    /// <summary>
+    /// The reference cell of a stored row as the writer read it: a reference to a row hidden from it
+    /// reads as empty. Null when the write does not write the row, or adds it.
+    /// </summary>
+    private static string? ReadBefore(
+        TablePlan? plan, string key, int column, LedgerColumn col, IReadOnlyDictionary<string, string[]> storedTargets,
+        ImportOptions options)
+    {
+        if (plan is null || !plan.Written.ContainsKey(key) || !plan.Stored.TryGetValue(key, out var before))
+            return null;
+        return before[column].Length == 0 || options.ShowsReference(col, before[column], storedTargets)
+            ? before[column]
+            : "";
     }
 
     /// <summary>
-    /// Whether this write sets the reference: on a row it adds, or to a value other than the one the
-    /// writer read. Only rows the writer wrote count, as it wrote them: a reference to a row hidden
-    /// from it reads as empty, and written back empty it is kept as stored, which is not setting it;
-    /// naming that row back is setting it, answered as for any row that is not there.
+    /// Whether this write sets the reference to <paramref name="value"/>: on a row it adds, or where the
+    /// writer did not read it (<paramref name="read"/>). Only rows the writer wrote count, as it wrote them:
+    /// a reference to a row hidden from it reads as empty, and written back empty it is kept as stored,
+    /// which is not setting it; naming that row back is setting it, answered as for any row that is not there.
     /// </summary>
-    private static bool NewlySet(
-        TablePlan? plan, string key, int column, LedgerKind target, IReadOnlyDictionary<string, string[]> storedTargets,
-        ImportOptions options)
+    private static bool NewlySet(TablePlan? plan, string key, int column, LedgerColumn col, string? read, string value)
     {
         if (plan is null || !plan.Written.TryGetValue(key, out var written))
             return false;
-        if (!plan.Stored.TryGetValue(key, out var before))
-            return true;
-        var read = before[column].Length == 0 || options.ShowsReference(target, before[column], storedTargets)
-            ? before[column]
-            : "";
-        return read != written[column];
+        if (!col.NamedValues(written[column]).Contains(value, StringComparer.Ordinal))
+            return false;
+        return !plan.Stored.ContainsKey(key) || !col.NamedValues(read ?? "").Contains(value, StringComparer.Ordinal);
     }
+
+    /// <summary>Whether this write adds the row or changes its column <paramref name="same"/>.</summary>
+    private static bool SameChanged(TablePlan? plan, string key, int same) =>
+        plan is not null && plan.Written.TryGetValue(key, out var written)
+        && (!plan.Stored.TryGetValue(key, out var before) || before[same] != written[same]);
 
     /// <summary>
     /// The rows that name a removed row: those the writer may see by id, the others only as "rows you may not see".

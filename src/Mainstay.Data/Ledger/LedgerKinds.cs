@@ -25,8 +25,8 @@ public static class LedgerKinds
 
     public static readonly IReadOnlyList<LedgerKind> All =
         [
-            Nations, Gdp, Items, Requirements, Offers, Pledges, Coalitions, ExchangeRates, AnnualRates, Baselines,
-            Contributions, Deliveries];
+            Nations, Gdp, Items, Procurement, Requirements, Offers, Pledges, Funds, Coalitions, ExchangeRates,
+            AnnualRates, Baselines, Contributions, Deliveries];
 
     private static readonly Dictionary<LedgerTable, LedgerKind> ById = All.ToDictionary(k => k.Id);
 

@@ -95,6 +95,16 @@ public static class Migrations
             CREATE INDEX contributions_funded_by ON contributions (funded_by);
             CREATE INDEX contributions_reimbursed_by ON contributions (reimbursed_by);
             """),
+        new(11, "funds and procurement options", """
+            CREATE TABLE funds (id TEXT PRIMARY KEY, donor TEXT NOT NULL, amount_eur BIGINT NOT NULL, available TEXT NOT NULL,
+                items TEXT NOT NULL, recipients TEXT NOT NULL, pledge TEXT NOT NULL, released TEXT NOT NULL);
+            CREATE TABLE procurement (id TEXT PRIMARY KEY, supplier TEXT NOT NULL, item TEXT NOT NULL,
+                unit_price_eur BIGINT NOT NULL, first_order TEXT NOT NULL, last_order TEXT NOT NULL,
+                lead_months BIGINT NOT NULL, monthly_capacity BIGINT NOT NULL);
+            CREATE INDEX funds_donor ON funds (donor);
+            CREATE INDEX funds_pledge ON funds (pledge);
+            CREATE INDEX procurement_item ON procurement (item);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

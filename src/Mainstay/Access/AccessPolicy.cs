@@ -9,8 +9,12 @@ namespace Mainstay.Access;
 /// other nations have released (to coordinate, not to change), and reads every requirement (the needs
 /// it offers against); a recipient officer sees and changes its nation's requirements, sees the
 /// released offers that may go to its nation, the pledges and contributions made to it and the
-/// deliveries it received. Coordinators see and change everything; auditors see everything and
-/// change nothing; the public sees the reference tables only (and released aggregates in reports).
+/// deliveries it received. Funds are like offers: a donor desk sees and changes its own, and sees those
+/// other nations released; a recipient officer sees the released funds whose purchases may go to its
+/// nation. Procurement options (what can be bought, at what price) are read by every signed-in user and
+/// changed by coordinators only. Coordinators see and change everything; auditors see everything and
+/// change nothing; the public sees the reference tables only (and released aggregates in reports:
+/// released funds' totals among them).
 /// A row someone may not see does not exist for them: the API answers 404, never 403, so its
 /// existence (an unreleased offer's above all) is not given away.
 /// </summary>
@@ -29,6 +33,7 @@ public static class AccessPolicy
     private static readonly Dictionary<LedgerTable, NationSide[]> Owners = new()
     {
         [LedgerTable.Offers] = [NationSide.Donor],
+        [LedgerTable.Funds] = [NationSide.Donor],
         [LedgerTable.Pledges] = [NationSide.Donor, NationSide.Recipient],
         [LedgerTable.Contributions] = [NationSide.Donor, NationSide.Recipient],
         [LedgerTable.Requirements] = [NationSide.Recipient],
@@ -56,9 +61,9 @@ public static class AccessPolicy
         Reference.Contains(table) || SeesEverything(user) || user?.Role switch
         {
             Role.DonorDesk => table is LedgerTable.Offers or LedgerTable.Pledges or LedgerTable.Contributions
-                or LedgerTable.Requirements,
+                or LedgerTable.Requirements or LedgerTable.Funds or LedgerTable.Procurement,
             Role.RecipientOfficer => table is LedgerTable.Requirements or LedgerTable.Offers or LedgerTable.Pledges
-                or LedgerTable.Contributions or LedgerTable.Deliveries,
+                or LedgerTable.Contributions or LedgerTable.Deliveries or LedgerTable.Funds or LedgerTable.Procurement,
             _ => false,
         };
 
@@ -69,9 +74,13 @@ public static class AccessPolicy
     {
         if (Reference.Contains(table) || SeesEverything(user))
             return true;
-        if (user is null || user.Role == Role.Public || !Owners.TryGetValue(table, out var sides))
+        if (user is null || user.Role == Role.Public)
             return false;
-        if (table == LedgerTable.Offers && row.ReleasedTo is { } reach && OfferMayReach(user, reach))
+        if (table == LedgerTable.Procurement)
+            return user.Role is Role.DonorDesk or Role.RecipientOfficer;
+        if (!Owners.TryGetValue(table, out var sides))
+            return false;
+        if (table is LedgerTable.Offers or LedgerTable.Funds && row.ReleasedTo is { } reach && MayReach(user, reach))
             return true;
         return user.Role switch
         {
@@ -83,9 +92,10 @@ public static class AccessPolicy
     }
 
     /// <summary>
-    /// A released offer is for every donor desk to see, and for the officers of the recipients it may go to.
+    /// A released offer or fund is for every donor desk to see, and for the officers of the recipients it
+    /// (or what it buys) may go to.
     /// </summary>
-    private static bool OfferMayReach(User user, CodeScope reach) => user.Role switch
+    private static bool MayReach(User user, CodeScope reach) => user.Role switch
     {
         Role.DonorDesk => true,
         Role.RecipientOfficer => reach.IsAny || (user.Nation is { } nation && reach.Allows(nation)),
@@ -99,7 +109,8 @@ public static class AccessPolicy
     public static bool CanWriteTable(User? user, LedgerTable table) => user is { Disabled: false } && user.Role switch
     {
         Role.Coordinator => true,
-        Role.DonorDesk => table is LedgerTable.Offers or LedgerTable.Pledges or LedgerTable.Contributions,
+        Role.DonorDesk => table is LedgerTable.Offers or LedgerTable.Pledges or LedgerTable.Contributions
+            or LedgerTable.Funds,
         Role.RecipientOfficer => table == LedgerTable.Requirements,
         _ => false,
     };

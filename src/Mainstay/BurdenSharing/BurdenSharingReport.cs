@@ -107,7 +107,9 @@ public sealed record BurdenSharingReport(
             + $"{GdpYear} (IMF annual average via US$ where the ECB publishes none)."
         + " Counted: military support including non-lethal aid, through NATO, bilaterally, "
             + "multilaterally or otherwise, valued in euros at the ECB reference rate of its value date;"
-        + " a fund's purchases paid from a counted contribution and reimbursed contributions are not counted again.";
+        + " a fund's purchases paid from a counted contribution and reimbursed contributions are not counted again;"
+        + " a purchase fund drawn from a pledge counts as the pledge's disbursed years, one of the donor's own money"
+            + " whole in the month it is available, spent or not.";
 
     public static string Eur(Money.Money amount) => $"EUR {amount.Units:N0}";
 
@@ -280,6 +282,7 @@ public sealed record BurdenSharingReport(
                     {
                         ContributionOrigin.Delivery => LedgerTable.Deliveries,
                         ContributionOrigin.DisbursedPledge => LedgerTable.Pledges,
+                        ContributionOrigin.Fund => LedgerTable.Funds,
                         _ => LedgerTable.Contributions,
                     },
                 });
@@ -305,13 +308,16 @@ public sealed record BurdenSharingReport(
             : "Exchange rates: ECB euro foreign exchange reference rates");
         var pledged = valued.Count(v => v.Contribution.Origin == ContributionOrigin.DisbursedPledge);
         var delivered = valued.Count(v => v.Contribution.Origin == ContributionOrigin.Delivery);
+        var funds = valued.Count(v => v.Contribution.Origin == ContributionOrigin.Fund);
         var top = !named ? [] : valued.Where(v => v.Contribution.Origin == ContributionOrigin.Recorded)
             .GroupBy(v => v.Contribution.Source, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3)
             .Select(g => g.Key).ToArray();
-        sources.Add($"Contributions: {valued.Count:N0} in the period: {valued.Count - pledged - delivered:N0} recorded"
+        sources.Add(
+            $"Contributions: {valued.Count:N0} in the period: {valued.Count - pledged - delivered - funds:N0} recorded"
             + (top.Length == 0 ? "" : $" (mostly {string.Join("; ", top)})")
-            + $", {pledged:N0} disbursed pledge years, {delivered:N0} deliveries at reference values");
+            + $", {pledged:N0} disbursed pledge years, {delivered:N0} deliveries at reference values"
+            + (funds == 0 ? "" : $", {funds:N0} purchase funds of donors' own money"));
         return sources;
     }
 

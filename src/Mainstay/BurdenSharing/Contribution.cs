@@ -56,6 +56,9 @@ public enum ContributionOrigin
 
     /// <summary>A delivery of an offer, at its item's reference value.</summary>
     Delivery,
+
+    /// <summary>A purchase fund of the donor's own money (drawn from no pledge), its whole amount.</summary>
+    Fund,
 }
 
 /// <summary>

@@ -59,6 +59,8 @@ public class AccessPolicyTests
     [InlineData(LedgerTable.Contributions, NationSide.Donor)]
     [InlineData(LedgerTable.Requirements, NationSide.Recipient)]
     [InlineData(LedgerTable.Deliveries, NationSide.Recipient)]
+    [InlineData(LedgerTable.Funds, NationSide.Donor)]
+    [InlineData(LedgerTable.Procurement, null)]
     [InlineData(LedgerTable.Nations, null)]
     [InlineData(LedgerTable.Items, null)]
     [InlineData(LedgerTable.Baselines, null)]
@@ -95,5 +97,58 @@ public class AccessPolicyTests
         AccessPolicy.CanSee(Officer("UA"), LedgerTable.Deliveries, delivery).ShouldBeTrue();
         AccessPolicy.CanSee(Officer("MD"), LedgerTable.Deliveries, delivery).ShouldBeFalse();
         AccessPolicy.CanSee(Desk("UA"), LedgerTable.Deliveries, delivery).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("PL", "*", "no", true)]   // its own
+    [InlineData("DE", "*", "no", false)]  // another nation's, not released
+    [InlineData("DE", "MD", "yes", true)] // released: every desk may see it
+    public void A_donor_desk_sees_its_own_funds_and_the_released_ones_and_writes_only_its_own(
+        string donor, string recipients, string released, bool visible)
+    {
+        var fund = Offer(donor, recipients, released);
+        AccessPolicy.CanSeeTable(Desk("PL"), LedgerTable.Funds).ShouldBeTrue();
+        AccessPolicy.CanSee(Desk("PL"), LedgerTable.Funds, fund).ShouldBe(visible);
+        AccessPolicy.CanWriteTable(Desk("PL"), LedgerTable.Funds).ShouldBeTrue();
+        AccessPolicy.CanWrite(Desk("PL"), LedgerTable.Funds, fund).ShouldBe(donor == "PL");
+    }
+
+    [Theory]
+    [InlineData("*", "yes", true)]
+    [InlineData("MD;UA", "yes", true)]
+    [InlineData("MD", "yes", false)] // released, but what it buys may not go to Ukraine
+    [InlineData("UA", "no", false)]  // not released
+    public void A_recipient_officer_sees_the_released_funds_whose_purchases_may_go_to_its_nation(
+        string recipients, string released, bool visible)
+    {
+        AccessPolicy.CanSee(Officer("UA"), LedgerTable.Funds, Offer("DE", recipients, released)).ShouldBe(visible);
+        AccessPolicy.CanWrite(Officer("UA"), LedgerTable.Funds, Offer("DE", recipients, released)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_public_reads_no_fund_row_and_the_auditor_reads_every_one_and_writes_none()
+    {
+        AccessPolicy.CanSeeTable(null, LedgerTable.Funds).ShouldBeFalse();
+        AccessPolicy.CanSee(null, LedgerTable.Funds, Offer("DE", "*", "yes")).ShouldBeFalse();
+        var auditor = new User("auditor", Role.Auditor, null, false, DateTimeOffset.UnixEpoch);
+        AccessPolicy.CanSee(auditor, LedgerTable.Funds, Offer("DE", "*", "no")).ShouldBeTrue();
+        AccessPolicy.CanWriteTable(auditor, LedgerTable.Funds).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Procurement_options_are_read_by_every_signed_in_user_and_written_by_coordinators_only()
+    {
+        var coordinator = new User("coord", Role.Coordinator, null, false, DateTimeOffset.UnixEpoch);
+        var option = new RowParties();
+        foreach (var user in new[] { Desk("PL"), Officer("UA"), coordinator })
+        {
+            AccessPolicy.CanSeeTable(user, LedgerTable.Procurement).ShouldBeTrue(user.Name);
+            AccessPolicy.CanSee(user, LedgerTable.Procurement, option).ShouldBeTrue(user.Name);
+        }
+        AccessPolicy.CanSeeTable(null, LedgerTable.Procurement).ShouldBeFalse();
+        AccessPolicy.CanSee(null, LedgerTable.Procurement, option).ShouldBeFalse();
+        AccessPolicy.CanWriteTable(Desk("PL"), LedgerTable.Procurement).ShouldBeFalse();
+        AccessPolicy.CanWriteTable(Officer("UA"), LedgerTable.Procurement).ShouldBeFalse();
+        AccessPolicy.CanWrite(coordinator, LedgerTable.Procurement, option).ShouldBeTrue();
     }
 }

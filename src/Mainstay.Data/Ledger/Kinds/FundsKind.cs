@@ -17,8 +17,10 @@ public sealed class FundsKind : LedgerKind<Fund>
     public override IReadOnlyList<LedgerColumn> Columns { get; } =
     [
         new("id"), new("donor", References: NationReference.One), new("amount_eur", ColumnType.Integer),
-        new("available"), new("items"), new("recipients", References: NationReference.ListOrAny),
-        new("pledge", Optional: true), new("released", Optional: true, Default: "no"),
+        new("available"), new("items", RowOf: LedgerTable.Items, Naming: RowNaming.KeyList),
+        new("recipients", References: NationReference.ListOrAny),
+        new("pledge", Optional: true, RowOf: LedgerTable.Pledges, Naming: RowNaming.FirstKeyPart, SameAs: "donor"),
+        new("released", Optional: true, Default: "no"),
     ];
 
     public override Fund Read(RowReader row) =>

@@ -12,6 +12,7 @@ namespace Mainstay.Data.Ledger.Rows;
 /// <item>of the edited table, the rows sharing the row's id (a pledge's other years, the writer's own
 /// ids), the rows its references name, and the rows naming it;</item>
 /// <item>of every other table, the rows the row names and the rows naming it;</item>
+/// <item>rows naming the row by a list of keys (a fund's item types): their whole table, which is small;</item>
 /// <item>for a table whose rows link to each other (contributions), every row a loaded row links to,
 /// followed to the end of each chain, so a loop through the row is seen and no link is cut short.</item>
 /// </list>
@@ -42,15 +43,28 @@ public sealed class EditNeighbourhood
         string[][] versions = [.. new[] { cells, around.Stored }.OfType<string[]>()];
         foreach (var (column, target) in References(kind))
         {
-            var named = versions.Select(v => v[column]).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
-            await around.LoadKeysAsync(db, transaction, target, named, cancel);
+            var reference = kind.Columns[column];
+            var named = versions.SelectMany(v => reference.NamedValues(v[column])).ToHashSet(StringComparer.Ordinal);
+            if (reference.Naming == RowNaming.FirstKeyPart)
+                around.Add(target, await LedgerTables.LoadMatchingAsync(db, target, 0, named, transaction, cancel));
+            else
+                await around.LoadKeysAsync(db, transaction, target, named, cancel);
         }
-        if (kind.KeyColumns == 1)
-            foreach (var referrer in LedgerKinds.All)
-                foreach (var (column, target) in References(referrer))
-                    if (target == kind)
-                        around.Add(referrer, await LedgerTables.LoadMatchingAsync(
-                            db, referrer, column, [key], transaction, cancel));
+        foreach (var referrer in LedgerKinds.All)
+            foreach (var (column, target) in References(referrer))
+            {
+                if (target != kind)
+                    continue;
+                // A list of keys is matched by no index: the table naming rows so (funds' item types) is small.
+                if (referrer.Columns[column].Naming == RowNaming.KeyList)
+                    around.Add(referrer, await LedgerTables.LoadAsync(db, referrer, transaction, cancel));
+                else if (referrer.Columns[column].Naming == RowNaming.FirstKeyPart)
+                    around.Add(referrer, await LedgerTables.LoadMatchingAsync(
+                        db, referrer, column, [FirstKeyCell(kind, key)], transaction, cancel));
+                else if (kind.KeyColumns == 1)
+                    around.Add(referrer, await LedgerTables.LoadMatchingAsync(
+                        db, referrer, column, [key], transaction, cancel));
+            }
         await around.FollowLinksAsync(db, transaction, kind, cancel);
         return around;
     }
