@@ -4,7 +4,7 @@ using Mainstay.Ledger;
 
 namespace Mainstay.Data.Storage;
 
-/// <summary>Loads the whole ledger as domain records.</summary>
+/// <summary>Loads the whole ledger as domain records, funds and procurement options included.</summary>
 public static class LedgerReader
 {
     public static async Task<LedgerSnapshot> LoadAsync(LedgerDatabase db, CancellationToken cancel = default) => new(
@@ -15,7 +15,11 @@ public static class LedgerReader
         await LoadAsync(db, LedgerKinds.Offers, cancel),
         Pledge.FromTranches(await LoadAsync(db, LedgerKinds.Pledges, cancel)),
         await LoadAsync(db, LedgerKinds.Coalitions, cancel),
-        await LoadAsync(db, LedgerKinds.ExchangeRates, cancel));
+        await LoadAsync(db, LedgerKinds.ExchangeRates, cancel))
+    {
+        Funds = await LoadAsync(db, LedgerKinds.Funds, cancel),
+        Options = await LoadAsync(db, LedgerKinds.Procurement, cancel),
+    };
 
     /// <summary>
     /// Loads a table's records; with <paramref name="where"/> only the rows whose column equals a value.
