@@ -29,7 +29,7 @@ internal static class DemoFunds
     /// <summary>
     /// The funds: amounts as announced, in euros or US dollars. The joint Danish, Norwegian and Swedish
     /// package of USD 486m (5 August 2025) was announced as one sum: the thirds here are illustrative, as
-    /// are the amounts for the ammunition initiative and a second Danish tranche not yet released.
+    /// are the funds for the ammunition initiative and a second Danish tranche not yet released.
     /// </summary>
     private static readonly FundRow[] Rows =
     [
@@ -43,6 +43,7 @@ internal static class DemoFunds
         new("NL-CZAMMO-2025", "NL", 250_000_000m, "EUR", new(2025, 2, 1), "152mm-shell;155mm-shell", "UA", "", true),
         new("CA-CZAMMO-2025", "CA", 26_000_000m, "EUR", new(2025, 3, 1), "155mm-shell", "UA", "WS24-CA", false),
         new("DE-CZAMMO-2025", "DE", 120_000_000m, "EUR", new(2025, 4, 1), "155mm-shell", "*", "", false),
+        new("PL-CZAMMO-2025", "PL", 40_000_000m, "EUR", new(2025, 5, 1), "155mm-shell", "UA", "WS24-PL", false),
     ];
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace Mainstay.Web.Api;
 
 /// <summary>
 /// <c>/api/v1/reports</c>: the released aggregates, for everyone (the public included): the overview
-/// (pledges by stage, coverage by capability area and priority, the month-by-month forecast) and
+/// (pledges by stage, coverage by capability area and priority, the month-by-month forecast, released
+/// purchase funds' totals) and
 /// burden sharing. Amounts are in euros.
 /// </summary>
 public static class ReportEndpoints
@@ -44,7 +45,8 @@ public static class ReportEndpoints
                 new AreaCoverageLine(c.Capability, c.Priority, c.Needed, c.Planned, c.OnTime))],
             // per capability area; a single item type's series could name one requirement
             [.. data.Forecast.Where(f => f.Item is null).Select(f => new ForecastPoint(
-                f.Capability, f.Item, f.Month.ToString(), f.Needed, f.Planned, f.OnTime, f.Gap))]));
+                f.Capability, f.Item, f.Month.ToString(), f.Needed, f.Planned, f.OnTime, f.Gap))],
+            [.. data.Funds.Select(f => new ReleasedFundTotal(f.Id, f.Donor, f.AmountEur, f.Available.ToString()))]));
     }
 
     private static async Task<IResult> BurdenSharingAsync(

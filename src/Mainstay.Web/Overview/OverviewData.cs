@@ -1,9 +1,11 @@
 using Mainstay.BurdenSharing;
 using Mainstay.Data.BurdenSharing;
+using Mainstay.Data.Ledger;
 using Mainstay.Data.Storage;
 using Mainstay.Ledger;
 using Mainstay.Money;
 using Mainstay.Planning;
+using Mainstay.Time;
 
 namespace Mainstay.Web.Overview;
 
@@ -13,6 +15,13 @@ public sealed record PledgeStage(string Stage, decimal EurUnits);
 /// <summary>Coverage of requirements of one capability area and priority by the optimal plan.</summary>
 public sealed record AreaCoverage(string Capability, int Priority, long Needed, long Planned, long OnTime);
 
+/// <summary>
+/// A released purchase fund's total, which everyone (the public included) may see: whose money, how many
+/// euros, from which month. What it is earmarked for and which pledge it draws on stay with those who may read
+/// the fund.
+/// </summary>
+public sealed record ReleasedFund(string Id, string Donor, long AmountEur, YearMonth Available);
+
 /// <summary>Everything the overview dashboard shows: released aggregates, which every role (and the public) may see, and the largest gaps, which the page shows each user only as far as they may see the requirements.</summary>
 public sealed record OverviewData(
     IReadOnlyList<PledgeStage> Pledges,
@@ -21,7 +30,8 @@ public sealed record OverviewData(
     IReadOnlyList<Coverage> LargestGaps,
     BurdenSharingReport? BurdenSharing,
     string? BurdenSharingMissing,
-    CurrentPlan Plan)
+    CurrentPlan Plan,
+    IReadOnlyList<ReleasedFund> Funds)
 {
     /// <summary>
     /// The overview of the ledger's <paramref name="snapshot"/>, its coverage from
@@ -69,7 +79,10 @@ public sealed record OverviewData(
                 missing =
                     $"burden sharing {y}: {BurdenSharingReport.ReleasedProblems(problems)[0]}"; // the public sees it
         }
+        var funds = (await LedgerReader.LoadAsync(db, LedgerKinds.Funds, cancel, where: ("released", "yes")))
+            .OrderBy(f => f.Id, StringComparer.Ordinal)
+            .Select(f => new ReleasedFund(f.Id, f.Donor, f.AmountEur, f.Available)).ToArray();
         return new OverviewData(
-            pledges, coverage, CoverageForecast.Compute(plan, snapshot.Items), gaps, burden, missing, current);
+            pledges, coverage, CoverageForecast.Compute(plan, snapshot.Items), gaps, burden, missing, current, funds);
     }
 }

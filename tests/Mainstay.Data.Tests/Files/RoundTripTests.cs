@@ -24,6 +24,8 @@ public sealed class RoundTripTests
         import.Exit.ShouldBe(0, import.Error);
         import.Out.ShouldContain("offers." + format + ": 300 added");
         import.Out.ShouldContain("pledges." + format + ": 110 added");
+        import.Out.ShouldContain("funds." + format + ": 11 added");
+        import.Out.ShouldContain("procurement." + format + ": 13 added");
 
         var again = await ledger.RunAsync("export", "--out", "./again", "--format", "csv");
         again.Exit.ShouldBe(0, again.Error);

@@ -18,11 +18,12 @@ public sealed class KielTrackerTests
         var tracker = CsvTableFile.Read("data_explorer.csv",
             await File.ReadAllBytesAsync(SharedDataFolder.File("kiel-website-r29", "data_explorer.csv"))).Value;
         await using var ledger = await DemoLedger.CreateAsync("sqlite");
-        // The tracker's contributions alone: no demo pledges or deliveries beside them.
+        // The tracker's contributions alone: no demo pledges, deliveries or funds beside them.
         ledger.WriteFile("pledges.csv", "id,year,donor,recipient,kind,amount,currency,status,announced_on,source\n");
         ledger.WriteFile("deliveries.csv", "id,offer,recipient,quantity,delivered_on,source\n");
+        ledger.WriteFile("funds.csv", "id,donor,amount_eur,available,items,recipients\n");
         var import = await ledger.RunAsync("import", SharedDataFolder.File("kiel-website-r29", "data_explorer.csv"),
-            "./pledges.csv", "./deliveries.csv", "--allow-removals");
+            "./pledges.csv", "./deliveries.csv", "./funds.csv", "--allow-removals");
         import.Exit.ShouldBe(0, import.Error);
         import.Out.ShouldContain("data_explorer.csv: 1450 added");
 

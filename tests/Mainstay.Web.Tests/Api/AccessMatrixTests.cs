@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 
 using static Mainstay.Web.Tests.Api.ApiCalls;
 
@@ -9,7 +10,7 @@ public sealed class AccessMatrixTests
 {
     private static readonly string[] Tables =
         ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions", "exchange-rates", "annual-rates",
-            "baselines", "contributions", "deliveries"];
+            "baselines", "contributions", "deliveries", "funds", "procurement"];
 
     // Which tables each caller may list (else 404: for them the table does not exist; the public
     // gets 401 instead, since signing in would show it).
@@ -19,9 +20,9 @@ public sealed class AccessMatrixTests
         ["coord"] = Tables,
         ["auditor"] = Tables,
         ["pl-desk"] = ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions", "exchange-rates",
-            "annual-rates", "baselines", "contributions"],
+            "annual-rates", "baselines", "contributions", "funds", "procurement"],
         ["ua-officer"] = ["nations", "gdp", "items", "requirements", "offers", "pledges", "coalitions",
-            "exchange-rates", "annual-rates", "baselines", "contributions", "deliveries"],
+            "exchange-rates", "annual-rates", "baselines", "contributions", "deliveries", "funds", "procurement"],
     };
 
     [Fact]
@@ -138,5 +139,97 @@ public sealed class AccessMatrixTests
         response.Headers.WwwAuthenticate.ToString().ShouldContain("invalid_token");
         expired.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await expired.Content.ReadAsStringAsync()).ShouldContain("expired on");
+    }
+
+    [Fact]
+    public async Task A_donor_desk_keeps_its_own_funds_sees_the_released_ones_and_no_pledge_or_fund_hidden_from_it()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var desk = web.Client("pl-desk");
+        using var coord = web.Client("coord");
+        var all = await Items(coord, "funds");
+        static string Id(JsonElement row) => row.GetProperty("id").GetString()!;
+        static string Cell(JsonElement row, string column) => row.GetProperty(column).GetString()!;
+        var own = all.First(f => Cell(f, "donor") == "PL");
+        var hidden = all.First(f => Cell(f, "donor") == "DE" && Cell(f, "released") == "no");
+        var released = all.First(f => Cell(f, "donor") == "DE" && Cell(f, "released") == "yes");
+        Cell(released, "pledge").ShouldNotBeEmpty();
+
+        var seen = await Items(desk, "funds");
+        var hiddenRead = await desk.GetAsync($"/api/v1/funds/{Id(hidden)}");
+        var hiddenWrite = await Send(desk, HttpMethod.Put, $"/api/v1/funds/{Id(hidden)}", hidden.ToString(), "\"x\"");
+        var hiddenRemove = await Send(desk, HttpMethod.Delete, $"/api/v1/funds/{Id(hidden)}", "", "\"x\"");
+        var releasedRead = await desk.GetAsync($"/api/v1/funds/{Id(released)}");
+        var releasedWrite = await Send(desk, HttpMethod.Put, $"/api/v1/funds/{Id(released)}",
+            await releasedRead.Content.ReadAsStringAsync(), releasedRead.Headers.ETag!.Tag);
+        var ownRead = await desk.GetAsync($"/api/v1/funds/{Id(own)}");
+        var ownWrite = await Send(desk, HttpMethod.Put, $"/api/v1/funds/{Id(own)}",
+            own.ToString().Replace($"\"amount_eur\":{own.GetProperty("amount_eur").GetInt64()}",
+                "\"amount_eur\":41000000", StringComparison.Ordinal), ownRead.Headers.ETag!.Tag);
+        string NewFund(string pledge) => $$"""{"id":"PL-NEW","donor":"PL","amount_eur":1000,"available":"2026-01","items":"*","recipients":"UA","pledge":"{{pledge}}","released":"no"}""";
+        var othersPledge = await Send(desk, HttpMethod.Post, "/api/v1/funds", NewFund(Cell(released, "pledge")));
+        var noPledge = await Send(desk, HttpMethod.Post, "/api/v1/funds", NewFund("XX-NO-SUCH"));
+        var othersId = await Send(desk, HttpMethod.Post, "/api/v1/funds",
+            NewFund("").Replace("\"PL-NEW\"", $"\"{Id(hidden)}\"", StringComparison.Ordinal));
+        var option = await Send(desk, HttpMethod.Post, "/api/v1/procurement",
+            """{"id":"PL-OPT","supplier":"PL-industry","item":"155mm-shell","unit_price_eur":1,"first_order":"2026-01","last_order":"2026-01","lead_months":0,"monthly_capacity":1}""");
+
+        seen.Select(Id).Order().ShouldBe(all.Where(f => Cell(f, "donor") == "PL" || Cell(f, "released") == "yes")
+            .Select(Id).Order());
+        seen.Single(f => Id(f) == Id(own)).GetProperty("pledge").GetString().ShouldBe(Cell(own, "pledge"));
+        seen.Single(f => Id(f) == Id(released)).GetProperty("pledge").GetString()
+            .ShouldBeEmpty(); // another donor's pledge: its id reads as empty
+        (await releasedRead.Content.ReadAsStringAsync()).ShouldNotContain(Cell(released, "pledge"));
+        hiddenRead.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        hiddenWrite.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        hiddenRemove.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        releasedWrite.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        ownWrite.StatusCode.ShouldBe(HttpStatusCode.OK, await ownWrite.Content.ReadAsStringAsync());
+        // Another donor's pledge is answered as one that does not exist, word for word.
+        var othersText = await othersPledge.Content.ReadAsStringAsync();
+        var noText = await noPledge.Content.ReadAsStringAsync();
+        othersPledge.StatusCode.ShouldBe(noPledge.StatusCode);
+        othersPledge.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, othersText);
+        othersText.Replace(Cell(released, "pledge"), "P", StringComparison.Ordinal)
+            .ShouldBe(noText.Replace("XX-NO-SUCH", "P", StringComparison.Ordinal));
+        othersId.StatusCode.ShouldBe(HttpStatusCode.Forbidden); // DE's id prefix: the same whether it exists or not
+        (await othersId.Content.ReadAsStringAsync()).ShouldNotContain("exists");
+        option.StatusCode.ShouldBe(HttpStatusCode.Forbidden); // options are the coordinators' to write
+        (await Items(desk, "procurement")).Length.ShouldBe((await Items(coord, "procurement")).Length);
+    }
+
+    [Fact]
+    public async Task A_recipient_officer_sees_the_released_funds_for_its_nation_and_writes_no_fund_or_option()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var officer = web.Client("ua-officer");
+        using var auditor = web.Client("auditor");
+        using var coord = web.Client("coord");
+        var all = await Items(coord, "funds");
+
+        var seen = await Items(officer, "funds");
+        var audited = await Items(auditor, "funds");
+        var fund = seen.First();
+        var read = await officer.GetAsync($"/api/v1/funds/{fund.GetProperty("id").GetString()}");
+        var write = await Send(officer, HttpMethod.Put, $"/api/v1/funds/{fund.GetProperty("id").GetString()}",
+            await read.Content.ReadAsStringAsync(), read.Headers.ETag!.Tag);
+        var auditorWrite = await Send(auditor, HttpMethod.Put, $"/api/v1/funds/{fund.GetProperty("id").GetString()}",
+            fund.ToString(), "\"x\"");
+        var option = (await Items(coord, "procurement")).First();
+        var optionWrite = await Send(officer, HttpMethod.Put,
+            $"/api/v1/procurement/{option.GetProperty("id").GetString()}", option.ToString(), "\"x\"");
+
+        seen.ShouldNotBeEmpty();
+        seen.ShouldAllBe(f => f.GetProperty("released").GetString() == "yes"
+            && (f.GetProperty("recipients").GetString() == "*"
+                || f.GetProperty("recipients").GetString()!.Split(';', StringSplitOptions.None).Contains("UA")));
+        seen.Length.ShouldBe(all.Count(f => f.GetProperty("released").GetString() == "yes"
+            && (f.GetProperty("recipients").GetString() == "*"
+                || f.GetProperty("recipients").GetString()!.Split(';', StringSplitOptions.None).Contains("UA"))));
+        audited.Length.ShouldBe(all.Length);
+        write.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        auditorWrite.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        optionWrite.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Items(officer, "procurement")).Length.ShouldBeGreaterThan(0);
     }
 }

@@ -177,4 +177,33 @@ public sealed class PlanAndReportApiTests
         json.GetProperty("forecast").EnumerateArray()
             .ShouldAllBe(f => f.GetProperty("item").ValueKind == JsonValueKind.Null); // per area, never per item type
     }
+
+    [Fact]
+    public async Task The_public_reads_the_totals_of_released_funds_and_nothing_of_the_others()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        using var anyone = web.Client();
+        using var coord = web.Client("coord");
+
+        var json = await Json(await anyone.GetAsync("/api/v1/reports/overview"));
+        var all = await ApiCalls.Items(coord, "funds");
+        var page = await (await anyone.GetAsync("/")).Content.ReadAsStringAsync();
+
+        var funds = json.GetProperty("funds").EnumerateArray().ToArray();
+        funds.Select(f => f.GetProperty("id").GetString()).ShouldBe(
+            all.Where(f => f.GetProperty("released").GetString() == "yes").Select(f => f.GetProperty("id").GetString()));
+        funds.ShouldNotBeEmpty();
+        funds.ShouldAllBe(f => f.EnumerateObject().Select(p => p.Name).SequenceEqual(
+            new[] { "id", "donor", "amountEur", "available" }));
+        var unreleased = all.Where(f => f.GetProperty("released").GetString() == "no")
+            .Select(f => f.GetProperty("id").GetString()!).ToArray();
+        unreleased.ShouldNotBeEmpty();
+        foreach (var id in unreleased)
+        {
+            json.ToString().ShouldNotContain(id);
+            page.ShouldNotContain(id);
+        }
+        page.ShouldContain(funds[0].GetProperty("id").GetString()!);
+        (await anyone.GetAsync("/api/v1/funds")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
 }

@@ -10,19 +10,21 @@ public sealed class PageAccessMatrixTests
     {
         ["public"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations"],
             signIn: ["/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Ledger/deliveries", "/Plan",
-                "/Audit", "/Import"]),
+                "/Audit", "/Import", "/Ledger/funds", "/Ledger/procurement"]),
         ["coord"] = Row(
             ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges",
-                "/Ledger/deliveries", "/Plan", "/Audit", "/Import"]),
+                "/Ledger/deliveries", "/Plan", "/Audit", "/Import", "/Ledger/funds", "/Ledger/procurement"]),
         ["auditor"] = Row(
             ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges",
-                "/Ledger/deliveries", "/Plan", "/Audit"], forbidden: ["/Import"]),
+                "/Ledger/deliveries", "/Plan", "/Audit", "/Ledger/funds", "/Ledger/procurement"],
+            forbidden: ["/Import"]),
         ["pl-desk"] = Row(
             ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges",
-                "/Import"], missing: ["/Ledger/deliveries", "/Plan", "/Audit"]),
+                "/Import", "/Ledger/funds", "/Ledger/procurement"], missing: ["/Ledger/deliveries", "/Plan", "/Audit"]),
         ["ua-officer"] = Row(
             ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges",
-                "/Ledger/deliveries", "/Import"], missing: ["/Plan", "/Audit"]),
+                "/Ledger/deliveries", "/Import", "/Ledger/funds", "/Ledger/procurement"],
+            missing: ["/Plan", "/Audit"]),
     };
 
     private static Dictionary<string, HttpStatusCode> Row(
@@ -38,7 +40,7 @@ public sealed class PageAccessMatrixTests
         await using var web = await WebApp.StartAsync("sqlite");
         foreach (var (who, pages) in Expected)
         {
-            pages.Count.ShouldBe(10, who); // every page, for every role
+            pages.Count.ShouldBe(12, who); // every page, for every role
             using var client = new HttpClient(
                 new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
             if (who != "public")

@@ -3,7 +3,7 @@ namespace Mainstay.Web.Api.Responses;
 /// <summary>The overview's released aggregates, and the state of the ledger they are of.</summary>
 public sealed record OverviewReport(
     OverviewAsOf AsOf, IReadOnlyList<PledgedAtStage> PledgesEur, IReadOnlyList<AreaCoverageLine> Coverage,
-    IReadOnlyList<ForecastPoint> Forecast);
+    IReadOnlyList<ForecastPoint> Forecast, IReadOnlyList<ReleasedFundTotal> Funds);
 
 /// <summary>The audit-trail entry the figures include, and when the current plan behind them was made.</summary>
 public sealed record OverviewAsOf(long AuditSeq, DateTimeOffset PlanMadeAt);
@@ -20,3 +20,6 @@ public sealed record AreaCoverageLine(string Capability, int Priority, long Need
 /// </summary>
 public sealed record ForecastPoint(
     string Capability, string? Item, string Month, long Needed, long Planned, long OnTime, long Gap);
+
+/// <summary>A released purchase fund's total: its id, its donor, its whole euros, its first month (<c>YYYY-MM</c>).</summary>
+public sealed record ReleasedFundTotal(string Id, string Donor, long AmountEur, string Available);
