@@ -3,7 +3,7 @@ using Mainstay.Planning;
 
 namespace Mainstay.Data.Procurement;
 
-/// <summary>A purchase as one user may see it: the fund that pays is named only where <see cref="FundShown"/>.</summary>
+/// <summary>A purchase as one user may see it: the fund that pays named only where <see cref="FundShown"/>.</summary>
 public readonly record struct SeenPurchase(Purchase Purchase, bool FundShown)
 {
     /// <summary>The paying fund's id, or null where the user may not know which fund paid.</summary>
@@ -20,7 +20,8 @@ public readonly record struct SeenPurchase(Purchase Purchase, bool FundShown)
 public static class ReadPurchases
 {
     /// <param name="RequirementId">Only this requirement's purchases; null or empty: any.</param>
-    /// <param name="FundId">Only the purchases this fund pays (where the user may know it pays); null or empty: any.</param>
+    /// <param name="FundId">Only the purchases this fund pays (where the user may know it pays); null or empty:
+    /// any.</param>
     public sealed record Request(string? RequirementId = null, string? FundId = null);
 
     /// <summary>The purchases the user may see that the request selects, in the plan's order; or why none.</summary>
@@ -42,7 +43,7 @@ public static class ReadPurchases
         return new Outcome(Refusal.None, "", seen);
     }
 
-    /// <summary>The purchases of <paramref name="plan"/> that <paramref name="user"/> may see, as they may see them.</summary>
+    /// <summary>The purchases of <paramref name="plan"/> <paramref name="user"/> may see, as they see them.</summary>
     public static IEnumerable<SeenPurchase> Visible(Plan plan, User? user)
     {
         foreach (var purchase in plan.Purchases)

@@ -38,7 +38,8 @@ public static class ReportFunds
     /// order in at all), worth <see cref="BenefitPerUnit"/> each.
     /// </summary>
     /// <param name="ShortUnits">Units of the requirement the plan does not cover.</param>
-    /// <param name="CapacityLeft">Units of the option not yet ordered in the months the fund could order in time.</param>
+    /// <param name="CapacityLeft">Units of the option not yet ordered in the months the fund could order in
+    /// time.</param>
     /// <param name="Units">What the fund could buy: no more than is short, its money left pays for, and capacity
     /// allows (0 where the plan's purchases took the capacity).</param>
     public sealed record NextPurchase(
@@ -105,7 +106,8 @@ public static class ReportFunds
         {
             var requirement = coverage.Requirement;
             var shortUnits = requirement.Quantity - coverage.Allocated;
-            if (shortUnits <= 0 || !fund.Items.Allows(requirement.Item) || !fund.Recipients.Allows(requirement.Recipient))
+            if (shortUnits <= 0 || !fund.Items.Allows(requirement.Item)
+                || !fund.Recipients.Allows(requirement.Recipient))
                 continue;
             foreach (var option in byItem[requirement.Item])
             {
@@ -136,7 +138,7 @@ public static class ReportFunds
         return [.. candidates.Take(count)];
     }
 
-    /// <summary>Higher benefit per euro first (compared exactly, as cross products), then requirement and option id.</summary>
+    /// <summary>Higher benefit per euro first (compared exactly, by cross products), then requirement, option.</summary>
     private static int ByBenefitPerEuro(NextPurchase a, NextPurchase b)
     {
         var order = ((Int128)b.BenefitPerUnit * a.Option.UnitPriceEur)

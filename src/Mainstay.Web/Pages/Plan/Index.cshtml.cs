@@ -43,7 +43,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
     public Mainstay.Planning.CurrentPlan? Current { get; private set; }
 
     public const int PurchasesShown = 200;
-    /// <summary>The current plan's purchases (the first <see cref="PurchasesShown"/>; the download has them all).</summary>
+    /// <summary>The current plan's purchases, the first <see cref="PurchasesShown"/> (the download has all).</summary>
     public IReadOnlyList<SeenPurchase> Purchases { get; private set; } = [];
     public int PurchaseCount { get; private set; }
 
@@ -103,7 +103,7 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
                 a.RequirementId, a.OfferId, a.Quantity.ToString(CultureInfo.InvariantCulture)])));
     }
 
-    /// <summary>The current plan's purchases as CSV: the columns of <c>purchases.csv</c> (spec/procurement.md).</summary>
+    /// <summary>The current plan's purchases as CSV, in the columns of <c>purchases.csv</c> (procurement.md).</summary>
     public async Task<IActionResult> OnGetPurchasesAsync(CancellationToken cancel)
     {
         if (Allowed() is { } refusal)
