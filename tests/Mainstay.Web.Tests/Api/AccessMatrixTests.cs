@@ -246,7 +246,7 @@ public sealed class AccessMatrixTests
         {
             using var client = web.Client(who == "public" ? null : who);
             json[who] = (await ProcurementApiTests.Json(client, "/api/v1/reports/funds"),
-                await client.GetAsync("/api/v1/purchases?pageSize=1000"));
+                await client.GetAsync("/api/v1/purchases?pageSize=500"));
         }
         static JsonElement[] Funds(JsonElement report) => [.. report.GetProperty("funds").EnumerateArray()];
         static string Id(JsonElement e) => e.GetProperty("id").GetString()!;

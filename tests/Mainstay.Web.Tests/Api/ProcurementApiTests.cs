@@ -21,7 +21,7 @@ public sealed class ProcurementApiTests
         using var coord = web.Client("coord");
 
         var report = await Json(coord, "/api/v1/reports/funds");
-        var purchases = await Json(coord, "/api/v1/purchases?pageSize=1000");
+        var purchases = await Json(coord, "/api/v1/purchases?pageSize=500");
         var page = await Json(coord, "/api/v1/purchases?pageSize=1&page=2");
 
         var funds = report.GetProperty("funds").EnumerateArray().ToArray();
