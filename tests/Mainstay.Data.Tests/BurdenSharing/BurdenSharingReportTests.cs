@@ -150,4 +150,39 @@ public sealed class BurdenSharingReportTests
         report.Exit.ShouldBe(2); // the report itself still needs them, and says so
         report.Error.ShouldContain("no baseline for 2025");
     }
+
+    [Theory, MemberData(nameof(TestLedger.Databases), MemberType = typeof(TestLedger))]
+    public async Task A_fund_of_own_money_counts_whole_and_one_drawn_from_a_pledge_not_again(string database)
+    {
+        await using var ledger = await DemoLedger.CreateAsync(database);
+        const string Header = "id,donor,amount_eur,available,items,recipients,pledge,released\n";
+
+        var listing = await ledger.RunAsync("report", "contributions", "--year", "2025");
+        var before = await ledger.RunAsync("report", "burden-sharing", "--year", "2025", "--format", "csv");
+        // NO's own PURL money replaced by EUR 1m of its own; NL's PURL fund by EUR 999 bn drawn from its pledge.
+        ledger.WriteFile("funds-no.csv", Header + "NO-EXTRA,NO,1000000,2025-09,*,UA,,no\n");
+        ledger.WriteFile("funds-nl.csv", Header
+            + "NL-CZAMMO-2025,NL,250000000,2025-02,152mm-shell;155mm-shell,UA,,yes\n"
+            + "NL-EXTRA,NL,999000000000,2025-09,*,UA,WS24-NL,no\n");
+        var no = await ledger.RunAsync("import", "./funds-no.csv", "--donor", "NO", "--allow-removals");
+        var nl = await ledger.RunAsync("import", "./funds-nl.csv", "--donor", "NL", "--allow-removals");
+        var after = await ledger.RunAsync("report", "burden-sharing", "--year", "2025", "--format", "csv");
+
+        listing.Exit.ShouldBe(0, listing.Error);
+        var rows = CsvTableFile.Parse("c.csv", listing.Out).Value.Rows.ToDictionary(r => r.Cells[0], r => r.Cells);
+        rows["fund:NO-PURL-2025-1"][10].ShouldBe("143974405.00"); // USD 162m at the ECB rate, whole euros
+        rows["fund:NO-PURL-2025-1"][3].ShouldBe("2025-08-01");
+        rows["fund:NO-PURL-2025-1"][13].ShouldBe("yes");
+        rows.Keys.ShouldNotContain("fund:NL-PURL-2025-1"); // drawn from WS24-NL: its euros count as the pledge's
+        rows.Keys.ShouldNotContain("fund:DK-PURL-2025-1");
+        no.Exit.ShouldBe(0, no.Error);
+        nl.Exit.ShouldBe(0, nl.Error);
+        before.Exit.ShouldBe(0, before.Error);
+        after.Exit.ShouldBe(0, after.Error);
+        static decimal Counted(CliRun run, string nation) => decimal.Parse(
+            CsvTableFile.Parse("r.csv", run.Out).Value.Rows.First(r => r.Cells[1] == nation).Cells[4],
+            CultureInfo.InvariantCulture);
+        (Counted(before, "NO") - Counted(after, "NO")).ShouldBe(143_974_405m - 1_000_000m);
+        Counted(after, "NL").ShouldBe(Counted(before, "NL"));
+    }
 }

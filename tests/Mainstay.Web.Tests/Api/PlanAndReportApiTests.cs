@@ -191,7 +191,8 @@ public sealed class PlanAndReportApiTests
 
         var funds = json.GetProperty("funds").EnumerateArray().ToArray();
         funds.Select(f => f.GetProperty("id").GetString()).ShouldBe(
-            all.Where(f => f.GetProperty("released").GetString() == "yes").Select(f => f.GetProperty("id").GetString()));
+            all.Where(f => f.GetProperty("released").GetString() == "yes")
+                .Select(f => f.GetProperty("id").GetString()));
         funds.ShouldNotBeEmpty();
         funds.ShouldAllBe(f => f.EnumerateObject().Select(p => p.Name).SequenceEqual(
             new[] { "id", "donor", "amountEur", "available" }));

@@ -21,5 +21,7 @@ public sealed record AreaCoverageLine(string Capability, int Priority, long Need
 public sealed record ForecastPoint(
     string Capability, string? Item, string Month, long Needed, long Planned, long OnTime, long Gap);
 
-/// <summary>A released purchase fund's total: its id, its donor, its whole euros, its first month (<c>YYYY-MM</c>).</summary>
+/// <summary>
+/// A released purchase fund's total: its id, its donor, its whole euros, its first month (<c>YYYY-MM</c>).
+/// </summary>
 public sealed record ReleasedFundTotal(string Id, string Donor, long AmountEur, string Available);
