@@ -66,7 +66,11 @@ public sealed class CurrentPlanKeeper(TimeProvider clock, int? maxParallelism = 
             }
         }
         (_requirements, _offers) = (requirementsById, offersById);
-        return new CurrentPlan(_session.Plan, requirements, offers, auditSeq, clock.GetUtcNow());
+        // Funds without options (or options without funds) buy nothing, yet the plan still names them.
+        return new CurrentPlan(_session.Plan, requirements, offers, auditSeq, clock.GetUtcNow())
+        {
+            Funds = funds ?? [], Options = options ?? [],
+        };
     }
 
     private static Dictionary<string, T> ById<T>(IReadOnlyList<T> rows, Func<T, string> id)

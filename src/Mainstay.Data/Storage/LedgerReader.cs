@@ -4,7 +4,7 @@ using Mainstay.Ledger;
 
 namespace Mainstay.Data.Storage;
 
-/// <summary>Loads the whole ledger as domain records.</summary>
+/// <summary>Loads the whole ledger as domain records, funds and procurement options included.</summary>
 public static class LedgerReader
 {
     public static async Task<LedgerSnapshot> LoadAsync(LedgerDatabase db, CancellationToken cancel = default) => new(

@@ -140,6 +140,7 @@ public static class MainstayWeb
         app.MapLedgerApi();
         app.MapPlanApi();
         app.MapReportApi();
+        app.MapProcurementApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         return app;

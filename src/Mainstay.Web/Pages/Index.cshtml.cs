@@ -35,7 +35,11 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             AccessPolicy.CanSee(user, LedgerTable.Requirements, new RowParties(Recipient: requirement.Recipient));
         Gaps = [.. Data.LargestGaps.Where(g => Shown(g.Requirement)).Take(10)];
         var months = Data.Forecast.Where(f => f.Item is null).GroupBy(f => f.Month).OrderBy(g => g.Key)
-            .Select(g => new { month = g.Key.ToString(), needed = g.Sum(f => f.Needed), onTime = g.Sum(f => f.OnTime) })
+            .Select(g => new
+            {
+                month = g.Key.ToString(), needed = g.Sum(f => f.Needed),
+                inKind = g.Sum(f => f.OnTime - f.Bought), bought = g.Sum(f => f.Bought), missing = g.Sum(f => f.Gap),
+            })
             .ToArray();
         var allies =
             Data.BurdenSharing?.Allies.Select(

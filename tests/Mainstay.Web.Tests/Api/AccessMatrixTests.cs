@@ -232,4 +232,81 @@ public sealed class AccessMatrixTests
         optionWrite.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await Items(officer, "procurement")).Length.ShouldBeGreaterThan(0);
     }
+
+    // The demo's funds not released (PL-CZAMMO-2025 is the pl-desk's own).
+    private static readonly string[] Unreleased =
+        ["DK-PURL-2025-2", "CA-CZAMMO-2025", "DE-CZAMMO-2025", "PL-CZAMMO-2025"];
+
+    [Fact]
+    public async Task Each_role_reads_the_funds_report_and_the_purchases_as_far_as_it_may_and_nothing_more_leaks()
+    {
+        await using var web = await WebApp.StartAsync("sqlite");
+        var json = new Dictionary<string, (JsonElement Report, HttpResponseMessage Purchases)>();
+        foreach (var who in new[] { "public", "coord", "auditor", "pl-desk", "ua-officer" })
+        {
+            using var client = web.Client(who == "public" ? null : who);
+            json[who] = (await ProcurementApiTests.Json(client, "/api/v1/reports/funds"),
+                await client.GetAsync("/api/v1/purchases?pageSize=500"));
+        }
+        static JsonElement[] Funds(JsonElement report) => [.. report.GetProperty("funds").EnumerateArray()];
+        static string Id(JsonElement e) => e.GetProperty("id").GetString()!;
+        static async Task<JsonElement[]> Purchases(HttpResponseMessage response) =>
+            [.. JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items")
+                .EnumerateArray().Select(e => e.Clone())];
+        var all = await Purchases(json["coord"].Purchases);
+        var released = Funds(json["coord"].Report).Select(Id).Except(Unreleased).ToArray();
+        var uaRequirements = (await Items(web.Client("ua-officer"), "requirements")).Select(Id).ToHashSet();
+
+        // Coordinators and auditors: everything.
+        foreach (var who in new[] { "coord", "auditor" })
+        {
+            Funds(json[who].Report).Length.ShouldBe(11, who);
+            json[who].Purchases.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await Purchases(json[who].Purchases)).Length.ShouldBe(all.Length);
+        }
+        // The public: the released funds' totals, no earmark, no purchases; no purchases list at all.
+        var publicFunds = Funds(json["public"].Report);
+        publicFunds.Select(Id).ShouldBe(released);
+        publicFunds.ShouldAllBe(f => f.GetProperty("items").ValueKind == JsonValueKind.Null
+            && f.GetProperty("purchases").ValueKind == JsonValueKind.Null
+            && f.GetProperty("next").ValueKind == JsonValueKind.Null);
+        json["public"].Report.GetProperty("forOwnRequirements").GetArrayLength().ShouldBe(0);
+        json["public"].Purchases.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // A donor desk: its own fund whole, the released ones' totals and earmark, and only its own fund's purchases.
+        var deskFunds = Funds(json["pl-desk"].Report);
+        deskFunds.Select(Id).ShouldBe(released.Append("PL-CZAMMO-2025").Order(StringComparer.Ordinal));
+        deskFunds.ShouldAllBe(f => (f.GetProperty("purchases").ValueKind == JsonValueKind.Array)
+            == (f.GetProperty("id").GetString() == "PL-CZAMMO-2025"));
+        var deskPurchases = await Purchases(json["pl-desk"].Purchases);
+        deskPurchases.Select(p => p.ToString()).ShouldBe(all
+            .Where(p => p.GetProperty("fundId").GetString() == "PL-CZAMMO-2025").Select(p => p.ToString()));
+        // A recipient officer: released funds' totals, and the purchases for its requirements, the fund named only
+        // when released.
+        var officer = json["ua-officer"].Report;
+        Funds(officer).Select(Id).ShouldBe(released);
+        Funds(officer).ShouldAllBe(f => f.GetProperty("purchases").ValueKind == JsonValueKind.Null);
+        var officerPurchases = await Purchases(json["ua-officer"].Purchases);
+        var forUa = all.Where(p => uaRequirements.Contains(p.GetProperty("requirementId").GetString()!)).ToArray();
+        officerPurchases.Length.ShouldBe(forUa.Length);
+        officer.GetProperty("forOwnRequirements").GetArrayLength().ShouldBe(forUa.Length);
+        for (var i = 0; i < forUa.Length; i++)
+        {
+            var fund = forUa[i].GetProperty("fundId").GetString()!;
+            officerPurchases[i].GetProperty("fundId").GetString().ShouldBe(Unreleased.Contains(fund) ? null : fund);
+        }
+        // Nothing names a fund hidden from the caller: not the answers, nor what filtering on one counts.
+        foreach (var who in new[] { "public", "pl-desk", "ua-officer" })
+        {
+            var hidden = Unreleased.Where(f => who != "pl-desk" || f != "PL-CZAMMO-2025").ToArray();
+            var text = json[who].Report.ToString() + await json[who].Purchases.Content.ReadAsStringAsync();
+            foreach (var fund in hidden)
+                text.ShouldNotContain(fund, Case.Sensitive, who);
+        }
+        using var ua = web.Client("ua-officer");
+        var byHidden = await ua.GetStringAsync("/api/v1/purchases?fund_id=DE-CZAMMO-2025");
+        var byNone = await ua.GetStringAsync("/api/v1/purchases?fund_id=NO-SUCH-FUND");
+        JsonDocument.Parse(byHidden).RootElement.GetProperty("total").GetInt32().ShouldBe(0);
+        byHidden.Replace("DE-CZAMMO-2025", "", StringComparison.Ordinal).ShouldBe(byNone.Replace(
+            "NO-SUCH-FUND", "", StringComparison.Ordinal));
+    }
 }

@@ -138,11 +138,21 @@ public sealed class ApiContractTests
         await contract.CheckAsync(await anyone.GetAsync(burden + "?half=3"), burden); // 400
         await contract.CheckAsync(await anyone.GetAsync(burden + "?year=2019"), burden); // 422
 
+        const string funds = "/api/v1/reports/funds";
+        await contract.CheckAsync(await anyone.GetAsync(funds), funds);
+        await contract.CheckAsync(await coord.GetAsync(funds + "?next=20"), funds);
+        await contract.CheckAsync(await coord.GetAsync(funds + "?next=21"), funds); // 400
+        const string purchases = "/api/v1/purchases";
+        await contract.CheckAsync(await coord.GetAsync(purchases + "?pageSize=3"), purchases);
+        await contract.CheckAsync(await web.Client("ua-officer").GetAsync(purchases), purchases);
+        await contract.CheckAsync(await anyone.GetAsync(purchases), purchases); // 401
+        await contract.CheckAsync(await coord.GetAsync(purchases + "?page=0"), purchases); // 400
+
         contract.Checked.Select(c => c.Status).Distinct().Order().ShouldBe([200, 201, 400, 401, 403, 404, 422]);
-        // Every path of plans and reports was checked.
+        // Every path of plans, purchases and reports was checked.
         var documented = contract.Document.GetProperty("paths").EnumerateObject().Select(p => p.Name)
             .Where(p => p.StartsWith("/api/v1/plans", StringComparison.Ordinal)
-                || p.StartsWith("/api/v1/reports", StringComparison.Ordinal));
+                || p.StartsWith("/api/v1/reports", StringComparison.Ordinal) || p == "/api/v1/purchases");
         contract.Checked.Select(c => c.Path).Distinct().Order().ShouldBe(documented.Order());
     }
 

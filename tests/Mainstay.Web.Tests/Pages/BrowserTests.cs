@@ -146,4 +146,47 @@ public sealed class BrowserTests
         await page.ClickAsync("#explain button");
         (await page.Locator("#explanation").InnerTextAsync()).ShouldContain("UA-R0281");
     }
+
+    [Fact]
+    public async Task A_coordinator_reads_the_funds_the_plans_purchases_and_the_coverage_chart_split_by_how_it_is_met()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        await using var web = await WebApp.StartAsync("sqlite");
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(new Uri(web.BaseAddress, "/SignIn?returnUrl=/Funds").ToString());
+        await page.FillAsync("input[name=name]", "coord");
+        await page.FillAsync("input[name=password]", "correct horse battery staple");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Funds");
+
+        (await page.Locator("#as-of").InnerTextAsync()).ShouldStartWith("As of audit entry ");
+        (await page.Locator("#funds tbody tr").CountAsync()).ShouldBe(11);
+        (await page.Locator("#funds thead").InnerTextAsync()).ShouldContain("amount (EUR)");
+        (await page.Locator("section.fund").CountAsync()).ShouldBe(11); // a coordinator sees every fund whole
+        var bought = await page.Locator("section.fund table.purchases tbody tr").CountAsync();
+        bought.ShouldBeGreaterThan(0);
+
+        await page.ClickAsync("nav a[href='/Plan']");
+        await page.WaitForURLAsync("**/Plan");
+        (await page.Locator("#current-plan").InnerTextAsync()).ShouldMatch(
+            @"bought for EUR [0-9,]+ from \d+ fund\(s\); (proven optimal|not proven optimal)");
+        (await page.Locator("#purchases tbody tr").CountAsync()).ShouldBe(Math.Min(bought, 200));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-purchases"));
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        csv[0].ShouldBe("fund_id,option_id,order_month,requirement_id,quantity,cost_eur,arrive,late_months");
+        csv.Length.ShouldBe(bought + 1);
+
+        await page.ClickAsync("nav a[href='/']");
+        await page.WaitForSelectorAsync("body[data-charts-drawn]");
+        var chart = await page.EvaluateAsync<string[]>("""
+            () => { const c = Chart.getChart('forecast-chart'); const s = c.options.scales;
+                    return [...c.data.datasets.map(d => d.label), s.x.title.text, s.y.title.text,
+                            String(c.options.plugins.legend.display), String(s.y.stacked)]; }
+            """);
+        chart.ShouldBe(["in kind, on time (units)", "bought, on time (units)", "missing: late or not covered (units)",
+            "month (requirements due by the end of it)", "units due, cumulative", "true", "true"]);
+        errors.ShouldBeEmpty();
+    }
 }

@@ -8,22 +8,24 @@ public sealed class PageAccessMatrixTests
     // 200 shown; 302 to sign in (the public); 403 a page the role may not use; 404 what does not exist for the role.
     private static readonly Dictionary<string, Dictionary<string, HttpStatusCode>> Expected = new()
     {
-        ["public"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations"],
+        ["public"] = Row(ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Funds"],
             signIn: ["/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges", "/Ledger/deliveries", "/Plan",
                 "/Audit", "/Import", "/Ledger/funds", "/Ledger/procurement"]),
         ["coord"] = Row(
-            ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges",
-                "/Ledger/deliveries", "/Plan", "/Audit", "/Import", "/Ledger/funds", "/Ledger/procurement"]),
+            ok: ["/", "/BurdenSharing", "/Funds", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers",
+                "/Ledger/pledges", "/Ledger/deliveries", "/Plan", "/Audit", "/Import", "/Ledger/funds",
+                "/Ledger/procurement"]),
         ["auditor"] = Row(
-            ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges",
-                "/Ledger/deliveries", "/Plan", "/Audit", "/Ledger/funds", "/Ledger/procurement"],
+            ok: ["/", "/BurdenSharing", "/Funds", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers",
+                "/Ledger/pledges", "/Ledger/deliveries", "/Plan", "/Audit", "/Ledger/funds", "/Ledger/procurement"],
             forbidden: ["/Import"]),
         ["pl-desk"] = Row(
-            ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges",
-                "/Import", "/Ledger/funds", "/Ledger/procurement"], missing: ["/Ledger/deliveries", "/Plan", "/Audit"]),
+            ok: ["/", "/BurdenSharing", "/Funds", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers",
+                "/Ledger/pledges", "/Import", "/Ledger/funds", "/Ledger/procurement"],
+            missing: ["/Ledger/deliveries", "/Plan", "/Audit"]),
         ["ua-officer"] = Row(
-            ok: ["/", "/BurdenSharing", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers", "/Ledger/pledges",
-                "/Ledger/deliveries", "/Import", "/Ledger/funds", "/Ledger/procurement"],
+            ok: ["/", "/BurdenSharing", "/Funds", "/Ledger/nations", "/Ledger/requirements", "/Ledger/offers",
+                "/Ledger/pledges", "/Ledger/deliveries", "/Import", "/Ledger/funds", "/Ledger/procurement"],
             missing: ["/Plan", "/Audit"]),
     };
 
@@ -40,7 +42,7 @@ public sealed class PageAccessMatrixTests
         await using var web = await WebApp.StartAsync("sqlite");
         foreach (var (who, pages) in Expected)
         {
-            pages.Count.ShouldBe(12, who); // every page, for every role
+            pages.Count.ShouldBe(13, who); // every page, for every role
             using var client = new HttpClient(
                 new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
             if (who != "public")

@@ -5,6 +5,7 @@ using Mainstay.Data.Export;
 using Mainstay.Data.Files;
 using Mainstay.Data.Ledger;
 using Mainstay.Data.Planning;
+using Mainstay.Data.Procurement;
 using Mainstay.Data.Storage;
 using Mainstay.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -37,6 +38,14 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
 
     /// <summary>The latest plan's coverage by priority: units needed, planned, and the requirements left short.</summary>
     public IReadOnlyList<(int Priority, long Needed, long Planned, int Short)> CoverageByPriority { get; private set; } = [];
+
+    /// <summary>The current plan, whose purchases the page lists (stored plans hold allocations only).</summary>
+    public Mainstay.Planning.CurrentPlan? Current { get; private set; }
+
+    public const int PurchasesShown = 200;
+    /// <summary>The current plan's purchases, the first <see cref="PurchasesShown"/> (the download has all).</summary>
+    public IReadOnlyList<SeenPurchase> Purchases { get; private set; } = [];
+    public int PurchaseCount { get; private set; }
 
     public bool CanRun => Authentication.UserOf(HttpContext)?.Role == Role.Coordinator;
 
@@ -94,10 +103,36 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
                 a.RequirementId, a.OfferId, a.Quantity.ToString(CultureInfo.InvariantCulture)])));
     }
 
+    /// <summary>The current plan's purchases as CSV, in the columns of <c>purchases.csv</c> (procurement.md).</summary>
+    public async Task<IActionResult> OnGetPurchasesAsync(CancellationToken cancel)
+    {
+        if (Allowed() is { } refusal)
+            return refusal;
+        await using var db = await ledger.OpenAsync(cancel);
+        if (db is null)
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        var current = await ledger.CurrentPlanAsync(db, cancel);
+        var read = ReadPurchases.Handle(current, new(), Authentication.UserOf(HttpContext));
+        if (read.Refusal != Refusal.None)
+            return NotFound();
+        static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
+        return Download.Of($"current-plan-{current.AuditSeq}-purchases", ExportFormat.Csv,
+            stream => CsvTableFile.Write(stream,
+                ["fund_id", "option_id", "order_month", "requirement_id", "quantity", "cost_eur", "arrive",
+                    "late_months"],
+                read.Purchases.Select(seen => (IReadOnlyList<string>)[
+                    seen.FundId ?? "", seen.Purchase.Option.Id, seen.Purchase.OrderMonth.ToString(),
+                    seen.Purchase.Requirement.Id, Number(seen.Purchase.Quantity), Number(seen.Purchase.CostEur),
+                    seen.Purchase.Arrival.ToString(), Number(seen.Purchase.LateMonths)])));
+    }
+
     private ReadAllocations.Request Selected(long? plan) => new(plan, RequirementId?.Trim(), OfferId?.Trim());
 
     private async Task ShowAsync(LedgerDatabase db, CancellationToken cancel)
     {
+        Current = await ledger.CurrentPlanAsync(db, cancel);
+        var purchases = ReadPurchases.Handle(Current, new(), Authentication.UserOf(HttpContext)).Purchases;
+        (Purchases, PurchaseCount) = ([.. purchases.Take(PurchasesShown)], purchases.Count);
         Plans = await LedgerPlans.ListAsync(db, cancel);
         if (Plans.Count >= 2)
             Changes = await LedgerPlans.DiffAsync(db, Plans[^2], Plans[^1], cancel);

@@ -3,16 +3,26 @@
   const data = JSON.parse(document.getElementById('dashboard-data').textContent);
   const forecast = document.getElementById('forecast-chart');
   if (forecast && data.months.length > 0) {
+    // Stacked: in kind, bought and missing add up to the units due by each month.
+    const axis = (text) => ({ display: true, text: text });
     new Chart(forecast, {
-      type: 'line',
+      type: 'bar',
       data: {
         labels: data.months.map(m => m.month),
         datasets: [
-          { label: 'units needed (cumulative)', data: data.months.map(m => m.needed), borderColor: '#888', pointRadius: 0 },
-          { label: 'planned to arrive on time', data: data.months.map(m => m.onTime), borderColor: '#1f6fb4', pointRadius: 0 },
+          { label: 'in kind, on time (units)', data: data.months.map(m => m.inKind), backgroundColor: '#1f6fb4' },
+          { label: 'bought, on time (units)', data: data.months.map(m => m.bought), backgroundColor: '#e0a400' },
+          { label: 'missing: late or not covered (units)', data: data.months.map(m => m.missing), backgroundColor: '#c8c8c8' },
         ],
       },
-      options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true } } },
+      options: {
+        animation: false, responsive: true, maintainAspectRatio: false,
+        plugins: { legend: { display: true, position: 'top' } },
+        scales: {
+          x: { stacked: true, title: axis('month (requirements due by the end of it)') },
+          y: { stacked: true, beginAtZero: true, title: axis('units due, cumulative') },
+        },
+      },
     });
   }
   const burden = document.getElementById('burden-chart');
