@@ -62,8 +62,10 @@ public sealed class LedgerPlanTests
         explained.Out.ShouldContain("6,000 (6,000 on time, 0 late, 2,000 bought)");
         explained.Out.ShouldContain("Fund F1 (DE): its money went to requirements the objective values more per euro");
 
-        ledger.WriteFile("more.csv", "id,donor,amount_eur,available,items,recipients\nF2,PL,250000,2025-06,*,*\n");
-        (await ledger.RunAsync("import", "./more.csv", "--kind", "funds")).Exit.ShouldBe(0);
+        ledger.WriteFile("funds.csv", "id,donor,amount_eur,available,items,recipients\nF1,DE,1000000,2025-01,*,UA\n"
+            + "F2,PL,250000,2025-06,*,*\n");
+        var import = await ledger.RunAsync("import", "./funds.csv");
+        import.Exit.ShouldBe(0, import.Error);
         var second = await ledger.RunAsync("plan");
 
         second.Out.ShouldContain("Plan 2 stored: 1 item type(s) changed since plan 1 and were solved again (155mm-shell)");
