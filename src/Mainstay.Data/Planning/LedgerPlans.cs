@@ -152,18 +152,21 @@ public static class LedgerPlans
     }
 
     /// <summary>
-    /// Units allocated to each requirement in stored plan <paramref name="planId"/>, counting only the
+    /// Units allocated or bought for each requirement in stored plan <paramref name="planId"/>, counting only the
     /// item types whose allocations plan <paramref name="otherId"/> does not share (the others cannot differ).
     /// </summary>
     public static async Task<Dictionary<string, (string Item, long Units)>> CoverageAsync(
         LedgerDatabase db, long planId, long otherId, CancellationToken cancel = default)
     {
         await using var command = db.CreateCommand("""
-            SELECT a.requirement_id, a.item, SUM(a.quantity) FROM plan_items i
-            JOIN plan_allocations a ON a.plan_id = i.solved_in AND a.item = i.item
+            SELECT u.requirement_id, u.item, SUM(u.quantity) FROM (
+                SELECT a.requirement_id, a.item, a.quantity, a.plan_id FROM plan_allocations a
+                UNION ALL
+                SELECT b.requirement_id, b.item, b.quantity, b.plan_id FROM plan_purchases b) u
+            JOIN plan_items i ON u.plan_id = i.solved_in AND u.item = i.item
             WHERE i.plan_id = @p AND NOT EXISTS (
                 SELECT 1 FROM plan_items o WHERE o.plan_id = @other AND o.item = i.item AND o.solved_in = i.solved_in)
-            GROUP BY a.requirement_id, a.item
+            GROUP BY u.requirement_id, u.item
             """, null, ("p", planId), ("other", otherId));
         await using var reader = await command.ExecuteReaderAsync(cancel);
         var coverage = new Dictionary<string, (string, long)>(StringComparer.Ordinal);

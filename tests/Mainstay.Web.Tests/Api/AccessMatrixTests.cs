@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 using static Mainstay.Web.Tests.Api.ApiCalls;
 
@@ -171,6 +172,8 @@ public sealed class AccessMatrixTests
         var noPledge = await Send(desk, HttpMethod.Post, "/api/v1/funds", NewFund("XX-NO-SUCH"));
         var othersId = await Send(desk, HttpMethod.Post, "/api/v1/funds",
             NewFund("").Replace("\"PL-NEW\"", $"\"{Id(hidden)}\"", StringComparison.Ordinal));
+        var noId = await Send(desk, HttpMethod.Post, "/api/v1/funds",
+            NewFund("").Replace("\"PL-NEW\"", "\"DE-NO-SUCH-FUND\"", StringComparison.Ordinal));
         var option = await Send(desk, HttpMethod.Post, "/api/v1/procurement",
             """{"id":"PL-OPT","supplier":"PL-industry","item":"155mm-shell","unit_price_eur":1,"first_order":"2026-01","last_order":"2026-01","lead_months":0,"monthly_capacity":1}""");
 
@@ -190,10 +193,16 @@ public sealed class AccessMatrixTests
         var noText = await noPledge.Content.ReadAsStringAsync();
         othersPledge.StatusCode.ShouldBe(noPledge.StatusCode);
         othersPledge.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, othersText);
-        othersText.Replace(Cell(released, "pledge"), "P", StringComparison.Ordinal)
-            .ShouldBe(noText.Replace("XX-NO-SUCH", "P", StringComparison.Ordinal));
-        othersId.StatusCode.ShouldBe(HttpStatusCode.Forbidden); // DE's id prefix: the same whether it exists or not
-        (await othersId.Content.ReadAsStringAsync()).ShouldNotContain("exists");
+        static string Problem(string text, string pledge) =>
+            JsonNode.Parse(text.Replace(pledge, "P", StringComparison.Ordinal))!.AsObject() is var problem
+            && problem.Remove("traceId") // each request's own
+                ? problem.ToJsonString()
+                : throw new InvalidOperationException($"a problem without a traceId: {text}");
+        Problem(othersText, Cell(released, "pledge")).ShouldBe(Problem(noText, "XX-NO-SUCH"));
+        // Another donor's id prefix is refused the same whether a fund has that id or not.
+        var othersIdText = await othersId.Content.ReadAsStringAsync();
+        othersId.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, othersIdText);
+        Problem(othersIdText, Id(hidden)).ShouldBe(Problem(await noId.Content.ReadAsStringAsync(), "DE-NO-SUCH-FUND"));
         option.StatusCode.ShouldBe(HttpStatusCode.Forbidden); // options are the coordinators' to write
         (await Items(desk, "procurement")).Length.ShouldBe((await Items(coord, "procurement")).Length);
     }

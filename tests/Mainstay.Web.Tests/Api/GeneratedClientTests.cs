@@ -36,7 +36,7 @@ public sealed class GeneratedClientTests(GeneratedClient generated) : IClassFixt
         generated.Diagnostics.ShouldBeEmpty(string.Join("\n", generated.Diagnostics));
         var client = generated.TypeNamed("MainstayClient");
         client.GetMethods().Count(m => m.Name.EndsWith("Async", StringComparison.Ordinal))
-            .ShouldBe(5 * LedgerKinds.All.Count + 5 + 2); // a table's 5 operations, plans' 5, reports' 2
+            .ShouldBe(5 * LedgerKinds.All.Count + 5 + 3 + 1); // a table's 5, plans' 5, reports' 3, purchases' 1
     }
 
     [Fact]

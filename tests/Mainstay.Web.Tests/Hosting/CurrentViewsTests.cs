@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Mainstay.Data.Storage;
 using Mainstay.Data.Tests;
-using Mainstay.Planning;
+using Mainstay.Procurement;
 using Mainstay.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,7 +66,8 @@ public sealed class CurrentViewsTests
         // The plan every reader shows is optimal for the ledger as it now is.
         await using var db = await web.Ledger.OpenAsync();
         var snapshot = await LedgerReader.LoadAsync(db);
-        current.Plan.Objective.ShouldBe(Planner.Solve(snapshot.Requirements, snapshot.Offers).Objective);
+        current.Plan.Objective.ShouldBe(JointPlanner.Solve(
+            snapshot.Requirements, snapshot.Offers, snapshot.Funds, snapshot.Options, TimeSpan.FromMinutes(5)).Objective);
     }
 
     [Fact]

@@ -140,7 +140,10 @@ public sealed class IndexModel(LedgerConnections ledger) : PageModel
             return;
         var read = await ReadAllocations.HandleAsync(
             db, Selected(Plans[^1].Id), Authentication.UserOf(HttpContext), cancel);
-        var planned = read.All.GroupBy(a => a.RequirementId, StringComparer.Ordinal)
+        var bought = await LedgerPlans.PurchasesAsync(db, Plans[^1].Id, cancel);
+        var planned = read.All.Select(a => (a.RequirementId, a.Quantity))
+            .Concat(bought.Select(p => (p.RequirementId, p.Quantity)))
+            .GroupBy(a => a.RequirementId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
         CoverageByPriority = [.. (await LedgerReader.LoadAsync(db, LedgerKinds.Requirements, cancel))
             .GroupBy(r => r.Priority).OrderBy(g => g.Key)
